@@ -1,0 +1,153 @@
+"""Merging reports of one happening, and choosing the date a merged event keeps."""
+
+import datetime as dt
+
+from timeline.nlp.clustering import Dated, Profile, Report, assign, choose_date, keywords, match_score
+
+D = dt.date
+
+
+def report(start, end=None, *, article=1, text="Xi Jinping arrives in Moscow for talks with Putin", **kw):
+    defaults = dict(
+        precision="day",
+        from_publication=False,
+        published=D(2023, 3, 22),
+        actors=frozenset({"Xi Jinping", "Moscow"}),
+        countries=frozenset({"China", "Russia"}),
+        words=keywords(text),
+        event_type="meeting",
+        article=article,
+    )
+    defaults.update(kw)
+    return Report(start, end or start, **defaults)
+
+
+def profile(start, end=None, *, articles=(9,), text="Xi Jinping arrived in Moscow on a state visit", **kw):
+    defaults = dict(
+        from_publication=False,
+        published=D(2023, 3, 20),
+        actors=frozenset({"Xi Jinping", "Moscow"}),
+        countries=frozenset({"China", "Russia"}),
+        words=[keywords(text)],
+        types=frozenset({"meeting"}),
+        articles=set(articles),
+    )
+    defaults.update(kw)
+    return Profile(start, end or start, **defaults)
+
+
+def test_a_day_inside_last_week_fits_and_merges():
+    assert match_score(report(D(2023, 3, 14)), profile(D(2023, 3, 13), D(2023, 3, 19))) is not None
+
+
+def test_two_stated_days_are_two_happenings():
+    assert match_score(report(D(2023, 3, 21)), profile(D(2023, 3, 20))) is None
+
+
+def test_reports_of_one_article_never_merge():
+    assert match_score(report(D(2023, 3, 20), article=9), profile(D(2023, 3, 20))) is None
+
+
+def test_unrelated_wording_and_actors_on_the_same_day_stay_apart():
+    other = report(
+        D(2023, 3, 20),
+        text="The central bank raised interest rates by half a point",
+        actors=frozenset({"European Central Bank"}),
+        countries=frozenset(),
+        event_type="decision",
+    )
+    assert match_score(other, profile(D(2023, 3, 20))) is None
+
+
+def test_undated_statements_never_merge_on_publication_alone():
+    said = report(
+        D(2023, 3, 22),
+        from_publication=True,
+        event_type="statement",
+        text="Xi Jinping said talks in Moscow went well",
+    )
+    assert match_score(said, profile(D(2023, 3, 20))) is None
+
+
+def test_two_happenings_of_one_article_on_one_day_with_the_same_actors_stay_apart():
+    arrival = report(D(2023, 3, 20), predicate="arrive", agents=frozenset({"Xi Jinping"}))
+    dinner = report(
+        D(2023, 3, 20),
+        predicate="host",
+        event_type="meeting",
+        agents=frozenset({"Xi Jinping"}),
+        text="Putin hosted Xi Jinping at an informal dinner in the Kremlin",
+    )
+    matches = assign([arrival, dinner], {"visit": profile(D(2023, 3, 20), predicates=frozenset({"visit"}))})
+    assert matches[0][0] == "visit"
+    assert matches[1][0] != "visit"
+
+
+def dated(start, end=None, precision="day", *, pub=None, published=None):
+    return Dated(start, end or start, precision, bool(pub), published or start)
+
+
+def test_the_date_most_sources_support_wins_and_a_dissenter_is_a_conflict():
+    sources = [dated(D(2023, 3, 20)), dated(D(2023, 3, 20)), dated(D(2023, 3, 26), published=D(2023, 3, 29))]
+    assert choose_date(sources) == (D(2023, 3, 20), D(2023, 3, 20), "day", True)
+
+
+def test_a_day_inside_a_month_is_preferred_to_the_month_and_is_no_conflict():
+    sources = [
+        dated(D(2023, 2, 24)),
+        dated(D(2023, 2, 1), D(2023, 2, 28), "month"),
+        dated(D(2023, 2, 1), D(2023, 2, 28), "month"),
+    ]
+    assert choose_date(sources) == (D(2023, 2, 24), D(2023, 2, 24), "day", False)
+
+
+def test_on_a_tie_the_earliest_report_wins():
+    sources = [
+        dated(D(2023, 3, 26), published=D(2023, 3, 29)),
+        dated(D(2023, 3, 20), pub=True, published=D(2023, 3, 20)),
+    ]
+    start, _end, _precision, conflict = choose_date(sources)
+    assert start == D(2023, 3, 20) and conflict
+
+
+def test_a_publication_date_later_than_the_stated_one_is_no_conflict():
+    sources = [dated(D(2023, 2, 24)), dated(D(2023, 3, 17), pub=True)]
+    assert choose_date(sources) == (D(2023, 2, 24), D(2023, 2, 24), "day", False)
+
+
+def test_statements_by_speakers_of_different_countries_never_merge():
+    tweet = report(
+        D(2023, 3, 17),
+        event_type="statement",
+        predicate="write",
+        agents=frozenset({"Hua Chunying"}),
+        agent_countries=frozenset({"China"}),
+        text="Hua Chunying wrote that Xi will visit Russia at the invitation of Putin",
+    )
+    spokesman = profile(
+        D(2023, 3, 17),
+        types=frozenset({"statement"}),
+        predicates=frozenset({"say"}),
+        agents=frozenset({"Rishi Sunak"}),
+        agent_countries=frozenset({"United Kingdom"}),
+        text="A spokesman for Rishi Sunak said Xi should use his visit to Russia to press Putin",
+    )
+    assert match_score(tweet, spokesman) is None
+
+
+def test_an_arrival_stated_days_after_the_visit_merges_as_a_conflict_only_when_all_else_agrees():
+    arrival = report(D(2023, 3, 26), predicate="arrive", agents=frozenset({"Xi Jinping"}))
+    visit = profile(D(2023, 3, 20), predicates=frozenset({"visit"}), agents=frozenset({"Xi Jinping"}))
+    assert match_score(arrival, visit) is not None
+    signing = report(
+        D(2023, 3, 26), predicate="sign", event_type="agreement", agents=frozenset({"Xi Jinping"})
+    )
+    assert match_score(signing, visit) is None
+
+
+def test_a_report_dated_by_publication_merges_only_when_it_tells_the_same_kind_of_deed():
+    published = report(D(2023, 3, 22), from_publication=True, predicate="publish", event_type="announcement")
+    unveiled = profile(D(2023, 2, 24), predicates=frozenset({"unveil"}), types=frozenset({"announcement"}))
+    assert match_score(published, unveiled) is not None
+    decided = report(D(2023, 3, 22), from_publication=True, predicate="decide", event_type="decision")
+    assert match_score(decided, unveiled) is None

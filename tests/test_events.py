@@ -1,0 +1,85 @@
+"""Events from clauses: dates attached to their clause, undated reports, headlines, types."""
+
+import datetime as dt
+
+from timeline.nlp.actors import Gazetteer
+from timeline.nlp.events import classify, present
+from timeline.nlp.extract import extract_doc
+from timeline.nlp.pipeline import load_nlp
+
+PUBLISHED = dt.date(2023, 3, 24)  # a Friday
+
+
+def events(text, published=PUBLISHED):
+    g = Gazetteer()
+    g.add("Xi Jinping", "person", ["Xi"])
+    g.add("Moscow", "place")
+    g.add("International Monetary Fund", "organization", ["IMF"])
+    return extract_doc(load_nlp()(text), published, g).events
+
+
+def test_a_sentence_with_two_dated_happenings_gives_two_events():
+    text = "As Xi left Moscow on Wednesday, the IMF announced on Tuesday a new loan for the country."
+    found = events(text)
+    assert sorted(e.date_start for e in found) == [dt.date(2023, 3, 21), dt.date(2023, 3, 22)]
+    imf = next(e for e in found if e.date_start == dt.date(2023, 3, 21))
+    assert "International Monetary Fund" in imf.actors and imf.event_type == "announcement"
+
+
+def test_a_main_clause_takes_the_date_of_a_simultaneous_as_clause():
+    found = events("As the ministers ended their talks on Tuesday, the bank announced a loan.")
+    assert [e.date_start for e in found] == [dt.date(2023, 3, 21)] * 2
+    assert len({(e.start, e.end) for e in found}) == 2, "each report keeps its own clause"
+
+
+def test_an_undated_report_is_dated_by_publication_and_flagged():
+    (event,) = events("Xi Jinping arrived in Moscow for talks.")
+    assert (event.date_start, event.date_end) == (PUBLISHED, PUBLISHED)
+    assert "date_from_publication" in event.flags
+
+
+def test_the_title_is_subject_verb_and_object_not_the_sentence():
+    (event,) = events("On Monday, Xi arrived in Moscow for two days of talks with his host.")
+    assert event.title == "Xi Jinping arrives in Moscow"
+    assert event.event_type == "meeting"
+    assert event.summary.startswith("On Monday")
+
+
+def test_months_listed_with_and_date_the_happening_in_each():
+    found = events("Rebels made gains in January and February.")
+    assert [(e.date_start, e.date_end) for e in found] == [
+        (dt.date(2023, 1, 1), dt.date(2023, 1, 31)),
+        (dt.date(2023, 2, 1), dt.date(2023, 2, 28)),
+    ]
+
+
+def test_a_range_stays_one_event():
+    (event,) = events("Xi will make a state visit to Moscow between March 20 and 22.")
+    assert (event.date_start, event.date_end) == (dt.date(2023, 3, 20), dt.date(2023, 3, 22))
+
+
+def test_a_negated_or_modal_undated_clause_is_no_event():
+    assert events("The ministry did not comment.") == []
+    assert events("The talks could fail.") == []
+
+
+def test_the_taxonomy_and_present_tense_headlines():
+    verbs = ("say", "visit", "shell", "bomb", "sign", "unveil", "order", "arrest", "eat")
+    kinds = [
+        "statement",
+        "meeting",
+        "military",
+        "attack",
+        "agreement",
+        "announcement",
+        "decision",
+        "legal",
+        "other",
+    ]
+    assert [classify(v) for v in verbs] == kinds
+    assert [present(v) for v in ("arrive", "say", "reach", "deny")] == [
+        "arrives",
+        "says",
+        "reaches",
+        "denies",
+    ]

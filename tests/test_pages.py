@@ -1,0 +1,152 @@
+"""Event, actor and article pages, and the number of queries every list page costs."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from timeline.models import Actor, ActorAlias, EventSource, TemporalExpression, Thread
+
+from .factories import make_actor, make_article, make_event
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("blank_cast")]
+
+
+def test_the_event_page_quotes_every_source_with_its_date_words_highlighted(client):
+    xi = make_actor("Xi Jinping")
+    article = make_article(title="Xi lands in Moscow", source="Reuters", published=dt.date(2023, 3, 21))
+    event = make_event(title="Xi arrives", summary="Xi arrived on Monday.", actors=[xi], article=article)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert '<blockquote cite="' in html
+    assert 'Xi arrived <mark class="date" title="the date this sentence states">on Monday</mark>.' in html
+    assert f'<a href="{article.get_absolute_url()}">Xi lands in Moscow</a>' in html
+    assert "Reuters" in html and "21 March 2023" in html
+    assert f'<a href="{xi.get_absolute_url()}">Xi Jinping</a>' in html
+    assert 'First reported</dt><dd><time datetime="2023-03-21">21 March 2023</time>' in html
+
+
+def test_when_sources_disagree_the_event_page_sets_their_dates_side_by_side(client):
+    event = make_event(title="Xi arrives", date=dt.date(2023, 3, 20), flags=["date_conflict"])
+    other = make_article(source="TASS", published=dt.date(2023, 3, 22))
+    EventSource.objects.create(
+        event=event,
+        article=other,
+        sentence="Xi arrived on Tuesday.",
+        start=0,
+        end=22,
+        temporal_expression="on Tuesday",
+        date_start=dt.date(2023, 3, 21),
+        date_end=dt.date(2023, 3, 21),
+        precision="day",
+    )
+    html = client.get(event.get_absolute_url()).content.decode()
+    table = html[html.index('<table class="stated-dates">') :]
+    assert "The sources disagree on the date" in table
+    assert table.index("“on Monday”") < table.index("20 March 2023")
+    assert table.index("“on Tuesday”") < table.index("21 March 2023")
+
+
+def test_an_event_expanded_in_place_gets_its_body_without_the_page_around_it(client):
+    event = make_event(title="Xi arrives")
+    html = client.get(event.get_absolute_url(), headers={"HX-Request": "true"}).content.decode()
+    assert '<div class="event-body">' in html and "<html" not in html and "<h1" not in html
+
+
+def test_a_hidden_event_has_no_page(client):
+    event = make_event(status="hidden")
+    assert client.get(event.get_absolute_url()).status_code == 404
+
+
+def test_the_actor_page_shows_kind_aliases_and_the_actors_events(client):
+    xi = make_actor("Xi Jinping", aliases=["Xi", "President Xi"])
+    make_event(title="Xi arrives", actors=[xi])
+    make_event(title="Someone else")
+    html = client.get(xi.get_absolute_url()).content.decode()
+    assert "<h1>Xi Jinping</h1>" in html and "Person" in html
+    assert "President Xi, Xi" in html
+    assert "Xi arrives" in html and "Someone else" not in html
+
+
+def test_an_actor_merged_into_another_sends_the_reader_to_that_actor(client):
+    xi = make_actor("Xi Jinping")
+    old = make_actor("Xi Jin-ping")
+    old.merged_into = xi
+    old.save()
+    response = client.get(old.get_absolute_url())
+    assert response.status_code == 302 and response["Location"] == xi.get_absolute_url()
+
+
+def test_the_actor_list_gives_each_actors_kind_aliases_and_number_of_events(client):
+    xi = make_actor("Xi Jinping", aliases=["Xi"])
+    make_actor("Moscow", kind="place")
+    make_event(actors=[xi])
+    make_event(actors=[xi])
+    html = client.get(reverse("timeline:actors")).content.decode()
+    row = html[html.index("Xi Jinping</a>") :]
+    assert "Person" in row[:200] and "<td>Xi</td>" in row[:200] and '<td class="num">2</td>' in row[:300]
+    assert "Moscow" in html
+
+
+def test_the_article_page_highlights_dates_and_actors_and_lists_its_events(client):
+    body = "Xi Jinping arrived in Moscow on Monday."
+    article = make_article(title="Xi in Moscow", body=body)
+    TemporalExpression.objects.create(article=article, text="on Monday", start=29, end=38, value="2023-03-20")
+    xi = make_actor("Xi Jinping")
+    make_event(title="Xi arrives", actors=[xi], article=article)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<mark class="date" title="2023-03-20">on Monday</mark>' in html
+    assert (
+        f'<mark class="actor" title="Xi Jinping"><a href="{xi.get_absolute_url()}">Xi Jinping</a></mark>'
+        in html
+    )
+    assert "1 event drawn from it" in html and "Xi arrives" in html
+
+
+def test_the_article_list_gives_outlet_date_and_number_of_events_newest_first(client):
+    older = make_article(title="Older", published=dt.date(2023, 3, 1), source="AP")
+    newer = make_article(title="Newer", published=dt.date(2023, 3, 9))
+    make_event(article=newer)
+    html = client.get(reverse("timeline:articles")).content.decode()
+    assert html.index("Newer") < html.index("Older")
+    assert f'href="{older.get_absolute_url()}"' in html and "AP" in html and "9 Mar 2023" in html
+
+
+# Query counts: every list page costs the same for 1 event as for 200.
+
+
+def populate(n: int):
+    """``n`` events, each with its own article, actor (with an alias) and storyline."""
+    for i in range(n):
+        actor = make_actor(f"Actor {i}", aliases=[f"Alias {i}"])
+        thread = Thread.objects.create(slug=f"thread-{i}", name=f"Thread {i}")
+        event = make_event(
+            title=f"Event {i}", date=dt.date(2023, 1, 1) + dt.timedelta(days=i), actors=[actor]
+        )
+        event.threads.add(thread)
+        EventSource.objects.create(
+            event=event, article=make_article(), sentence="A second report.", start=0, end=16
+        )
+    return Actor.objects.get(name="Actor 0"), event.sources.first().article
+
+
+# (name, url for the first actor and article, queries)
+LIST_PAGES = [
+    ("timeline", lambda actor, article: reverse("timeline:timeline"), 8),
+    ("last timeline page", lambda actor, article: f"{reverse('timeline:timeline')}?page=999999", 8),
+    ("filtered timeline", lambda actor, article: f"/?actor={actor.slug}&q=Event&from=2023-01-01", 9),
+    ("actors", lambda actor, article: reverse("timeline:actors"), 3),
+    ("actor", lambda actor, article: actor.get_absolute_url(), 8),
+    ("articles", lambda actor, article: reverse("timeline:articles"), 2),
+    ("article", lambda actor, article: article.get_absolute_url(), 8),
+]
+
+
+@pytest.mark.parametrize("n", [1, 200])
+@pytest.mark.parametrize("name, url, queries", LIST_PAGES, ids=[p[0] for p in LIST_PAGES])
+def test_list_pages_cost_a_fixed_number_of_queries(client, django_assert_num_queries, n, name, url, queries):
+    actor, article = populate(n)
+    target = url(actor, article)
+    with django_assert_num_queries(queries):
+        response = client.get(target)
+    assert response.status_code == 200
+    assert ActorAlias.objects.count() == 2 * n  # the data really is there

@@ -1,0 +1,286 @@
+"""The timeline page: order, date display, filters as URLs, htmx fragments, bad input, JSON export."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from timeline.models import Event, EventSource, Thread
+
+from .conftest import require
+from .factories import make_actor, make_article, make_event
+
+TIMELINE = reverse("timeline:timeline")
+HTMX = {"HX-Request": "true", "HX-Target": "results", "HX-Trigger": "filters"}
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("blank_cast")]
+
+
+def page(client, **params):
+    response = client.get(TIMELINE, params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def titles(client, **params) -> list[str]:
+    response = client.get(TIMELINE, params)
+    return [e.title for month in response.context["months"] for p in month.periods for e in p.events]
+
+
+def test_the_timeline_lists_events_in_date_order_with_their_ids_and_dates(client):
+    later = make_event(title="Xi leaves Moscow", date=dt.date(2023, 3, 22))
+    earlier = make_event(title="Xi arrives in Moscow", date=dt.date(2023, 3, 20))
+    html = page(client)
+    first, second = html.index(f'data-event-id="{earlier.pk}"'), html.index(f'data-event-id="{later.pk}"')
+    assert first < second
+    assert 'data-date="2023-03-20"' in html
+
+
+def test_events_sit_in_an_ordered_list_under_month_and_day_headings(client):
+    make_event(title="Xi arrives in Moscow", date=dt.date(2023, 3, 20))
+    html = page(client)
+    assert '<h2 class="month-heading">March 2023</h2>' in html
+    assert '<h3 class="period-heading">Monday 20 March 2023</h3>' in html
+    assert html.index("period-heading") < html.index('<ol class="events">') < html.index("Xi arrives")
+
+
+def test_dates_are_shown_no_more_exactly_than_the_sources_give_them(client):
+    make_event(title="Talks", date=dt.date(2023, 3, 20), date_end=dt.date(2023, 3, 22))
+    make_event(title="Shelling", date=dt.date(2023, 3, 6), date_end=dt.date(2023, 3, 12), precision="week")
+    make_event(title="Offensive", date=dt.date(2023, 4, 1), date_end=dt.date(2023, 4, 30), precision="month")
+    html = page(client)
+    assert '<time datetime="2023-03-20">20–22 March 2023</time>' in html
+    assert '<time datetime="2023-W10">week of 6 March 2023</time>' in html
+    assert '<time datetime="2023-04">April 2023</time>' in html
+    assert '<h3 class="period-heading">Week of 6 March 2023</h3>' in html
+    assert '<h3 class="period-heading">During April 2023</h3>' in html
+
+
+def test_each_event_shows_where_its_date_came_from_and_its_flags(client):
+    event = make_event(title="Xi arrives in Moscow", flags=["date_conflict", "date_from_publication"])
+    html = page(client)
+    assert "“on Monday”, from an article of 20 March 2023" in html
+    assert "sources disagree" in html and "date from publication" in html
+    assert f'href="{event.get_absolute_url()}"' in html
+
+
+def test_an_actor_link_on_an_event_adds_that_actor_to_the_filters(client):
+    xi = make_actor("Xi Jinping")
+    putin = make_actor("Vladimir Putin")
+    make_event(title="Summit", actors=[xi, putin])
+    html = page(client, thread="", actor=xi.slug)
+    assert f'href="/?thread=&amp;actor={xi.slug}&amp;actor={putin.slug}"' in html
+    assert f'hx-get="/?thread=&amp;actor={xi.slug}&amp;actor={putin.slug}"' in html
+
+
+def test_several_actors_narrow_to_events_in_which_all_take_part(client):
+    xi, putin = make_actor("Xi Jinping"), make_actor("Vladimir Putin")
+    make_event(title="Summit", actors=[xi, putin])
+    make_event(title="Xi alone", actors=[xi])
+    assert titles(client, actor=[xi.slug, putin.slug]) == ["Summit"]
+    assert titles(client, actor=[xi.slug]) == ["Summit", "Xi alone"]
+
+
+def test_thread_type_source_and_date_filters_narrow_the_events(client):
+    visit = Thread.objects.create(slug="xi-visit", name="Xi's visit")
+    summit = make_event(title="Summit", date=dt.date(2023, 3, 21), event_type="meeting")
+    summit.threads.add(visit)
+    make_event(
+        title="Strike", date=dt.date(2023, 3, 25), event_type="attack", article=make_article(source="AP")
+    )
+    assert titles(client, thread="xi-visit") == ["Summit"]
+    assert titles(client, type="attack") == ["Strike"]
+    assert titles(client, source="ap") == ["Strike"]
+    assert titles(client, **{"from": "2023-03-22"}) == ["Strike"]
+    assert titles(client, to="2023-03-22") == ["Summit"]
+
+
+def test_a_minimum_of_sources_keeps_only_events_reported_that_often(client):
+    busy = make_event(title="Widely reported")
+    EventSource.objects.create(event=busy, article=make_article(), sentence="Again.", start=0, end=6)
+    make_event(title="Reported once")
+    assert titles(client, min_sources=2) == ["Widely reported"]
+
+
+def test_search_finds_words_in_titles_summaries_and_source_sentences(client):
+    make_event(title="Xi arrives in Moscow", summary="The Chinese leader lands at Vnukovo.")
+    event = make_event(title="A visit", summary="A visit.")
+    EventSource.objects.create(
+        event=event, article=make_article(), sentence="Putin greeted the guest warmly.", start=0, end=30
+    )
+    make_event(title="Shelling in Bakhmut")
+    assert titles(client, q="Moscow") == ["Xi arrives in Moscow"]
+    assert titles(client, q="Vnukovo") == ["Xi arrives in Moscow"]
+    assert titles(client, q="greeted") == ["A visit"]
+    assert titles(client, q="Bakhmut shelling") == ["Shelling in Bakhmut"]
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"from": "2023-02-30"}, "“From” must be a date written YYYY-MM-DD."),
+        ({"to": "yesterday"}, "“To” must be a date written YYYY-MM-DD."),
+        ({"from": "2023-03-10", "to": "2023-03-01"}, "“To” is before “From”."),
+        ({"actor": "nobody-at-all"}, "No actor is called “nobody-at-all”."),
+        ({"thread": "no-such-thread"}, "No storyline has that name."),
+        ({"type": "parade"}, "Select a valid choice."),
+        ({"min_sources": "many"}, "Enter a whole number."),
+        ({"page": "two"}, "The page must be a number."),
+        ({"page": "-1"}, "Pages start at 1."),
+        ({"thread": ["a", "b"]}, "Give “thread” once; the address repeats it."),
+        ({"q": ["one", "two"]}, "Give “q” once; the address repeats it."),
+    ],
+)
+def test_bad_filter_values_are_explained_on_the_page_never_a_server_error(client, params, message):
+    make_event()
+    html = page(client, **params)
+    assert message in html
+    assert "No events are shown until the filters above are fixed." in html
+    assert "data-event-id" not in html
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(client):
+    make_event(title="Only event")
+    assert titles(client, page="99999999999999999999") == ["Only event"]
+
+
+def test_the_filter_form_asks_htmx_to_update_the_results_and_the_address(client):
+    html = page(client)
+    assert 'hx-get="/" hx-target="#results" hx-push-url="true"' in html
+    assert 'method="get" action="/"' in html  # the same form works without JavaScript
+
+
+def test_an_htmx_filter_request_gets_the_results_and_the_live_status_alone(client):
+    make_event(title="Xi arrives in Moscow")
+    html = client.get(TIMELINE, {"q": "Moscow"}, headers=HTMX).content.decode()
+    assert "Xi arrives in Moscow" in html
+    assert "<html" not in html
+    assert 'id="result-status"' in html and 'hx-swap-oob="true"' in html
+    assert 'id="filters"' not in html  # the form the reader is typing in is left alone
+
+
+def test_a_filter_link_outside_the_form_also_refreshes_the_form(client):
+    xi = make_actor("Xi Jinping")
+    make_event(actors=[xi])
+    headers = {**HTMX, "HX-Trigger": ""}
+    html = client.get(TIMELINE, {"actor": xi.slug}, headers=headers).content.decode()
+    assert 'id="filters"' in html and f'value="{xi.slug}" checked' in html
+
+
+def test_a_history_restore_request_gets_the_whole_page(client):
+    make_event()
+    headers = {**HTMX, "HX-History-Restore-Request": "true"}
+    assert "<html" in client.get(TIMELINE, headers=headers).content.decode()
+
+
+def test_the_more_link_keeps_the_filters_and_loads_the_next_page_when_revealed(client, monkeypatch):
+    monkeypatch.setattr("timeline.views.PAGE_SIZE", 2)
+    xi = make_actor("Xi Jinping")
+    for day in range(1, 6):
+        make_event(title=f"Xi day {day}", date=dt.date(2023, 3, day), actors=[xi])
+    make_event(title="Without Xi", date=dt.date(2023, 3, 2))
+    html = page(client, actor=xi.slug, q="Xi")
+    more = f'href="?actor={xi.slug}&amp;q=Xi&amp;page=2" hx-get="?actor={xi.slug}&amp;q=Xi&amp;page=2"'
+    assert more in html and 'hx-trigger="revealed, click"' in html
+    fragment = client.get(TIMELINE, {"actor": xi.slug, "q": "Xi", "page": 2}, headers={"HX-Request": "true"})
+    text = fragment.content.decode()
+    assert "Xi day 3" in text and "Xi day 4" in text and "Without Xi" not in text
+    assert "<html" not in text and "page=3" in text
+
+
+def test_pages_continue_a_day_without_repeating_its_heading(client, monkeypatch):
+    monkeypatch.setattr("timeline.views.PAGE_SIZE", 2)
+    for n in range(3):
+        make_event(title=f"Same day {n}", date=dt.date(2023, 3, 20))
+    second = client.get(TIMELINE, {"page": 2}, headers={"HX-Request": "true"}).content.decode()
+    assert "Same day 2" in second and "Monday 20 March 2023" not in second
+
+
+def test_the_density_strip_has_a_bar_per_week_linking_to_that_week(client):
+    make_event(date=dt.date(2023, 3, 1))
+    make_event(date=dt.date(2023, 3, 2))
+    make_event(date=dt.date(2023, 3, 22))
+    html = page(client, type="")
+    assert 'viewBox="0 0 40 44"' in html  # four weeks, 27 February to 26 March
+    assert 'href="?type=&amp;from=2023-02-27&amp;to=2023-03-05"' in html
+    assert 'aria-label="Week of 27 February 2023: 2 events"' in html
+    assert "from=2023-03-06" not in html  # an empty week is not a link
+
+
+def test_the_density_strip_links_keep_the_other_filters_and_start_at_the_first_page(client, monkeypatch):
+    monkeypatch.setattr("timeline.views.PAGE_SIZE", 1)
+    make_event(title="Moscow talks", date=dt.date(2023, 3, 1))
+    make_event(title="Moscow visit", date=dt.date(2023, 3, 8))
+    html = page(client, q="Moscow", type="", page=2)
+    assert "Moscow visit" in html and "Moscow talks" not in html
+    assert 'href="?q=Moscow&amp;type=&amp;from=2023-03-06&amp;to=2023-03-12"' in html
+    assert 'aria-label="Week of 27 February 2023: 1 event"' in html
+
+
+def test_export_links_carry_the_current_filters(client):
+    make_event()
+    html = page(client, q="Moscow", page=1)
+    for name in ("timeline-json", "timelinejs-json", "timeline-csv", "timeline-ics"):
+        assert f'href="{reverse("timeline:" + name)}?q=Moscow"' in html
+
+
+def test_timeline_json_filters_and_pages(client):
+    xi = make_actor("Xi Jinping", aliases=["Xi"])
+    for day in range(1, 4):
+        make_event(title=f"Event {day}", date=dt.date(2023, 3, day), actors=[xi])
+    make_event(title="Other", date=dt.date(2023, 3, 5))
+    doc = client.get(reverse("timeline:timeline-json"), {"actor": xi.slug, "limit": 2}).json()
+    assert [e["title"] for e in doc["events"]] == ["Event 1", "Event 2"]
+    assert doc["actors"][0]["name"] == "Xi Jinping" and doc["actors"][0]["aliases"] == ["Xi"]
+    assert "page=2" in doc["next"]
+    rest = client.get(doc["next"]).json()
+    assert [e["title"] for e in rest["events"]] == ["Event 3"] and rest["next"] is None
+
+
+def test_timeline_json_lists_only_the_articles_its_events_cite(client):
+    cited = make_article(title="Cited")
+    make_article(title="Never cited")
+    make_event(article=cited)
+    doc = client.get(reverse("timeline:timeline-json")).json()
+    assert [a["title"] for a in doc["articles"]] == ["Cited"]
+
+
+@pytest.mark.parametrize("params", [{"limit": "1001"}, {"limit": "0"}, {"limit": "ten"}, {"from": "soon"}])
+def test_timeline_json_refuses_bad_parameters_with_a_400_naming_them(client, params):
+    response = client.get(reverse("timeline:timeline-json"), params)
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"from_" if "from" in params else "limit"}
+
+
+def test_static_files_are_served(client):
+    assert client.get("/static/css/site.css").status_code == 200
+
+
+def needs_postgres():
+    if connection.vendor != "postgresql":
+        require("REQUIRE_POSTGRES", "needs PostgreSQL (set DATABASE_URL=postgres://...)")
+
+
+def test_postgresql_search_takes_web_search_syntax_and_stems_words(client):
+    needs_postgres()
+    make_event(title="Xi arrives in Moscow", summary="Talks with Putin begin.")
+    make_event(title="Putin visits Mariupol", summary="A night trip.")
+    make_event(title="Shelling continues", summary="Heavy shelling near Bakhmut.")
+    assert titles(client, q="arrive") == ["Xi arrives in Moscow"]  # stemmed
+    assert titles(client, q="Putin -Mariupol") == ["Xi arrives in Moscow"]
+    assert titles(client, q="Moscow or Bakhmut") == ["Xi arrives in Moscow", "Shelling continues"]
+    assert titles(client, q='"night trip"') == ["Putin visits Mariupol"]
+
+
+def test_postgresql_search_is_served_by_the_gin_indexes(client):
+    needs_postgres()
+    for n in range(30):
+        make_event(title=f"Event {n}", summary="Nothing to see.")
+    events = Event.objects.visible().matching("Moscow")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = events.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "event_search_idx" in plan and "eventsource_search_idx" in plan

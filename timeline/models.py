@@ -1,0 +1,477 @@
+"""The newsroom's data: outlets, articles, actors, storylines, events and the sentences behind them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections, models
+from django.db.models import Count, OuterRef, Prefetch, Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+class Precision(models.TextChoices):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Status(models.TextChoices):
+    AUTO = "auto", "as extracted"
+    VERIFIED = "verified"
+    HIDDEN = "hidden"
+
+
+class EventType(models.TextChoices):
+    STATEMENT = "statement"
+    MEETING = "meeting", "meeting or visit"
+    MILITARY = "military", "military action"
+    ATTACK = "attack"
+    AGREEMENT = "agreement", "agreement or aid"
+    ANNOUNCEMENT = "announcement"
+    DECISION = "decision"
+    LEGAL = "legal", "legal action"
+    OTHER = "other"
+
+
+class Flag(models.TextChoices):
+    DATE_CONFLICT = "date_conflict", "sources disagree on the date"
+    INVALID_DATE = "invalid_date", "impossible date"
+    DATE_FROM_PUBLICATION = "date_from_publication", "dated by publication"
+    PUBLISHED_INFERRED = "published_inferred", "publication date inferred"
+    UNDATED = "undated", "no usable date"
+
+
+def unique_slug(model, text: str, *, exclude_pk=None, max_length: int = 80) -> str:
+    """A slug for ``text`` not yet used by another row of ``model``."""
+    base = slugify(text)[:max_length].strip("-") or model._meta.model_name
+    slug, n = base, 1
+    taken = model.objects.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True)
+    taken = set(taken)
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+class Source(models.Model):
+    """A news outlet."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Source, self.name)
+        super().save(*args, **kwargs)
+
+
+class CountOf(models.Subquery):
+    """The number of rows a correlated queryset selects, as an integer annotation.
+
+    Unlike ``Count`` over a join it needs no GROUP BY, so ``count()`` leaves it out and the database
+    works it out only for the rows a page fetches.
+    """
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = models.IntegerField()
+
+    def __init__(self, queryset, **extra):
+        super().__init__(queryset.order_by().values("pk"), **extra)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_listing(self):
+        """Articles, newest first, with their outlet and ``event_count`` (visible events drawn from each)."""
+        drawn = Event.objects.visible().filter(sources__article=OuterRef("pk")).distinct()
+        return (
+            self.select_related("source")
+            .annotate(event_count=CountOf(drawn))
+            .order_by(models.F("published").desc(nulls_last=True), "title", "id")
+        )
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=100, unique=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="articles", null=True, blank=True
+    )
+    url = models.URLField(max_length=1000, blank=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    published_inferred = models.BooleanField(default=False)
+    # An editor corrected ``published``: imports resolve the article's dates against it, not the file's.
+    published_corrected = models.BooleanField(default=False)
+    body = models.TextField()
+    content_hash = models.CharField(max_length=64, unique=True)
+    file_name = models.CharField(max_length=500, db_index=True)
+    ingested_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title or self.file_name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:article", args=[self.slug])
+
+
+class TemporalExpression(models.Model):
+    """A date, time, duration or set found in an article, with its TIMEX3 value."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="temporal_expressions")
+    text = models.CharField(max_length=300)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    type = models.CharField(max_length=10, default="DATE")
+    value = models.CharField(max_length=60, blank=True, null=True)
+    end_value = models.CharField(max_length=60, blank=True, null=True)
+    modifier = models.CharField(max_length=20, blank=True, null=True)
+    flags = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["article", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.text} = {self.value}"
+
+
+class ActorQuerySet(models.QuerySet):
+    def with_event_counts(self):
+        """Annotates ``event_count``: visible events the actor takes part in."""
+        return self.annotate(event_count=CountOf(Event.objects.visible().filter(actors=OuterRef("pk"))))
+
+    def canonical(self):
+        """Actors not merged into another one: the names a reader browses."""
+        return self.filter(merged_into__isnull=True)
+
+    def for_listing(self):
+        """Canonical actors with ``event_count`` and their aliases, in a fixed number of queries."""
+        return self.canonical().with_event_counts().prefetch_related("aliases")
+
+    def most_active(self, limit: int = 30):
+        """Canonical actors with visible events, the busiest first."""
+        # One pass over the actor links (an actor takes part in an event once, so no DISTINCT),
+        # cheaper than counting each of thousands of actors separately.
+        counted = Count("events", filter=~Q(events__status=Status.HIDDEN))
+        busy = self.canonical().annotate(event_count=counted).filter(event_count__gt=0)
+        return busy.order_by("-event_count", "name")[:limit]
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person"
+        ORGANIZATION = "organization"
+        PLACE = "place"
+        GROUP = "group"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_from"
+    )
+    # Role phrases that name this actor in an article that names it ("Chinese president").
+    roles = models.JSONField(default=list, blank=True)
+    # The country a person serves or a capital or institution speaks for ("Kyiv" -> Ukraine).
+    affiliation = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="affiliates"
+    )
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Actor, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:actor", args=[self.slug])
+
+
+def normalize_name(name: str) -> str:
+    """The form aliases are compared in: case-folded, single spaces, no surrounding punctuation."""
+    return " ".join(name.casefold().replace("\u2019", "'").split()).strip(".,;:'\"")
+
+
+class ActorAlias(models.Model):
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        verbose_name_plural = "actor aliases"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class Thread(models.Model):
+    """A storyline: events are assigned to it by keywords and actors, and editors can adjust it."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    keywords = models.JSONField(
+        default=list, blank=True, help_text="Words or phrases that place an event here."
+    )
+    actors = models.ManyToManyField(Actor, blank=True, related_name="threads")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def event_search_vector():
+    """The full-text document of an event (PostgreSQL); migration 0002 indexes this expression."""
+    return SearchVector("title", "summary", config="english")
+
+
+def source_search_vector():
+    """The full-text document of a source sentence (PostgreSQL); migration 0002 indexes it."""
+    return SearchVector("sentence", config="english")
+
+
+def weeks_of(days: dict[dt.date | None, int]) -> list[tuple[dt.date, int]]:
+    """Per-day counts added up into (Monday, count) weeks, in order; undated events left out."""
+    weeks: dict[dt.date, int] = {}
+    for day, n in days.items():
+        if day is not None:
+            monday = day - dt.timedelta(days=day.weekday())
+            weeks[monday] = weeks.get(monday, 0) + n
+    return sorted(weeks.items())
+
+
+class EventQuerySet(models.QuerySet):
+    def visible(self):
+        """Events a reader may see: everything an editor has not hidden."""
+        return self.exclude(status=Status.HIDDEN)
+
+    def between(self, start: dt.date | None, end: dt.date | None):
+        """Events whose span overlaps [start, end]; either bound may be None."""
+        qs = self
+        if start:
+            qs = qs.filter(date_end__gte=start)
+        if end:
+            qs = qs.filter(date_start__lte=end)
+        return qs
+
+    def involving(self, *actors):
+        """Events in which every given actor (slug or Actor) takes part."""
+        qs = self
+        for actor in actors:
+            # By id when the actor is at hand: the database then knows how many events it has
+            # from its statistics and plans a busy actor's pages and counts accordingly.
+            qs = qs.filter(actors=actor.pk) if isinstance(actor, Actor) else qs.filter(actors__slug=actor)
+        return qs
+
+    def in_thread(self, slug: str):
+        """Events of one storyline."""
+        return self.filter(threads__slug=slug)
+
+    def of_type(self, event_type: str):
+        """Events of one ``EventType``."""
+        return self.filter(event_type=event_type)
+
+    def from_source(self, slug: str):
+        """Events reported by at least one article of the outlet ``slug``."""
+        return self.filter(pk__in=EventSource.objects.filter(article__source__slug=slug).values("event_id"))
+
+    def reported_in(self, article):
+        """Events drawn from one article."""
+        return self.filter(pk__in=EventSource.objects.filter(article=article).values("event_id"))
+
+    def with_min_sources(self, n: int):
+        """Events reported by at least ``n`` sentences."""
+        counted = EventSource.objects.values("event_id").annotate(n=Count("id")).filter(n__gte=n)
+        return self.filter(pk__in=counted.values("event_id"))
+
+    def matching(self, q: str):
+        """Events whose title, summary or a source sentence match the reader's search ``q``.
+
+        PostgreSQL: full-text search in websearch syntax ("a b", "a or b", -a) over the same
+        expressions the GIN indexes of migration 0002 are built on, so the indexes serve the query.
+        Other databases: every word must occur in the title, summary or a source sentence.
+        """
+        if connections[self.db].vendor == "postgresql":
+            query = SearchQuery(q, search_type="websearch", config="english")
+            in_events = Event.objects.annotate(found=event_search_vector()).filter(found=query)
+            in_sources = EventSource.objects.annotate(found=source_search_vector()).filter(found=query)
+            # One list of ids (a UNION) rather than two IN tests joined by OR, which would test every
+            # event of the archive against both lists.
+            found = in_events.order_by().values("pk").union(in_sources.order_by().values("event_id"))
+            return self.filter(pk__in=found)
+        qs = self
+        for word in q.replace('"', " ").split():
+            if word.lower() == "or" or word.startswith("-"):
+                continue
+            in_sources = EventSource.objects.filter(sentence__icontains=word).values("event_id")
+            qs = qs.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(pk__in=in_sources))
+        return qs
+
+    def daily_counts(self) -> dict[dt.date | None, int]:
+        """Events per start day (None: undated), in one GROUP BY an index on ``date_start`` serves;
+        the values add up to the number of events."""
+        return dict(self.order_by().values_list("date_start").annotate(n=Count("id")))
+
+    def weekly_counts(self) -> list[tuple[dt.date, int]]:
+        """(Monday, number of events starting that week) for every week with dated events, in order."""
+        return weeks_of(self.daily_counts())
+
+    def flagged(self, flag: str):
+        """Events carrying ``flag`` (see ``Flag``)."""
+        return self.filter(flags__icontains=f'"{flag}"')
+
+    def needing_review(self, *, confidence_below: float = 0.7):
+        """Events no editor has settled yet whose date is in doubt or whose sources were merged with
+        little confidence."""
+        doubt = Q(merge_confidence__lt=confidence_below)
+        for flag in (Flag.DATE_CONFLICT, Flag.INVALID_DATE, Flag.PUBLISHED_INFERRED):
+            doubt |= Q(flags__icontains=f'"{flag}"')
+        return self.filter(doubt, status=Status.AUTO)
+
+    def chronological(self):
+        """Dated events first, in date order; undated ones last."""
+        return self.order_by(models.F("date_start").asc(nulls_last=True), "date_end", "id")
+
+    def for_timeline(self):
+        """Everything the timeline shows for each event, in a fixed number of queries."""
+        return (
+            self.visible()
+            .chronological()
+            .annotate(source_count=CountOf(EventSource.objects.filter(event=OuterRef("pk"))))
+            .prefetch_related(
+                Prefetch("actors", queryset=Actor.objects.only("id", "name", "slug", "kind")),
+                Prefetch("threads", queryset=Thread.objects.only("id", "name", "slug")),
+                Prefetch(
+                    "sources",
+                    queryset=EventSource.objects.select_related("article", "article__source").order_by(
+                        "article__published", "id"
+                    ),
+                ),
+            )
+        )
+
+
+class Event(models.Model):
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    date_start = models.DateField(null=True, blank=True)
+    date_end = models.DateField(null=True, blank=True)
+    precision = models.CharField(max_length=10, choices=Precision.choices, null=True, blank=True)
+    event_type = models.CharField(max_length=20, choices=EventType.choices, default=EventType.OTHER)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.AUTO)
+    flags = models.JSONField(default=list, blank=True)
+    threads = models.ManyToManyField(Thread, blank=True, related_name="events")
+    actors = models.ManyToManyField(Actor, blank=True, related_name="events")
+    # Fields an editor has changed; extraction never overwrites them.
+    locked_fields = models.JSONField(default=list, blank=True)
+    # How sure the extraction was when it merged sources into this event (1.0 = a single source).
+    merge_confidence = models.FloatField(default=1.0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date_start", "id"]
+        indexes = [
+            models.Index(fields=["date_start", "date_end", "id"], name="event_dates_idx"),
+            models.Index(fields=["status", "date_start"], name="event_status_date_idx"),
+            models.Index(fields=["event_type"], name="event_type_idx"),
+            # The visible events in timeline order: pages, counts and the density strip read it alone.
+            models.Index(
+                fields=["date_start", "date_end", "id"],
+                condition=~Q(status=Status.HIDDEN),
+                name="event_visible_order_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:event", args=[self.pk])
+
+    def is_locked(self, field: str) -> bool:
+        return field in self.locked_fields
+
+
+class EventSource(models.Model):
+    """One article's report of an event: the sentence, and the date that sentence states."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sources")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="event_sources")
+    sentence = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    title = models.CharField(max_length=300, blank=True)
+    temporal_expression = models.CharField(max_length=300, blank=True)
+    temporal_value = models.CharField(max_length=60, blank=True)
+    date_start = models.DateField(null=True, blank=True)
+    date_end = models.DateField(null=True, blank=True)
+    precision = models.CharField(max_length=10, choices=Precision.choices, null=True, blank=True)
+    flags = models.JSONField(default=list, blank=True)
+    # Who did what, as the sentence tells it: {"agents": [actor names], "predicate": lemma}; reports
+    # of one happening agree on both.
+    frame = models.JSONField(default=dict, blank=True)
+    # An editor split this source out: never merge it back automatically.
+    pinned = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "start", "end", "temporal_expression"], name="one_source_per_report"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} @{self.start}"
+
+
+class Correction(models.Model):
+    """One change an editor made, kept for the event's history."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="corrections")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+    field = models.CharField(max_length=50)
+    before = models.TextField(blank=True)
+    after = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.before} → {self.after}"

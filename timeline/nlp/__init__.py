@@ -1,0 +1,1 @@
+"""The extraction pipeline: plain Python and spaCy, no Django imports."""

@@ -1,0 +1,303 @@
+"""Actors: people, organisations, places and groups named in a text, resolved to canonical names.
+
+spaCy's entities are corrected by a gazetteer (data: ``fixtures/actors.json`` loaded into the
+database). Known spellings are found by a scan of the text as well, so a name the tagger missed or
+mis-bounded is still found. New spellings of known names are matched on a transliteration skeleton.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .types import ActorMention
+
+ENTITY_KINDS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Words that come before a name without being part of it ("Colonel general Oleksandr Syrskyi").
+TITLE_WORDS = {
+    "president", "prime", "minister", "chancellor", "secretary", "general", "colonel", "spokesman",
+    "spokeswoman", "spokesperson", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince", "pope",
+    "senator", "governor", "mayor", "commander", "admiral", "marshal", "director", "ambassador",
+    "chairman", "leader", "premier", "foreign", "defence", "defense", "deputy", "vice", "former",
+    "brigadier", "lieutenant", "major", "captain", "sergeant", "founder", "envoy", "the",
+}  # fmt: skip
+FUZZY_THRESHOLD = 88  # rapidfuzz ratio on transliteration skeletons
+# "X (Y)": Y is another name of X when it is one to three capitalised words.
+PAREN_ALIAS = re.compile(r"\s*\(((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})\)")
+_SKELETON_RULES = [
+    (r"[^a-z ]", ""),
+    (r"(?:tch|tsch|ch|ts|tz|c)", "c"),
+    (r"(?:kh|h)", "h"),
+    (r"(?:zh|dzh|dj|j)", "j"),
+    (r"(?:ck|q|k)", "k"),
+    (r"(?:ph|f|v|w)", "v"),
+    (r"p", "b"),
+    (r"[ou]+", "u"),
+    (r"[eiy]+", "i"),
+    (r"(.)\1+", r"\1"),
+]
+
+
+def normalize(name: str) -> str:
+    return " ".join(name.casefold().replace("\u2019", "'").split()).strip(".,;:'\"")
+
+
+def skeleton(name: str) -> str:
+    """A spelling-blind key: Bakhmut/Bakhmout/Pakhmot, Zelensky/Zelenskiy/Zelenskyy, Kiev/Kyiv.
+
+    Names reach English through several transliterations (and through back-translation of
+    machine-translated text), which disagree mostly on vowels, on b/p and v/f/w, and on ch/c/ts.
+    """
+    key = normalize(name)
+    for pattern, repl in _SKELETON_RULES:
+        key = re.sub(pattern, repl, key)
+    return key
+
+
+@dataclass
+class Gazetteer:
+    """Known actors: a normalised alias maps to (canonical name, kind); plus roles and affiliations."""
+
+    entries: dict[str, tuple[str, str]] = field(default_factory=dict)
+    spellings: dict[str, str] = field(default_factory=dict)  # normalised alias -> alias as written
+    roles: dict[str, set[str]] = field(default_factory=dict)  # "chinese president" -> {"Xi Jinping"}
+    affiliation: dict[str, str] = field(default_factory=dict)  # "Kyiv" -> "Ukraine"
+    _skeletons: dict[str, str] | None = field(default=None, repr=False)
+    _scanner: re.Pattern | None = field(default=None, repr=False)
+
+    def add(self, name: str, kind: str, aliases=(), roles=(), affiliation: str | None = None) -> None:
+        for alias in (name, *aliases):
+            self.entries[normalize(alias)] = (name, kind)
+            self.spellings.setdefault(normalize(alias), alias)
+        for role in roles:
+            self.roles.setdefault(normalize(role), set()).add(name)
+        if affiliation:
+            self.affiliation[name] = affiliation
+        self._skeletons = self._scanner = None
+
+    def kind_of(self, name: str) -> str | None:
+        known = self.entries.get(normalize(name))
+        return known[1] if known else None
+
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        return self.entries.get(normalize(text))
+
+    def fuzzy(self, text: str) -> tuple[str, str] | None:
+        """A known actor whose name is a variant spelling of ``text``, or None."""
+        if self._skeletons is None:
+            self._skeletons = {}
+            for alias in self.entries:
+                self._skeletons.setdefault(skeleton(alias), alias)
+        key = skeleton(text)
+        if len(key) < 4:
+            return None
+        if key in self._skeletons:
+            return self.entries[self._skeletons[key]]
+        if len(key) < 6:
+            return None
+        best = process.extractOne(
+            key, self._skeletons.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD
+        )
+        return self.entries[self._skeletons[best[0]]] if best else None
+
+    def scan(self, text: str):
+        """Every place where a known capitalised spelling occurs in ``text``: (start, end, alias)."""
+        if self._scanner is None:
+            names = sorted(
+                (s for s in self.spellings.values() if s[:1].isupper() and len(s) > 1), key=len, reverse=True
+            )
+            if not names:
+                return []
+            body = "|".join(re.escape(n) for n in names)
+            self._scanner = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        return [(m.start(), m.end(), m.group()) for m in self._scanner.finditer(text)]
+
+    def stands_for(self, name: str, kind: str) -> str | None:
+        """The country a capital, a seat of government or an institution speaks for ("Kyiv" -> Ukraine)."""
+        if kind in ("place", "organization"):
+            return self.affiliation.get(name)
+        return None
+
+
+def clean_name(text: str, *, person: bool = True) -> str:
+    """Strips a possessive, punctuation and (from a person's name) leading titles:
+    "President Xi Jinping's" -> "Xi Jinping"."""
+    text = POSSESSIVE.sub("", " ".join(text.split()).strip())
+    text = text.strip(" .,;:\"'“”()")
+    words = text.split(" ")
+    if words and words[0].casefold() == "the":
+        words = words[1:] or words
+    while person and len(words) > 1 and words[0].casefold().rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _strip_demonym(text: str, gazetteer: Gazetteer) -> str:
+    """ "Chinese President Xi Jinping" -> "Xi Jinping": a demonym and titles before a person's name."""
+    words = text.split(" ")
+    while len(words) > 1 and (
+        words[0].casefold() in TITLE_WORDS
+        or gazetteer.kind_of(words[0]) == "place"
+        and words[1][:1].isupper()
+    ):
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass
+class _Raw:
+    text: str  # the cleaned spelling
+    kind: str
+    start: int
+    end: int
+    known: tuple[str, str] | None
+
+
+def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
+    """Gazetteer hits first, then spaCy's entities that add something (not inside a hit)."""
+    text = doc.text
+    found = [
+        _Raw(alias, gazetteer.lookup(alias)[1], s, e, gazetteer.lookup(alias))
+        for s, e, alias in gazetteer.scan(text)
+    ]
+    hits = [(r.start, r.end, r.kind) for r in found]
+    for ent in doc.ents:
+        kind = ENTITY_KINDS.get(ent.label_)
+        if not kind:
+            continue
+        s, e = ent.start_char, ent.end_char
+        if "\n" in ent.text:  # a heading run into the next line: keep the line the name ends on
+            s += ent.text.rindex("\n") + 1
+        inside = [h for h in hits if s <= h[0] and h[1] <= e]
+        if any(h[0] <= s and e <= h[1] for h in hits):
+            continue  # the gazetteer already names this span
+        if any(h[2] == "person" for h in inside) or (inside and kind == "person"):
+            continue  # a mis-bounded entity around a known name: the name is enough
+        name = clean_name(text[s:e], person=kind == "person")
+        if kind == "person":
+            name = _strip_demonym(name, gazetteer)
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        known = gazetteer.lookup(name)
+        if kind == "group" and not known:
+            continue  # a nationality names an actor only when it stands for a known country
+        found.append(_Raw(name, kind, s, e, known))
+    return sorted(found, key=lambda r: r.start)
+
+
+def _short_form(name: str, full_names: list[str]) -> str | None:
+    """The one full name in the article that a single word names ("Xi", "Cervati")."""
+    exact = [f for f in full_names if name in f.split()]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        return None
+    key = skeleton(name)
+    close = [
+        f for f in full_names if any(len(key) >= 5 and fuzz.ratio(key, skeleton(w)) >= 80 for w in f.split())
+    ]
+    return close[0] if len(close) == 1 else None
+
+
+def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
+    """Actor mentions in a parsed text, in text order, resolved to canonical names.
+
+    Order of trust: the gazetteer's exact spellings, a short form of a full name in the same text,
+    a variant spelling of a known actor, and finally the entity as spaCy found it.
+    """
+    gazetteer = gazetteer or Gazetteer()
+    raws = _raw_mentions(doc, gazetteer)
+    full_names = list(
+        dict.fromkeys(
+            (r.known[0] if r.known else r.text)
+            for r in raws
+            if (r.known or (r.text, r.kind))[1] == "person" and " " in (r.known[0] if r.known else r.text)
+        )
+    )
+    mentions: list[ActorMention] = []
+    for r in raws:
+        if r.known:
+            name, kind = r.known
+        elif " " not in r.text and r.kind in ("person", "organization") and _short_form(r.text, full_names):
+            name, kind = _short_form(r.text, full_names), "person"
+        elif known := gazetteer.fuzzy(r.text):
+            name, kind = known
+        else:
+            name, kind = r.text, r.kind
+        mentions.append(ActorMention(name=name, kind=kind, text=r.text, start=r.start, end=r.end))
+    mentions += _role_mentions(doc.text, mentions, gazetteer)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def paren_aliases(text: str, mentions: list[ActorMention]) -> dict[str, str]:
+    """ "Bakhmut (Artemovsk)": the name in brackets after a mention is another name of its actor."""
+    out = {}
+    for m in mentions:
+        if m.role:
+            continue
+        match = PAREN_ALIAS.match(text, m.end)
+        if match and match.group(1) != m.text:
+            out[match.group(1)] = m.name
+    return out
+
+
+_TITLE_BEFORE = re.compile(r"((?:[A-Z][a-z]+\s+){1,3})$")
+
+
+def _role_mentions(text: str, mentions: list[ActorMention], gazetteer: Gazetteer) -> list[ActorMention]:
+    """ "the Chinese president" names Xi Jinping in an article that names him, when no one else
+    named there holds that role. Roles come from the gazetteer and from titles written before a
+    name in the same text ("British Prime Minister Rishi Sunak")."""
+    named = {m.name for m in mentions}
+    holders: dict[str, set[str]] = {}
+    for role, names in gazetteer.roles.items():
+        for name in names & named:
+            holders.setdefault(role, set()).add(name)
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        before = _TITLE_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        words = before.group(1).split() if before else []
+        while words and words[0].casefold() not in TITLE_WORDS and gazetteer.kind_of(words[0]) != "place":
+            words = words[1:]
+        if len(words) >= 2 and words[-1].casefold() in TITLE_WORDS:
+            holders.setdefault(normalize(" ".join(words)), set()).add(m.name)
+    unambiguous = {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
+    if not unambiguous:
+        return []
+    taken = [(m.start, m.end) for m in mentions if m.kind != "place"]  # "Chinese" may begin a role
+    out = []
+    pattern = "|".join(re.escape(r) for r in sorted(unambiguous, key=len, reverse=True))
+    for match in re.finditer(rf"\b({pattern})(?:'s|’s|s)?\b", text, re.IGNORECASE):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        if _followed_by_name(text, match.end()):
+            continue  # a title before a name: the name itself is the mention
+        name = unambiguous[normalize(match.group(1))]
+        out.append(ActorMention(name, "person", match.group(), match.start(), match.end(), role=True))
+    # "the Chinese and Russian presidents"
+    for match in re.finditer(r"\b([A-Z]\w+) and ([A-Z]\w+) (\w+?)s\b", text):
+        for word in (match.group(1), match.group(2)):
+            role = normalize(f"{word} {match.group(3)}")
+            if role in unambiguous:
+                out.append(
+                    ActorMention(
+                        unambiguous[role], "person", match.group(), match.start(), match.end(), role=True
+                    )
+                )
+    return out
+
+
+def _followed_by_name(text: str, end: int) -> bool:
+    rest = text[end : end + 30]
+    return bool(re.match(r"\s+[A-Z][a-z]", rest))

@@ -1,0 +1,336 @@
+"""Deciding that two reports tell of one happening, and which date a merged event keeps.
+
+Pure functions over ``Report`` (what one source says) and ``Profile`` (what a stored event's sources
+say together), so the rules can be tested without a database and without spaCy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+# How far (days) from a report's dates stored events are looked up: a report dated only by its
+# article's publication may tell of anything a while before it; one stating its own date may
+# contradict another source by up to ``DISAGREE_DAYS``.
+LOOK_BACK = 60
+LOOK_AHEAD = 14
+DISAGREE_DAYS = 14
+# Weights of the four agreements that make the similarity (see ``similarity``).
+WEIGHTS = {"predicate": 0.35, "agents": 0.2, "actors": 0.2, "words": 0.25}
+# Minimum similarity to merge, by how the dates relate (see ``date_relation``).
+THRESHOLDS = {"same": 0.5, "compatible": 0.55, "publication": 0.6, "disagree": 0.65}
+# Two reports in one article are one happening only when they tell the same thing in the same words.
+# (the words of the shorter report found in the other, as a clause is shorter than its sentence).
+SAME_ARTICLE = {"predicate": 0.9, "words": 0.5}
+# Statements are many and each is its own happening unless the same speaker says the same thing;
+# "other" is no evidence either way.
+WEAK_TYPES = {"statement", "other"}
+STATEMENT_WORDS = 0.4
+TALK_TYPES = {"statement", "announcement"}
+# How much an actor says about which happening is meant: a person or an organisation names it, a
+# country appears in everything.
+COUNTRY_WEIGHT = 0.3
+# Verbs and event nouns that tell of the same kind of happening.
+PREDICATE_FAMILIES = [
+    {"visit", "arrive", "travel", "trip", "tour", "come", "fly"},
+    {"depart", "leave"},
+    {"meet", "meeting", "talk", "talks", "summit", "host", "hold", "conference"},
+    {"announce", "unveil", "publish", "present", "propose", "release", "introduce", "disclose", "launch"},
+    {"say", "tell", "state", "write", "tweet", "post", "declare", "remark", "add", "comment", "statement"},
+    {"decide", "order", "approve", "adopt", "decision"},
+    {"attack", "strike", "bomb", "raid", "hit", "shell", "bombing"},
+    {"sign", "agree", "agreement", "deal", "treaty"},
+    {"capture", "seize", "take", "occupy"},
+    {"kill", "die", "death"},
+    {"arrest", "detain", "charge", "indict"},
+]
+FAMILY_OF = {word: i for i, family in enumerate(PREDICATE_FAMILIES) for word in family}
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+STOP_WORDS = set(
+    """a an the and or but if of to in on at by for from with about as into over after before between
+    during since until than that this these those it its it's he she they them his her their we our you
+    your i me my be is are was were been being has have had do does did will would could should may might
+    must can not no nor so such also there here which who whom whose what when where why how all any each
+    both more most other some only own same too very just said says say told tell according people
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december week weeks month months year years day days today
+    yesterday tomorrow last next earlier later ago recently now time times hours hour""".split()  # noqa: SIM905
+)
+WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def keywords(text: str) -> frozenset[str]:
+    """Content words of a text, cut to five letters so that "proposal" and "proposed" meet."""
+    words = (w.strip("'-").removesuffix("'s") for w in WORD.findall(text.casefold().replace("’", "'")))
+    return frozenset(w[:5] for w in words if len(w) > 2 and w not in STOP_WORDS)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One source's account: its dates, whether they come only from publication, who did what, and
+    the words it uses."""
+
+    date_start: dt.date | None
+    date_end: dt.date | None
+    precision: str | None
+    from_publication: bool
+    published: dt.date | None
+    actors: frozenset[str] = frozenset()  # canonical names of people, organisations, cities
+    words: frozenset[str] = frozenset()
+    event_type: str = "other"
+    article: object = None  # whatever identifies the article
+    countries: frozenset[str] = frozenset()  # countries named or stood for ("Kyiv" -> Ukraine)
+    predicate: str = ""  # lemma of the verb or event noun telling what happened
+    agents: frozenset[str] = frozenset()  # who did it (a statement's speaker)
+    agent_countries: frozenset[str] = frozenset()  # the countries the agents belong to or stand for
+
+
+@dataclass
+class Profile:
+    """A stored event as the matcher sees it: its current date and what its sources say together."""
+
+    date_start: dt.date | None
+    date_end: dt.date | None
+    from_publication: bool
+    published: dt.date | None
+    actors: frozenset[str] = frozenset()
+    words: list[frozenset[str]] = field(default_factory=list)  # one set per source
+    types: frozenset[str] = frozenset()
+    articles: set = field(default_factory=set)
+    countries: frozenset[str] = frozenset()
+    predicates: frozenset[str] = frozenset()
+    agents: frozenset[str] = frozenset()
+    agent_countries: frozenset[str] = frozenset()
+
+    def absorb(self, report: Report) -> None:
+        """What the event says once ``report`` has joined it (its date is left to ``choose_date``)."""
+        self.actors |= report.actors
+        self.countries |= report.countries
+        self.words.append(report.words)
+        self.types |= {report.event_type}
+        self.articles.add(report.article)
+        self.predicates |= {report.predicate} - {""}
+        self.agents |= report.agents
+        self.agent_countries |= report.agent_countries
+        self.from_publication = self.from_publication and report.from_publication
+
+    @classmethod
+    def of(cls, report: Report) -> Profile:
+        profile = cls(report.date_start, report.date_end, report.from_publication, report.published)
+        profile.absorb(report)
+        return profile
+
+
+def overlaps(a_start, a_end, b_start, b_end) -> bool:
+    return a_start <= b_end and b_start <= a_end
+
+
+def date_relation(report: Report, event: Profile) -> str | None:
+    """ "same" (the same dates), "compatible" (the dates fit at their precision: a day inside "last
+    week"), "publication" (one side is dated only by publication and the other's date is not later),
+    "disagree" (the sources state different dates close together: a conflict, if everything else
+    agrees), or None (too far apart to be one happening)."""
+    if report.date_start is None or event.date_start is None:
+        return None
+    if report.from_publication and event.from_publication:
+        if report.published and event.published and abs((report.published - event.published).days) <= 2:
+            return "publication"
+        return None
+    if report.from_publication or event.from_publication:
+        undated, dated = (report, event) if report.from_publication else (event, report)
+        ref = undated.published or undated.date_start
+        if dated.date_start <= ref <= dated.date_end:
+            return "compatible"  # "Xi visits Moscow" in an article of the visit's second day
+        if dated.date_end <= ref and (ref - dated.date_start).days <= LOOK_BACK:
+            return "publication"
+        if (dated.date_start - ref).days <= DISAGREE_DAYS:
+            return "disagree"
+        return None
+    if (report.date_start, report.date_end) == (event.date_start, event.date_end):
+        return "same"
+    if overlaps(report.date_start, report.date_end, event.date_start, event.date_end):
+        return "compatible"
+    gap = max((report.date_start - event.date_end).days, (event.date_start - report.date_end).days)
+    return "disagree" if gap <= DISAGREE_DAYS else None
+
+
+def overlap(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def cosine(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / (len(a) * len(b)) ** 0.5
+
+
+def predicate_agreement(report: Report, event: Profile) -> float:
+    """1 for the same verb, 0.9 for one of the same family ("visit"/"arrive"), 0.6 for the same
+    kind of event, 0.5 for two ways of saying something ("write"/"announce"), else 0."""
+    if report.predicate and report.predicate in event.predicates:
+        return 1.0
+    family = FAMILY_OF.get(report.predicate)
+    if family is not None and any(FAMILY_OF.get(p) == family for p in event.predicates):
+        return 0.9
+    if report.event_type != "other" and report.event_type in event.types:
+        return 0.6
+    if report.event_type in TALK_TYPES and event.types & TALK_TYPES:
+        return 0.5
+    return 0.0
+
+
+def agent_agreement(report: Report, event: Profile) -> float | None:
+    """1 for the same doer, 0.7 for doers of one country ("Kyiv" and Zelensky), 0.5 when either side
+    names none, None when both name different ones: then it is not the same happening."""
+    if not (report.agents or report.agent_countries) or not (event.agents or event.agent_countries):
+        return 0.5
+    if report.agents & event.agents:
+        return 1.0
+    if report.agent_countries & event.agent_countries:
+        return 0.7
+    return None
+
+
+def actor_agreement(report: Report, event: Profile) -> float:
+    """Shared actors over those of the side naming fewer; a country counts ``COUNTRY_WEIGHT`` of a
+    person, an organisation or a city."""
+    shared = len(report.actors & event.actors) + COUNTRY_WEIGHT * len(report.countries & event.countries)
+    fewer = min(len(report.actors), len(event.actors)) + COUNTRY_WEIGHT * min(
+        len(report.countries), len(event.countries)
+    )
+    return min(1.0, shared / fewer) if fewer else 0.0
+
+
+def word_agreement(report: Report, event: Profile) -> float:
+    return max((cosine(report.words, w) for w in event.words), default=0.0)
+
+
+@dataclass(frozen=True)
+class Agreement:
+    relation: str
+    predicate: float
+    agents: float
+    actors: float
+    words: float
+
+    @property
+    def score(self) -> float:
+        return (
+            WEIGHTS["predicate"] * self.predicate
+            + WEIGHTS["agents"] * self.agents
+            + WEIGHTS["actors"] * self.actors
+            + WEIGHTS["words"] * self.words
+        )
+
+
+def agreement(report: Report, event: Profile) -> Agreement | None:
+    """How far ``report`` and ``event`` agree, or None when their dates or doers rule it out."""
+    relation = date_relation(report, event)
+    if relation is None:
+        return None
+    agents = agent_agreement(report, event)
+    if agents is None:
+        return None
+    return Agreement(
+        relation,
+        predicate_agreement(report, event),
+        agents,
+        actor_agreement(report, event),
+        word_agreement(report, event),
+    )
+
+
+def similarity(report: Report, event: Profile) -> float:
+    """The weighted agreement of what happened, who did it, who took part and the wording (0 to 1);
+    0 when the dates or the doers rule the event out."""
+    found = agreement(report, event)
+    return found.score if found else 0.0
+
+
+def match_score(report: Report, event: Profile) -> float | None:
+    """The similarity when ``report`` may join ``event``, or None.
+
+    Statements merge only with the same speaker saying much the same thing. Sources stating
+    different dates merge (and the event is flagged) only when they agree on what happened, who did
+    it and who took part; so do those dated only by their article's publication. Two reports in one
+    article merge only when they tell the same thing in much the same words.
+    """
+    found = agreement(report, event)
+    if found is None:
+        return None
+    if report.event_type in WEAK_TYPES or event.types <= WEAK_TYPES:
+        if found.agents < 0.7 or found.words < STATEMENT_WORDS:
+            return None
+        if found.relation == "disagree":
+            return None
+    # a date known only from publication, or contradicted, is weak evidence: what happened must agree
+    if found.relation in ("publication", "disagree") and found.predicate < 0.9:
+        return None
+    if found.relation == "disagree" and found.actors < 0.5:
+        return None
+    if report.article is not None and report.article in event.articles:
+        if found.relation not in ("same", "compatible") or found.predicate < SAME_ARTICLE["predicate"]:
+            return None
+        if max((overlap(report.words, w) for w in event.words), default=0.0) < SAME_ARTICLE["words"]:
+            return None
+    return found.score if found.score >= THRESHOLDS[found.relation] else None
+
+
+def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tuple[object, float | None]]:
+    """One article's reports, in text order, each joining the stored or new event it fits best:
+    report index -> (event key, similarity). A report fitting none starts an event, keyed
+    ``("new", index)`` with similarity None, that the article's later reports may join."""
+    out = {}
+    for i, report in enumerate(reports):
+        best, best_score = None, None
+        for key, profile in events.items():
+            score = match_score(report, profile)
+            if score is not None and (best_score is None or score > best_score):
+                best, best_score = key, score
+        if best is None:
+            best = ("new", i)
+            events[best] = Profile.of(report)
+        else:
+            events[best].absorb(report)
+        out[i] = (best, best_score)
+    return out
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A source's date, for choosing an event's date."""
+
+    date_start: dt.date
+    date_end: dt.date
+    precision: str | None
+    from_publication: bool
+    published: dt.date | None
+
+
+def supports(source: Dated, start: dt.date, end: dt.date) -> bool:
+    if source.from_publication:
+        return source.published is None or end <= source.published
+    return source.date_start <= start and end <= source.date_end
+
+
+def choose_date(sources: list[Dated]) -> tuple[dt.date, dt.date, str | None, bool] | None:
+    """The date most sources support, then the most precise, then the earliest report's;
+    and whether a source stating its own date disagrees with it (a date conflict)."""
+    dated = [s for s in sources if s.date_start is not None]
+    if not dated:
+        return None
+
+    def rank(c: Dated):
+        support = sum(supports(s, c.date_start, c.date_end) for s in dated)
+        reported = c.published or dt.date.max
+        return (-support, PRECISION_RANK.get(c.precision, 4), (c.date_end - c.date_start).days, reported)
+
+    best = min(dated, key=rank)
+    conflict = any(
+        not s.from_publication and not overlaps(s.date_start, s.date_end, best.date_start, best.date_end)
+        for s in dated
+    )
+    return best.date_start, best.date_end, best.precision, conflict

@@ -1,0 +1,110 @@
+"""Plain data passed from the extraction pipeline to whoever stores or prints it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression found in a text, with its TimeML type and TIMEX3 value.
+
+    ``start``/``end`` are ``str`` offsets into the article body. ``value`` is ``None`` when the
+    expression cannot be resolved (undated article, impossible date); ``flags`` says why.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str = "DATE"  # DATE, TIME, DURATION or SET
+    value: str | None = None
+    end_value: str | None = None
+    modifier: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER
+    flags: tuple[str, ...] = ()
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data["flags"] = list(self.flags)
+        return data
+
+
+@dataclass
+class ActorMention:
+    """One place in the text that names an actor, already resolved to its canonical name."""
+
+    name: str
+    kind: str  # person, organization, place, group
+    text: str
+    start: int
+    end: int
+    role: bool = False  # named by a role phrase ("the Chinese president"), not by a name
+
+
+@dataclass
+class ExtractedActor:
+    name: str
+    kind: str
+    mentions: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class ExtractedEvent:
+    """A happening or statement that one clause asserts, with the date attached to that clause."""
+
+    title: str
+    sentence: str  # the words that report it: the sentence, or its clause when the sentence reports more
+    start: int  # the span of ``sentence`` in the body
+    end: int
+    date_start: dt.date | None
+    date_end: dt.date | None
+    precision: str | None  # day, week, month, year
+    event_type: str = "other"
+    actors: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    timex: Timex | None = None
+    summary: str = ""  # the whole sentence
+    # who did it and what was done: the subject's actors ("the speaker" of a statement) and the
+    # lemma of the verb or event noun that tells what happened ("announce", "visit")
+    agents: list[str] = field(default_factory=list)
+    predicate: str = ""
+
+    def as_json(self) -> dict:
+        return {
+            "date_start": self.date_start.isoformat() if self.date_start else None,
+            "date_end": self.date_end.isoformat() if self.date_end else None,
+            "precision": self.precision,
+            "title": self.title,
+            "event_type": self.event_type,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "actors": list(self.actors),
+            "flags": list(self.flags),
+            "temporal_expression": self.timex.text if self.timex else None,
+        }
+
+
+@dataclass
+class ArticleExtraction:
+    """Everything the pipeline finds in one article."""
+
+    published: dt.date | None
+    published_inferred: bool
+    temporal_expressions: list[Timex] = field(default_factory=list)
+    events: list[ExtractedEvent] = field(default_factory=list)
+    actors: list[ExtractedActor] = field(default_factory=list)
+    # "X (Y)" in the text: alias Y -> canonical name X
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {
+            "published": self.published.isoformat() if self.published else None,
+            "published_inferred": self.published_inferred,
+            "temporal_expressions": [t.as_json() for t in self.temporal_expressions],
+            "events": [e.as_json() for e in self.events],
+            "actors": [a.as_json() for a in self.actors],
+        }

@@ -1,0 +1,267 @@
+"""Reader pages: the timeline, events, actors and articles, and the timeline's exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from . import formats
+from .export import timeline_document
+from .forms import ExportFilter, TimelineFilter
+from .models import Actor, Article, Event, weeks_of
+from .templatetags.chronology import group_by_period, highlight
+
+PAGE_SIZE = 50
+LIST_PAGE_SIZE = 100
+# The busiest actors are counted over the whole archive, the same for every reader: a minute-old
+# list is good enough and spares each timeline request a pass over all actor links.
+BUSIEST_ACTORS_KEY = "timeline:busiest-actors"
+BUSIEST_ACTORS_SECONDS = 60
+
+
+def paged_events(request, events, page_number, count: int | None = None):
+    """One page of events grouped under date headings, with the query string of the next page.
+    ``count``: the number of ``events`` when the caller already knows it."""
+    paginator = Paginator(events, PAGE_SIZE)
+    if count is not None:
+        paginator.count = count
+    page = paginator.get_page(page_number)
+    # The page's events and, after the first page, the one just before them (so headings it opened
+    # are not repeated when pages join up), fetched together. The window is picked by ids alone,
+    # which an index serves even deep into the archive; only its rows are then read in full.
+    bottom = (page.number - 1) * PAGE_SIZE
+    first = max(bottom - 1, 0)
+    window = events.values("pk")[first : bottom + PAGE_SIZE]
+    rows = list(Event.objects.for_timeline().filter(pk__in=window))
+    previous = rows.pop(0) if first < bottom and rows else None
+    page.object_list = rows
+    params = request.GET.copy()
+    if page.has_next():
+        params["page"] = page.next_page_number()
+    next_query = params.urlencode() if page.has_next() else ""
+    if page.has_previous():
+        params["page"] = page.previous_page_number()
+    previous_query = params.urlencode() if page.has_previous() else ""
+    return {
+        "page": page,
+        "months": group_by_period(page.object_list, previous),
+        "next_query": next_query,
+        "previous_query": previous_query,
+    }
+
+
+def density(days: dict) -> dict:
+    """Events per week over the whole span of the per-day counts ``days``, as bars for an inline SVG."""
+    counts = dict(weeks_of(days))
+    if not counts:
+        return {"bars": [], "weeks": 0}
+    first, last = min(counts), max(counts)
+    weeks = (last - first).days // 7 + 1
+    tallest = max(counts.values())
+    bars = []
+    for i in range(weeks):
+        week = first + dt.timedelta(weeks=i)
+        n = counts.get(week, 0)
+        height = round(max(2, 40 * n / tallest), 1) if n else 0
+        bars.append(
+            {
+                "x": i,
+                "n": n,
+                "height": height,
+                "top": 43 - height,
+                "start": week,
+                "end": week + dt.timedelta(6),
+            }
+        )
+    return {
+        "bars": bars,
+        "weeks": weeks,
+        "first": first,
+        "last": first + dt.timedelta(weeks=weeks) - dt.timedelta(1),
+    }
+
+
+@require_GET
+@vary_on_headers("HX-Request", "HX-Target")
+def timeline(request):
+    """The chronology: filters, a density strip and paged events; htmx gets only what changes."""
+    form = TimelineFilter(request.GET)
+    context = {"form": form}
+    name = "timeline/timeline.html"
+    # What the response shows: the whole page, the results (with the filters when something other
+    # than the form changed them), or the next page alone for the "More" link.
+    show_results = show_filters = True
+    if request.htmx and not request.htmx.history_restore_request:
+        show_results = request.htmx.target == "results"
+        show_filters = show_results and request.htmx.trigger != "filters"
+        name += "#results-fragment" if show_results else "#page"
+        context["form_changed_elsewhere"] = show_filters
+    if form.is_valid():
+        events = form.apply(Event.objects.for_timeline())
+        # Counted per day once: the days make the density strip and add up to the number of events.
+        days = form.apply(Event.objects.visible()).daily_counts()
+        context |= paged_events(request, events, form.cleaned_data["page"], count=sum(days.values()))
+        if show_results:
+            context["density"] = density(days)
+        selected = form.cleaned_data["actor"]
+    else:
+        selected = []
+    if show_filters:
+        context["actor_choices"] = actor_choices(selected)
+    return TemplateResponse(request, name, context)
+
+
+def actor_choices(selected) -> list[tuple[Actor, bool]]:
+    """The actors offered as checkboxes: the busiest, plus any already chosen."""
+    busiest = cache.get_or_set(
+        BUSIEST_ACTORS_KEY, lambda: list(Actor.objects.most_active()), BUSIEST_ACTORS_SECONDS
+    )
+    chosen = {a.pk for a in selected}
+    extra = [a for a in selected if a.pk not in {b.pk for b in busiest}]
+    return [(a, a.pk in chosen) for a in sorted([*busiest, *extra], key=lambda a: a.name)]
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def event_detail(request, pk: int):
+    """One event with every source sentence; htmx gets the body alone to expand it in place."""
+    event = get_object_or_404(Event.objects.for_timeline(), pk=pk)
+    sources = list(event.sources.all())
+    stated = {(s.date_start, s.date_end, s.precision) for s in sources if s.date_start}
+    name = "timeline/event.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        name += "#event-body"
+    return TemplateResponse(
+        request,
+        name,
+        {"event": event, "sources": sources, "disagree": len(stated) > 1 or "date_conflict" in event.flags},
+    )
+
+
+@require_GET
+def actor_list(request):
+    actors = Actor.objects.for_listing().order_by("name")
+    page = Paginator(actors, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "timeline/actors.html", {"page": page})
+
+
+@require_GET
+@vary_on_headers("HX-Request", "HX-Target")
+def actor_detail(request, slug: str):
+    actor = get_object_or_404(Actor.objects.prefetch_related("aliases", "merged_from"), slug=slug)
+    if actor.merged_into_id:
+        return redirect(actor.merged_into, permanent=False)
+    events = Event.objects.for_timeline().involving(actor)
+    context = {"actor": actor, **paged_events(request, events, request.GET.get("page"))}
+    name = "timeline/actor.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        name += "#page"
+    return TemplateResponse(request, name, context)
+
+
+@require_GET
+def article_list(request):
+    articles = Article.objects.for_listing()
+    page = Paginator(articles, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "timeline/articles.html", {"page": page})
+
+
+@require_GET
+def article_detail(request, slug: str):
+    article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
+    events = list(Event.objects.for_timeline().reported_in(article))
+    actors = {a.pk: a for e in events for a in e.actors.all()}
+    aliases = Actor.objects.filter(pk__in=actors).prefetch_related("aliases")
+    spans = [
+        (t.start, t.end, "date", t.value or "no usable date", "")
+        for t in article.temporal_expressions.all()
+        if 0 <= t.start < t.end <= len(article.body)
+    ]
+    spans += mention_spans(article.body, aliases)
+    context = {"article": article, "events": events, "body": highlight(article.body, spans)}
+    return TemplateResponse(request, "timeline/article.html", context)
+
+
+def mention_spans(body: str, actors) -> list[tuple]:
+    """Where the article names the given actors (by any alias), as spans for ``highlight``."""
+    spans = []
+    for actor in actors:
+        names = sorted({actor.name, *(a.name for a in actor.aliases.all())}, key=len, reverse=True)
+        pattern = r"\b(?:" + "|".join(re.escape(n) for n in names if n) + r")\b"
+        for match in re.finditer(pattern, body):
+            spans.append((match.start(), match.end(), "actor", actor.name, actor.get_absolute_url()))
+    return spans
+
+
+def filtered_events(request, form_class=TimelineFilter):
+    """The form and the visible events it selects, or the form and None when the filters are invalid."""
+    form = form_class(request.GET)
+    if not form.is_valid():
+        return form, None
+    return form, form.apply(Event.objects.for_timeline())
+
+
+def bad_filters(form) -> JsonResponse:
+    return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+
+
+@require_GET
+def timeline_json(request):
+    """INTERFACES' export document for one page of the filtered events, with ``next``."""
+    form = ExportFilter(request.GET)
+    if not form.is_valid():
+        return bad_filters(form)
+    events = form.apply(Event.objects.visible().chronological())
+    page = Paginator(events.values_list("pk", flat=True), form.cleaned_data["limit"] or 100).get_page(
+        form.cleaned_data["page"]
+    )
+    document = timeline_document(Event.objects.filter(pk__in=list(page)).chronological())
+    document["next"] = None
+    if page.has_next():
+        params = request.GET.copy()
+        params["page"] = page.next_page_number()
+        document["next"] = request.build_absolute_uri(
+            f"{reverse('timeline:timeline-json')}?{params.urlencode()}"
+        )
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def timelinejs_json(request):
+    """The filtered events in TimelineJS's JSON format."""
+    form, events = filtered_events(request)
+    if events is None:
+        return bad_filters(form)
+    return JsonResponse(formats.timelinejs(events, request), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def timeline_csv(request):
+    """The filtered events as a CSV spreadsheet."""
+    form, events = filtered_events(request)
+    if events is None:
+        return HttpResponse(formats.error_text(form), status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="timeline.csv"'
+    formats.write_csv(events, response, request)
+    return response
+
+
+@require_GET
+def timeline_ics(request):
+    """The filtered, dated events as an iCalendar file of all-day events."""
+    form, events = filtered_events(request)
+    if events is None:
+        return HttpResponse(formats.error_text(form), status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(formats.icalendar(events, request), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="timeline.ics"'
+    return response
