@@ -63,6 +63,40 @@ def test_a_name_in_brackets_after_a_known_name_becomes_its_alias(gazetteer):
 
 def test_the_chinese_president_names_xi_only_in_an_article_that_names_him(gazetteer):
     named = "Xi Jinping flew in. Later the Chinese president said he was pleased."
-    assert [m.name for m in find_actors(load_nlp()(named), gazetteer) if m.role] == ["Xi Jinping"]
+    found = [(m.text, m.name) for m in find_actors(load_nlp()(named), gazetteer) if m.role]
+    assert found == [("Chinese president", "Xi Jinping"), ("he", "Xi Jinping")]
     unnamed = "Later the Chinese president said he was pleased."
     assert not [m for m in find_actors(load_nlp()(unnamed), gazetteer) if m.role]
+
+
+def anaphora(text, gazetteer):
+    return [(m.text, m.name) for m in find_actors(load_nlp()(text), gazetteer) if m.role]
+
+
+def test_he_is_the_subject_named_before_not_the_last_name_written(gazetteer):
+    text = "Xi Jinping made a show of solidarity with Zelensky, but he barely mentioned the war."
+    assert anaphora(text, gazetteer) == [("he", "Xi Jinping")]
+
+
+def test_he_after_a_quotation_is_its_speaker_not_a_name_inside_it(gazetteer):
+    text = 'Zelensky spoke at noon. "Xi Jinping is welcome here," he said.'
+    assert anaphora(text, gazetteer) == [("he", "Volodymyr Zelensky")]
+
+
+def test_he_with_nobody_named_before_stays_unresolved(gazetteer):
+    assert anaphora("He said the talks would resume. Xi Jinping agreed.", gazetteer) == []
+
+
+def test_the_city_is_the_town_named_before_it(gazetteer):
+    text = "Shelling hit Bakhmut at dawn. China and Ukraine both spoke of the ruined city on Monday."
+    assert anaphora(text, gazetteer) == [("the ruined city", "Bakhmut")]
+
+
+def test_the_city_of_a_name_and_a_city_with_no_town_named_before_are_left_alone(gazetteer):
+    assert anaphora("Troops entered the city of Bakhmut.", gazetteer) == []
+    assert anaphora("Ukraine said the city would hold.", gazetteer) == []
+
+
+def test_he_saying_more_is_the_speaker_before_not_a_person_he_spoke_of(gazetteer):
+    text = "Zelensky said that Xi Jinping plans to call. There has been no contact, he said."
+    assert anaphora(text, gazetteer) == [("he", "Volodymyr Zelensky")]

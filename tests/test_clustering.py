@@ -1,6 +1,7 @@
 """Merging reports of one happening, and choosing the date a merged event keeps."""
 
 import datetime as dt
+from dataclasses import replace
 
 from timeline.nlp.clustering import Dated, Profile, Report, assign, choose_date, keywords, match_score
 
@@ -151,3 +152,62 @@ def test_a_report_dated_by_publication_merges_only_when_it_tells_the_same_kind_o
     assert match_score(published, unveiled) is not None
     decided = report(D(2023, 3, 22), from_publication=True, predicate="decide", event_type="decision")
     assert match_score(decided, unveiled) is None
+
+
+def test_a_launched_offensive_is_not_the_same_deed_as_a_launched_plan():
+    offensive = report(
+        D(2023, 3, 22),
+        from_publication=True,
+        predicate="launch",
+        event_type="military",
+        agents=frozenset({"Moscow"}),
+        text="Moscow has launched a massive winter offensive",
+    )
+    announced = profile(
+        D(2023, 3, 17),
+        predicates=frozenset({"announce"}),
+        types=frozenset({"announcement"}),
+        agents=frozenset({"Beijing", "Moscow"}),
+    )
+    assert match_score(offensive, announced) is None
+    unveiled = replace(
+        offensive, event_type="announcement", words=keywords("Moscow has launched a peace plan")
+    )
+    assert match_score(unveiled, announced) is not None
+
+
+def statement(**kw):
+    defaults = dict(
+        event_type="statement",
+        predicate="announce",
+        agents=frozenset({"Beijing", "Moscow"}),
+        agent_countries=frozenset({"China", "Russia"}),
+        text="Beijing and Moscow announced the date of the Chinese president's trip",
+        sentence=1,
+    )
+    return report(D(2023, 3, 17), **defaults | kw)
+
+
+def tweet(**kw):
+    defaults = dict(
+        types=frozenset({"statement"}),
+        predicates=frozenset({"write"}),
+        agents=frozenset({"Hua Chunying"}),
+        agent_countries=frozenset({"China"}),
+        text="Hua Chunying wrote in a tweet: at the invitation of Putin, Xi will go to Russia",
+    )
+    return profile(D(2023, 3, 17), **defaults | kw)
+
+
+def test_statements_in_other_words_about_one_happening_are_one_statement():
+    assert match_score(statement(about=frozenset({"visit"})), tweet(about=frozenset({"visit"}))) is not None
+    assert match_score(statement(), tweet()) is None
+    assert match_score(statement(about=frozenset({"visit"})), tweet(about=frozenset({"summit"}))) is None
+
+
+def test_a_statement_learns_what_it_is_about_from_the_happening_its_sentence_tells():
+    visit = report(D(2023, 3, 20), D(2023, 3, 22), predicate="visit", sentence=1)
+    stored = {"visit": profile(D(2023, 3, 20), D(2023, 3, 22), predicates=frozenset({"visit"}))}
+    stored["tweet"] = tweet(about=frozenset({"visit"}))
+    matches = assign([statement(), visit], stored)
+    assert matches == {1: ("visit", matches[1][1]), 0: ("tweet", matches[0][1])}

@@ -57,9 +57,17 @@ def test_spellings_of_one_actor_are_one_actor(ingested):
 
 
 def test_an_undated_report_is_dated_by_its_article_and_says_so(ingested):
-    ordered = event_with("Zelenskiy earlier ordered the military")
-    assert ordered.date_start == dt.date(2023, 3, 20)
-    assert "date_from_publication" in ordered.flags
+    offensive = event_with("Moscow has launched a massive winter offensive")
+    assert offensive.date_start == dt.date(2023, 3, 22)
+    assert "date_from_publication" in offensive.flags
+
+
+def test_an_undated_report_of_a_dated_happening_joins_it_and_keeps_its_own_date(ingested):
+    ordered = EventSource.objects.get(sentence__contains="Zelenskiy earlier ordered the military")
+    assert ordered.date_start == dt.date(2023, 3, 20) and "date_from_publication" in ordered.flags
+    decision = event_with("Kyiv announced that it had decided")
+    assert ordered.event == decision, "'earlier ordered ... to defend the city' is Kyiv's decision"
+    assert "date_from_publication" not in decision.flags
 
 
 def test_the_imf_loan_and_the_end_of_the_talks_are_two_events_of_one_day(ingested):

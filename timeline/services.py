@@ -178,7 +178,12 @@ def _source_fields(extracted: ExtractedEvent) -> dict:
         "date_end": extracted.date_end,
         "precision": extracted.precision,
         "flags": list(extracted.flags),
-        "frame": {"agents": list(extracted.agents), "predicate": extracted.predicate},
+        "frame": {
+            "agents": list(extracted.agents),
+            "predicate": extracted.predicate,
+            "words": sorted(extracted.words),
+            "sentence_start": extracted.sentence_start,
+        },
     }
 
 
@@ -214,13 +219,21 @@ def _report(article: Article, extracted: ExtractedEvent, actors: dict[str, Actor
         published=article.published,
         actors=specific,
         countries=countries,
-        words=clustering.keywords(f"{extracted.title} {extracted.sentence}"),
+        words=extracted.words,
         event_type=extracted.event_type,
         article=article.pk,
         predicate=extracted.predicate,
         agents=agents,
         agent_countries=agent_countries | (agents & countries),
+        sentence=extracted.sentence_start,
     )
+
+
+def _source_words(row: dict) -> frozenset[str]:
+    """A stored source's wording as the matcher compares it (sources stored before the wording was
+    kept with them are read from their title and sentence)."""
+    words = (row["frame"] or {}).get("words")
+    return frozenset(words) if words is not None else clustering.keywords(f"{row['title']} {row['sentence']}")
 
 
 def _profiles(reports: list[clustering.Report]) -> dict[int, clustering.Profile]:
@@ -239,7 +252,7 @@ def _profiles(reports: list[clustering.Report]) -> dict[int, clustering.Profile]
         return {}
     sources: dict[int, list[dict]] = {}
     for row in EventSource.objects.filter(event_id__in=events).values(
-        "event_id", "article_id", "article__published", "title", "sentence", "flags", "frame"
+        "event_id", "article_id", "article__published", "title", "sentence", "start", "flags", "frame"
     ):
         sources.setdefault(row["event_id"], []).append(row)
     members: dict[int, list[tuple]] = {}
@@ -248,6 +261,7 @@ def _profiles(reports: list[clustering.Report]) -> dict[int, clustering.Profile]
     ):
         members.setdefault(row[0], []).append(row[1:])
     names = {name: (name, kind, affiliation) for rows in members.values() for name, kind, affiliation in rows}
+    about = _told_together(sources, events)
     profiles = {}
     for pk, event in events.items():
         rows = sources.get(pk)
@@ -264,14 +278,30 @@ def _profiles(reports: list[clustering.Report]) -> dict[int, clustering.Profile]
             published=min(published) if published else None,
             actors=specific,
             countries=countries,
-            words=[clustering.keywords(f"{r['title']} {r['sentence']}") for r in rows],
+            words=[_source_words(r) for r in rows],
             types=frozenset({event["event_type"]}),
             articles={r["article_id"] for r in rows},
             predicates=frozenset(p for r in rows if (p := (r["frame"] or {}).get("predicate"))),
             agents=agents,
             agent_countries=agent_countries | (agents & countries),
+            about=about.get(pk, frozenset()),
         )
     return profiles
+
+
+def _told_together(sources: dict[int, list[dict]], events: dict[int, dict]) -> dict[int, frozenset[int]]:
+    """For each statement or announcement event, the happenings its sources' sentences tell of too."""
+    by_sentence: dict[tuple, set[int]] = {}
+    for event_id, rows in sources.items():
+        for r in rows:
+            key = (r["article_id"], (r["frame"] or {}).get("sentence_start", r["start"]))
+            by_sentence.setdefault(key, set()).add(event_id)
+    told: dict[int, set[int]] = {}
+    for together in by_sentence.values():
+        happenings = {e for e in together if events[e]["event_type"] not in clustering.TALK_TYPES}
+        for e in together - happenings:
+            told.setdefault(e, set()).update(happenings)
+    return {e: frozenset(h) for e, h in told.items()}
 
 
 def _new_event(extracted: ExtractedEvent) -> Event:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from .anaphora import pronoun_mentions, settlement_mentions
 from .types import ActorMention
 
 ENTITY_KINDS = {
@@ -236,6 +237,9 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
             name, kind = r.text, r.kind
         mentions.append(ActorMention(name=name, kind=kind, text=r.text, start=r.start, end=r.end))
     mentions += _role_mentions(doc.text, mentions, gazetteer)
+    mentions.sort(key=lambda m: m.start)
+    mentions += pronoun_mentions(doc, mentions)
+    mentions += settlement_mentions(doc.text, mentions, lambda name: name in gazetteer.affiliation)
     return sorted(mentions, key=lambda m: m.start)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # How far (days) from a report's dates stored events are looked up: a report dated only by its
 # article's publication may tell of anything a while before it; one stating its own date may
@@ -84,6 +84,8 @@ class Report:
     predicate: str = ""  # lemma of the verb or event noun telling what happened
     agents: frozenset[str] = frozenset()  # who did it (a statement's speaker)
     agent_countries: frozenset[str] = frozenset()  # the countries the agents belong to or stand for
+    sentence: object = None  # identifies the report's sentence within its article
+    about: frozenset = frozenset()  # the events that the other reports of its sentence joined
 
 
 @dataclass
@@ -102,6 +104,7 @@ class Profile:
     predicates: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
     agent_countries: frozenset[str] = frozenset()
+    about: frozenset = frozenset()  # events told in the same sentences as this one's sources
 
     def absorb(self, report: Report) -> None:
         """What the event says once ``report`` has joined it (its date is left to ``choose_date``)."""
@@ -114,6 +117,7 @@ class Profile:
         self.agents |= report.agents
         self.agent_countries |= report.agent_countries
         self.from_publication = self.from_publication and report.from_publication
+        self.about |= report.about
 
     @classmethod
     def of(cls, report: Report) -> Profile:
@@ -168,12 +172,14 @@ def cosine(a: frozenset, b: frozenset) -> float:
 
 
 def predicate_agreement(report: Report, event: Profile) -> float:
-    """1 for the same verb, 0.9 for one of the same family ("visit"/"arrive"), 0.6 for the same
-    kind of event, 0.5 for two ways of saying something ("write"/"announce"), else 0."""
+    """1 for the same verb, 0.9 for one of the same family ("visit"/"arrive") telling the same kind
+    of event ("launched an offensive" is no "launched a plan"), 0.6 for the same kind of event, 0.5
+    for two ways of saying something ("write"/"announce"), else 0."""
     if report.predicate and report.predicate in event.predicates:
         return 1.0
     family = FAMILY_OF.get(report.predicate)
-    if family is not None and any(FAMILY_OF.get(p) == family for p in event.predicates):
+    same_kind = report.event_type == "other" or report.event_type in event.types or event.types <= {"other"}
+    if family is not None and same_kind and any(FAMILY_OF.get(p) == family for p in event.predicates):
         return 0.9
     if report.event_type != "other" and report.event_type in event.types:
         return 0.6
@@ -205,6 +211,11 @@ def actor_agreement(report: Report, event: Profile) -> float:
 
 
 def word_agreement(report: Report, event: Profile) -> float:
+    """The wording's cosine with the closest source; 1 for statements about one happening: when a
+    report's sentence tells of a happening that the event's sentences tell of too ("Beijing
+    announced the date of Xi's visit" and "Hua wrote: Xi will visit"), both say the same thing."""
+    if report.event_type in TALK_TYPES and report.about & event.about:
+        return 1.0
     return max((cosine(report.words, w) for w in event.words), default=0.0)
 
 
@@ -280,11 +291,23 @@ def match_score(report: Report, event: Profile) -> float | None:
 
 
 def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tuple[object, float | None]]:
-    """One article's reports, in text order, each joining the stored or new event it fits best:
-    report index -> (event key, similarity). A report fitting none starts an event, keyed
-    ``("new", index)`` with similarity None, that the article's later reports may join."""
+    """One article's reports, each joining the stored or new event it fits best: report index ->
+    (event key, similarity). A report fitting none starts an event, keyed ``("new", index)`` with
+    similarity None, that the article's later reports may join.
+
+    Happenings are placed first, in text order, then statements and announcements, so that what a
+    statement is about (the events its sentence's happenings joined) is known when it is placed."""
     out = {}
-    for i, report in enumerate(reports):
+    order = sorted(range(len(reports)), key=lambda i: (reports[i].event_type in TALK_TYPES, i))
+    for i in order:
+        report = reports[i]
+        if report.event_type in TALK_TYPES and report.sentence is not None:
+            told = {
+                out[j][0]
+                for j in out
+                if reports[j].sentence == report.sentence and reports[j].event_type not in TALK_TYPES
+            }
+            report = reports[i] = replace(report, about=report.about | told)
         best, best_score = None, None
         for key, profile in events.items():
             score = match_score(report, profile)

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from .clustering import keywords
 from .dates import timex_dates
 from .types import ActorMention, ExtractedEvent, Timex
 
@@ -108,8 +109,12 @@ def subject_of(head):
 def agents_of(head, mentions: list[ActorMention]) -> list[str]:
     """The actors the clause's subject names: its head word's and those of words joined to it
     ("Beijing and Moscow announced"), or else the first actor inside the subject ("a spokesman for
-    Rishi Sunak"). A pronoun, or a subject that is no noun (a misparse), names nobody."""
+    Rishi Sunak"). A pronoun names whom it was resolved to; a subject that is no noun (a misparse)
+    names nobody."""
     subject = subject_of(head)
+    if subject is not None and subject.pos_ == "PRON":
+        named = _actor_at(subject, mentions)  # "he said", resolved to the person named before
+        return [named] if named else []
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return []
     words = [subject, *(c for c in subject.children if c.dep_ == "conj")]
@@ -357,8 +362,9 @@ def _event(doc, sent, clause: _Clause, start, end, actors, published, timex_char
     text = doc.text[start:end].strip()
     mentions = [m for m in actors if start <= m.start < end]
     head = clause.head
+    title = headline(head, mentions, timex_chars) or text[:80]
     return ExtractedEvent(
-        title=headline(head, mentions, timex_chars) or text[:80],
+        title=title,
         sentence=text,
         start=start,
         end=start + len(text),
@@ -370,8 +376,10 @@ def _event(doc, sent, clause: _Clause, start, end, actors, published, timex_char
         flags=flags,
         timex=timex,
         summary=sent.text.strip(),
+        sentence_start=sent.start_char,
         agents=agents_of(head, [m for m in actors if sent.start_char <= m.start < sent.end_char]),
         predicate=reported(head).lemma_.lower(),
+        words=keywords(" ".join([title, text, *(m.name for m in mentions if m.role)])),
     )
 
 

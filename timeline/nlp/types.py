@@ -38,7 +38,8 @@ class ActorMention:
     text: str
     start: int
     end: int
-    role: bool = False  # named by a role phrase ("the Chinese president"), not by a name
+    # named by a phrase standing for a name ("the Chinese president", "he", "the city"), not by a name
+    role: bool = False
 
 
 @dataclass
@@ -71,6 +72,10 @@ class ExtractedEvent:
     # lemma of the verb or event noun that tells what happened ("announce", "visit")
     agents: list[str] = field(default_factory=list)
     predicate: str = ""
+    # the content words of title and clause, with the names of the actors that words like "he" and
+    # "the city" stand for, for comparing one report's wording with another's
+    words: frozenset[str] = frozenset()
+    sentence_start: int = -1  # where the sentence begins: reports of one sentence are told together
 
     def as_json(self) -> dict:
         return {

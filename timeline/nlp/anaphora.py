@@ -1,0 +1,106 @@
+"""Words that point back at an actor named before them: "he said", "the city".
+
+News writing names a person once and then says "he"; it names a town and then says "the city".
+Both are resolved to the nearest fitting actor named before them, so a quote's speaker and a clause's
+place are known. The rules are deliberately narrow: a wrong antecedent is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import ActorMention
+
+PERSON_PRONOUNS = {"he", "she"}
+# How many sentences back a pronoun's antecedent may be (the pronoun's own sentence counts as one).
+PRONOUN_REACH = 3
+# "the city", "the ruined town": a settlement named before; "the city of X" names X itself.
+SETTLEMENT = re.compile(r"\bthe (?:[a-z]+ )?(?:city|town|village)\b(?! of [A-Z])", re.IGNORECASE)
+SUBJECTS = {"nsubj", "nsubjpass"}
+QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(s < at < e for s, e in spans)
+
+
+def _head_token(doc, mention: ActorMention):
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _is_main_subject(tok) -> bool:
+    """Is ``tok`` (part of) the subject of its sentence's main verb?"""
+    while tok is not None and tok.dep_ in ("compound", "appos", "conj", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok is not None and tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT"
+
+
+def antecedent(doc, pronoun, candidates: list[ActorMention]) -> ActorMention | None:
+    """The person ``pronoun`` stands for, among ``candidates`` (people named before it, nearest last).
+
+    A pronoun subject of a clause joined to another ("Xi met Putin, but he said") is that clause's
+    subject; the subject of a main clause continues the last main clause's ("Kirby said Biden plans
+    to call. He said");
+    any other pronoun ("the plan he proposed") is the nearest person named."""
+    if not candidates:
+        return None
+    verb = pronoun.head
+    if pronoun.dep_ in SUBJECTS and verb.dep_ == "conj":
+        first = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+        if first is not None:
+            left, right = first.left_edge.idx, first.right_edge.idx + len(first.right_edge)
+            inside = [m for m in candidates if left <= m.start < right]
+            if inside:
+                return inside[-1]
+    if pronoun.dep_ in SUBJECTS and verb.dep_ == "ROOT":
+        subjects = [m for m in candidates if _is_main_subject(_head_token(doc, m))]
+        if subjects:
+            return subjects[-1]
+    return candidates[-1]
+
+
+def pronoun_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "he"/"she" resolved to a person named before it, in its sentence or the two before (see
+    ``antecedent``).
+
+    A name inside quotation marks is skipped: in '"Xi is welcome," he said' the speaker is not Xi.
+    A pronoun inside a quotation is left alone: it speaks of someone the quote's context knows."""
+    people = [m for m in mentions if m.kind == "person"]
+    if not people:
+        return []
+    quoted = _quoted(doc.text)
+    sents = list(doc.sents)
+    out = []
+    for n, sent in enumerate(sents):
+        reach = sents[max(0, n - PRONOUN_REACH + 1)].start_char
+        for tok in sent:
+            if tok.lower_ not in PERSON_PRONOUNS or tok.pos_ != "PRON" or _inside(quoted, tok.idx):
+                continue
+            before = [
+                m for m in people if reach <= m.start and m.end <= tok.idx and not _inside(quoted, m.start)
+            ]
+            found = antecedent(doc, tok, before)
+            if found is not None:
+                out.append(
+                    ActorMention(found.name, "person", tok.text, tok.idx, tok.idx + len(tok), role=True)
+                )
+    return out
+
+
+def settlement_mentions(text: str, mentions: list[ActorMention], is_settlement) -> list[ActorMention]:
+    """ "the city" as the nearest settlement named before it (``is_settlement(name)`` tells which
+    places are towns and cities; a country is not "the city")."""
+    places = [m for m in mentions if m.kind == "place" and is_settlement(m.name)]
+    out = []
+    for match in SETTLEMENT.finditer(text):
+        before = [m for m in places if m.end <= match.start()]
+        if before:
+            out.append(
+                ActorMention(before[-1].name, "place", match.group(), match.start(), match.end(), role=True)
+            )
+    return out
