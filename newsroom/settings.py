@@ -2,7 +2,7 @@
 
 DATABASE_URL          sqlite:///<repo>/db.sqlite3 by default; postgres://USER@HOST:PORT/NAME for PostgreSQL
 DJANGO_DEBUG          off unless set to 1/true/yes
-DJANGO_SECRET_KEY     required when debug is off
+DJANGO_SECRET_KEY     required to serve the site when debug is off
 DJANGO_ALLOWED_HOSTS  comma-separated; defaults to localhost names
 """
 
@@ -28,10 +28,20 @@ def env_list(name: str, default: str) -> list[str]:
 
 DEBUG = env_flag("DJANGO_DEBUG")
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-local-development-only"
+# With debug off and no key, the data commands (ingest, extract, export_timeline) still run: they
+# sign nothing. Serving refuses to start (``require_secret_key``, called by wsgi.py and asgi.py), and
+# anything else that signs fails on Django's own check for an empty key.
+
+
+def require_secret_key() -> None:
+    """Refuses to serve the site without a secret key."""
+    if not SECRET_KEY:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set to serve the site when DJANGO_DEBUG is off."
+        )
+
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 

@@ -47,14 +47,25 @@ class Flag(models.TextChoices):
 
 def unique_slug(model, text: str, *, exclude_pk=None, max_length: int = 80) -> str:
     """A slug for ``text`` not yet used by another row of ``model``."""
-    base = slugify(text)[:max_length].strip("-") or model._meta.model_name
-    slug, n = base, 1
-    taken = model.objects.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True)
-    taken = set(taken)
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    return unique_slugs(model, [text], exclude_pk=exclude_pk, max_length=max_length)[0]
+
+
+def unique_slugs(model, texts: list[str], *, exclude_pk=None, max_length: int = 80) -> list[str]:
+    """Slugs for ``texts``, used by no row of ``model`` and by no other of them (one query)."""
+    bases = [slugify(text)[:max_length].strip("-") or model._meta.model_name for text in texts]
+    near = Q()
+    for base in set(bases):
+        near |= Q(slug__startswith=base)
+    taken = set(model.objects.exclude(pk=exclude_pk).filter(near).values_list("slug", flat=True))
+    slugs = []
+    for base in bases:
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 class Source(models.Model):

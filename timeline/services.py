@@ -9,7 +9,6 @@ changes an event's status.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from django.db.models import Prefetch
 from . import gazetteer as gazetteer_file
 from .files import ArticleFile
 from .locking import lock_article_writes
+from .matching import StoredEvents, report_of
 from .models import (
     Actor,
     ActorAlias,
@@ -31,6 +31,7 @@ from .models import (
     TemporalExpression,
     Thread,
     normalize_name,
+    unique_slugs,
 )
 from .nlp import clustering
 from .nlp.actors import Gazetteer
@@ -149,15 +150,51 @@ def record_alias(actor: Actor, name: str) -> None:
 
 
 def store_actors(extraction: ArticleExtraction) -> dict[str, Actor]:
-    """The stored actor of every canonical name the extraction uses; new spellings become aliases."""
-    actors = {a.name: resolve_actor(a.name, a.kind) for a in extraction.actors}
+    """The stored actor of every canonical name the extraction uses; new spellings become aliases.
+
+    Names already stored are looked up in one query; only new actors cost more. A spelling that
+    another actor holds already (or that a concurrent import has just stored) is left alone."""
+    spellings = [(e.name, s) for e in extraction.actors for s in (e.name, *e.mentions)]
+    spellings += [(name, alias) for alias, name in extraction.aliases.items()]
+    known = {
+        alias.normalized: alias
+        for alias in ActorAlias.objects.select_related("actor").filter(
+            normalized__in={normalize_name(s) for _, s in spellings}
+        )
+    }
+    actors, plain = {}, {}
     for extracted in extraction.actors:
-        for spelling in extracted.mentions:
-            record_alias(actors[extracted.name], spelling)
-    for alias, name in extraction.aliases.items():
-        if name in actors:
-            record_alias(actors[name], alias)
+        alias = known.get(normalize_name(extracted.name))
+        if alias is not None:
+            actors[extracted.name] = survivor_of(alias.actor)
+        elif gazetteer_file.known_actors().get(normalize_name(extracted.name)):
+            actors[extracted.name] = resolve_actor(extracted.name, extracted.kind)
+        else:
+            plain[extracted.name] = extracted.kind
+    actors |= _create_actors(plain)
+    new = {}
+    for name, spelling in spellings:
+        normalized = normalize_name(spelling)
+        if name in actors and normalized and normalized not in known:
+            new.setdefault(normalized, ActorAlias(actor=actors[name], name=spelling, normalized=normalized))
+    ActorAlias.objects.bulk_create(new.values(), ignore_conflicts=True)
     return actors
+
+
+def _create_actors(kinds: dict[str, str]) -> dict[str, Actor]:
+    """New actors the gazetteer does not know, by name, in three queries (slugs, actors, aliases)."""
+    if not kinds:
+        return {}
+    names = list(kinds)
+    created = Actor.objects.bulk_create(
+        Actor(name=name, kind=kinds[name], slug=slug)
+        for name, slug in zip(names, unique_slugs(Actor, names), strict=True)
+    )
+    ActorAlias.objects.bulk_create(
+        (ActorAlias(actor=a, name=a.name, normalized=normalize_name(a.name)) for a in created),
+        ignore_conflicts=True,
+    )
+    return {a.name: a for a in created}
 
 
 def report_key(article_id: int, start: int, end: int, temporal_expression: str) -> tuple:
@@ -187,123 +224,6 @@ def _source_fields(extracted: ExtractedEvent) -> dict:
     }
 
 
-def _actor_names(actors) -> tuple[frozenset[str], frozenset[str]]:
-    """(people, organisations and cities; countries named or stood for): "Kyiv" and "Ukraine" meet."""
-    specific, countries = set(), set()
-    for name, kind, affiliation in actors:
-        if kind == Actor.Kind.PLACE and not affiliation:
-            countries.add(name)
-            continue
-        specific.add(name)
-        if affiliation:
-            countries.add(affiliation)
-    return frozenset(specific), frozenset(countries)
-
-
-def _described(actors: dict[str, Actor], names) -> list[tuple[str, str, str | None]]:
-    return [
-        (a.name, a.kind, a.affiliation.name if a.affiliation_id else None)
-        for n in names
-        if (a := actors.get(n)) is not None
-    ]
-
-
-def _report(article: Article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> clustering.Report:
-    specific, countries = _actor_names(_described(actors, extracted.actors))
-    agents, agent_countries = _actor_names(_described(actors, extracted.agents))
-    return clustering.Report(
-        date_start=extracted.date_start,
-        date_end=extracted.date_end,
-        precision=extracted.precision,
-        from_publication=Flag.DATE_FROM_PUBLICATION in extracted.flags,
-        published=article.published,
-        actors=specific,
-        countries=countries,
-        words=extracted.words,
-        event_type=extracted.event_type,
-        article=article.pk,
-        predicate=extracted.predicate,
-        agents=agents,
-        agent_countries=agent_countries | (agents & countries),
-        sentence=extracted.sentence_start,
-    )
-
-
-def _source_words(row: dict) -> frozenset[str]:
-    """A stored source's wording as the matcher compares it (sources stored before the wording was
-    kept with them are read from their title and sentence)."""
-    words = (row["frame"] or {}).get("words")
-    return frozenset(words) if words is not None else clustering.keywords(f"{row['title']} {row['sentence']}")
-
-
-def _profiles(reports: list[clustering.Report]) -> dict[int, clustering.Profile]:
-    """Stored events in the new reports' date window, as the matcher sees them: three indexed
-    queries (events by date, their sources, their actors), whatever the number of events."""
-    dated = [r for r in reports if r.date_start is not None]
-    if not dated:
-        return {}
-    low = min(r.date_start for r in dated) - dt.timedelta(days=clustering.LOOK_BACK)
-    high = max(r.date_end for r in dated) + dt.timedelta(days=clustering.LOOK_AHEAD)
-    events = {
-        row["pk"]: row
-        for row in Event.objects.between(low, high).values("pk", "date_start", "date_end", "event_type")
-    }
-    if not events:
-        return {}
-    sources: dict[int, list[dict]] = {}
-    for row in EventSource.objects.filter(event_id__in=events).values(
-        "event_id", "article_id", "article__published", "title", "sentence", "start", "flags", "frame"
-    ):
-        sources.setdefault(row["event_id"], []).append(row)
-    members: dict[int, list[tuple]] = {}
-    for row in Event.actors.through.objects.filter(event_id__in=events).values_list(
-        "event_id", "actor__name", "actor__kind", "actor__affiliation__name"
-    ):
-        members.setdefault(row[0], []).append(row[1:])
-    names = {name: (name, kind, affiliation) for rows in members.values() for name, kind, affiliation in rows}
-    about = _told_together(sources, events)
-    profiles = {}
-    for pk, event in events.items():
-        rows = sources.get(pk)
-        if not rows:
-            continue
-        published = [r["article__published"] for r in rows if r["article__published"]]
-        specific, countries = _actor_names(members.get(pk, []))
-        agent_names = {n for r in rows for n in (r["frame"] or {}).get("agents", [])}
-        agents, agent_countries = _actor_names(names[n] for n in agent_names if n in names)
-        profiles[pk] = clustering.Profile(
-            date_start=event["date_start"],
-            date_end=event["date_end"],
-            from_publication=all(Flag.DATE_FROM_PUBLICATION in r["flags"] for r in rows),
-            published=min(published) if published else None,
-            actors=specific,
-            countries=countries,
-            words=[_source_words(r) for r in rows],
-            types=frozenset({event["event_type"]}),
-            articles={r["article_id"] for r in rows},
-            predicates=frozenset(p for r in rows if (p := (r["frame"] or {}).get("predicate"))),
-            agents=agents,
-            agent_countries=agent_countries | (agents & countries),
-            about=about.get(pk, frozenset()),
-        )
-    return profiles
-
-
-def _told_together(sources: dict[int, list[dict]], events: dict[int, dict]) -> dict[int, frozenset[int]]:
-    """For each statement or announcement event, the happenings its sources' sentences tell of too."""
-    by_sentence: dict[tuple, set[int]] = {}
-    for event_id, rows in sources.items():
-        for r in rows:
-            key = (r["article_id"], (r["frame"] or {}).get("sentence_start", r["start"]))
-            by_sentence.setdefault(key, set()).add(event_id)
-    told: dict[int, set[int]] = {}
-    for together in by_sentence.values():
-        happenings = {e for e in together if events[e]["event_type"] not in clustering.TALK_TYPES}
-        for e in together - happenings:
-            told.setdefault(e, set()).update(happenings)
-    return {e: frozenset(h) for e, h in told.items()}
-
-
 def _new_event(extracted: ExtractedEvent) -> Event:
     return Event(
         title=extracted.title[:300],
@@ -317,16 +237,25 @@ def _new_event(extracted: ExtractedEvent) -> Event:
     )
 
 
-def store_events(article: Article, extraction: ArticleExtraction, actors: dict[str, Actor]) -> set[int]:
+def store_events(
+    article: Article,
+    extraction: ArticleExtraction,
+    actors: dict[str, Actor],
+    stored: StoredEvents | None = None,
+) -> set[int]:
     """Updates the article's sources in place, adds its new reports to matching or new events, and
-    removes sources no longer produced. Returns the ids of the events whose sources changed."""
+    removes sources no longer produced. Returns the ids of the events whose sources changed.
+    ``stored``: what this import has read of stored events already (see ``matching``).
+
+    New events are derived from their reports in memory and written once; events stored before
+    that gain or lose a source are re-derived and saved one by one (a few per article)."""
     existing = {
         report_key(s.article_id, s.start, s.end, s.temporal_expression): s
         for s in article.event_sources.all()
     }
     touched: set[int] = set()
     fresh: list[ExtractedEvent] = []
-    fresh_event_of: dict[int, ExtractedEvent] = {}
+    creator: dict[int, ExtractedEvent] = {}  # stored event -> a report of it, for type and summary
     members: list[tuple[int, ExtractedEvent]] = []
     for extracted in extraction.events:
         source = existing.pop(
@@ -340,43 +269,40 @@ def store_events(article: Article, extraction: ArticleExtraction, actors: dict[s
         source.save()
         touched.add(source.event_id)
         members.append((source.event_id, extracted))
-        fresh_event_of.setdefault(source.event_id, extracted)
+        creator.setdefault(source.event_id, extracted)
     touched |= {s.event_id for s in existing.values()}
     EventSource.objects.filter(pk__in=[s.pk for s in existing.values()]).delete()
 
     # an editor put these sentences in their events: they stay there
     pinned = list(article.event_sources.filter(pinned=True).values_list("start", "end", "event_id"))
-    placed = {
+    placed: dict[int, object] = {
         i: next((pk for start, end, pk in pinned if start < e.end and e.start < end), None)
         for i, e in enumerate(fresh)
     }
     loose = [i for i in range(len(fresh)) if placed[i] is None]
-    reports = [_report(article, fresh[i], actors) for i in loose]
-    matches = clustering.assign(reports, _profiles(reports))
-    created = {key: _new_event(fresh[loose[key[1]]]) for key, _ in matches.values() if isinstance(key, tuple)}
-    Event.objects.bulk_create(created.values())
-    scores: dict[int, list[float]] = {}
-    for j, (key, score) in matches.items():
-        event_id = created[key].pk if key in created else key
-        placed[loose[j]] = event_id
+    reports = [report_of(article, fresh[i], actors) for i in loose]
+    scores: dict[object, list[float]] = {}
+    for j, (key, score) in clustering.assign(reports, (stored or StoredEvents()).near(reports)).items():
+        placed[loose[j]] = key
         if score is not None:
-            scores.setdefault(event_id, []).append(score)
-    for key, event in created.items():
-        fresh_event_of[event.pk] = fresh[loose[key[1]]]
-    EventSource.objects.bulk_create(
+            scores.setdefault(key, []).append(score)
+    sources = [
         EventSource(
-            event_id=placed[i],
             article=article,
-            start=extracted.start,
-            end=extracted.end,
-            temporal_expression=_timex_text(extracted),
-            **_source_fields(extracted),
+            start=e.start,
+            end=e.end,
+            temporal_expression=_timex_text(e),
+            **_source_fields(e),
         )
-        for i, extracted in enumerate(fresh)
-    )
-    members += [(placed[i], extracted) for i, extracted in enumerate(fresh)]
-    touched |= set(placed.values())
-    events = list(
+        for e in fresh
+    ]
+    created = _create_events(fresh, sources, placed, scores)
+    for i, source in enumerate(sources):
+        source.event_id = created[placed[i]].pk if placed[i] in created else placed[i]
+    EventSource.objects.bulk_create(sources)
+    members += [(s.event_id, e) for s, e in zip(sources, fresh, strict=True)]
+    touched |= {s.event_id for s in sources} - {e.pk for e in created.values()}
+    updated = list(
         Event.objects.filter(pk__in=touched).prefetch_related(
             Prefetch(
                 "sources",
@@ -386,13 +312,38 @@ def store_events(article: Article, extraction: ArticleExtraction, actors: dict[s
             )
         )
     )
-    _add_actors(events, members, actors)
-    threads = list(Thread.objects.prefetch_related("actors"))
-    for event in events:
+    for event in updated:
         if event.pk in scores:
             event.merge_confidence = round(min([event.merge_confidence, *scores[event.pk]]), 2)
-        recompute_event(event, extracted=fresh_event_of.get(event.pk), threads=threads, prefetched=True)
-    return touched
+    events = [*created.values(), *updated]
+    _add_actors(events, members, actors)
+    kept = _save_derived([(e, list(e.sources.all()), creator.get(e.pk)) for e in updated])
+    grouped: dict[int, list[str]] = {}
+    for source in sources:
+        grouped.setdefault(source.event_id, []).append(source.sentence)
+    assign_threads([(e, grouped[e.pk]) for e in created.values()] + kept)
+    return touched | {e.pk for e in created.values()}
+
+
+def _create_events(
+    fresh: list[ExtractedEvent], sources: list[EventSource], placed: dict[int, object], scores: dict
+) -> dict[tuple, Event]:
+    """The new events the matcher keyed ``("new", j)``, derived from their reports and written in
+    one query: new key -> Event."""
+    reports: dict[tuple, list[int]] = {}
+    for i, key in placed.items():
+        if isinstance(key, tuple):
+            reports.setdefault(key, []).append(i)
+    created = {}
+    for key, members in reports.items():
+        first = fresh[members[0]]
+        event = _new_event(first)
+        derive(event, [sources[i] for i in members], first)
+        if key in scores:
+            event.merge_confidence = round(min(scores[key]), 2)
+        created[key] = event
+    Event.objects.bulk_create(created.values())
+    return created
 
 
 def _add_actors(
@@ -411,23 +362,40 @@ def _add_actors(
     through.objects.bulk_create([through(event_id=e, actor_id=a) for e, a in rows], ignore_conflicts=True)
 
 
-def recompute_event(
-    event: Event, *, extracted: ExtractedEvent | None = None, threads=None, prefetched: bool = False
-) -> None:
-    """Re-derives an event's fields from its sources, except those an editor locked.
+# What ``derive`` may change on an event.
+DERIVED_FIELDS = [
+    "date_start", "date_end", "precision", "title", "event_type", "summary", "flags", "merge_confidence",
+    "updated_at",
+]  # fmt: skip
 
-    An event left without sources is deleted, unless an editor touched it. ``extracted`` is the
-    report that created the event, when it is at hand, for the headline, summary and type.
-    ``prefetched``: the event's sources were fetched with their articles, in report order.
-    """
-    if prefetched:
-        sources = list(event.sources.all())
-    else:
-        sources = list(event.sources.select_related("article").order_by("article__published", "start", "id"))
-    if not sources:
-        if not event.locked_fields and event.status == Status.AUTO:
-            event.delete()
-        return
+
+def recompute_event(event: Event, *, extracted: ExtractedEvent | None = None) -> None:
+    """Re-derives one event's fields and storylines from its sources, except those an editor locked;
+    an event left without sources is deleted, unless an editor touched it."""
+    sources = list(event.sources.select_related("article").order_by("article__published", "start", "id"))
+    assign_threads(_save_derived([(event, sources, extracted)]))
+
+
+def _save_derived(items) -> list[tuple[Event, list[str]]]:
+    """Re-derives and saves stored events, each given with its sources (with their articles, in
+    report order) and the report that created it, when at hand, for the headline, summary and
+    type. Returns the events kept whose storylines are open, with their sources' sentences."""
+    open_threads = []
+    for event, sources, extracted in items:
+        if not sources:
+            if not event.locked_fields and event.status == Status.AUTO:
+                event.delete()
+            continue
+        derive(event, sources, extracted)
+        event.save(update_fields=DERIVED_FIELDS)
+        if not event.is_locked("threads"):
+            open_threads.append((event, [s.sentence for s in sources]))
+    return open_threads
+
+
+def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent | None = None) -> None:
+    """Sets an event's date, title, type, summary and flags from its sources, in memory, except the
+    fields an editor locked."""
     chosen = clustering.choose_date(
         [
             clustering.Dated(
@@ -463,28 +431,31 @@ def recompute_event(
     event.flags = sorted(flags)
     if len(sources) == 1:
         event.merge_confidence = 1.0
-    event.save()
-    if not event.is_locked("threads"):
-        assign_threads(event, threads, sentences=[s.sentence for s in sources])
 
 
-def assign_threads(event: Event, threads=None, *, sentences: list[str] | None = None) -> None:
-    """Places an event in the storylines whose keywords its text uses and whose actors it involves
-    (or whose actors all take part in it). Threads already set by hand are kept."""
-    threads = threads if threads is not None else Thread.objects.prefetch_related("actors")
-    if sentences is None:
-        sentences = list(event.sources.values_list("sentence", flat=True))
-    text = " ".join([event.title, event.summary, *sentences]).casefold()
-    involved = set(event.actors.values_list("pk", flat=True))
-    chosen = []
-    if not threads:
+def assign_threads(events: list[tuple[Event, list[str]]], threads=None) -> None:
+    """Places events (each with its sources' sentences) in the storylines whose keywords their text
+    uses and whose actors they involve (or whose actors all take part). Threads already set are
+    kept. Three queries, whatever the number of events."""
+    threads = list(threads if threads is not None else Thread.objects.prefetch_related("actors"))
+    if not threads or not events:
         return
-    for thread in threads:
-        members = {a.pk for a in thread.actors.all()}
-        said = any(k.casefold() in text for k in thread.keywords or [])
-        if (said and (not members or members & involved)) or (members and members <= involved):
-            chosen.append(thread)
-    event.threads.add(*chosen)
+    involved: dict[int, set[int]] = {}
+    for event_id, actor_id in Event.actors.through.objects.filter(
+        event_id__in=[e.pk for e, _ in events]
+    ).values_list("event_id", "actor_id"):
+        involved.setdefault(event_id, set()).add(actor_id)
+    members = {t.pk: {a.pk for a in t.actors.all()} for t in threads}
+    rows = []
+    for event, sentences in events:
+        text = " ".join([event.title, event.summary, *sentences]).casefold()
+        actors = involved.get(event.pk, set())
+        for thread in threads:
+            said = any(k.casefold() in text for k in thread.keywords or [])
+            cast = members[thread.pk]
+            if (said and (not cast or cast & actors)) or (cast and cast <= actors):
+                rows.append(Event.threads.through(event_id=event.pk, thread_id=thread.pk))
+    Event.threads.through.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def store_temporal_expressions(article: Article, extraction: ArticleExtraction) -> None:
@@ -506,8 +477,11 @@ def store_temporal_expressions(article: Article, extraction: ArticleExtraction) 
 
 
 @transaction.atomic
-def ingest_article(*, file: ArticleFile, extraction: ArticleExtraction, plan: Plan) -> Article:
-    """Stores one article and what was extracted from it, all or nothing."""
+def ingest_article(
+    *, file: ArticleFile, extraction: ArticleExtraction, plan: Plan, stored: StoredEvents | None = None
+) -> Article:
+    """Stores one article and what was extracted from it, all or nothing. An import passes one
+    ``stored`` to all its articles, so that stored events are read once (see ``matching``)."""
     lock_article_writes(content_hash=file.content_hash, article=plan.article)
     source = Source.objects.get_or_create(name=file.source)[0] if file.source else None
     article = plan.article or Article(file_name=file.name)
@@ -520,18 +494,20 @@ def ingest_article(*, file: ArticleFile, extraction: ArticleExtraction, plan: Pl
     article.content_hash = file.content_hash
     article.file_name = file.name
     article.save()
-    store_extraction(article=article, extraction=extraction)
+    store_extraction(article=article, extraction=extraction, stored=stored)
     logger.info("stored %s: %d events", file.name, len(extraction.events))
     return article
 
 
 @transaction.atomic
-def store_extraction(*, article: Article, extraction: ArticleExtraction) -> set[int]:
+def store_extraction(
+    *, article: Article, extraction: ArticleExtraction, stored: StoredEvents | None = None
+) -> set[int]:
     """Stores an article's temporal expressions, actors and events (the update-in-place path)."""
     store_temporal_expressions(article, extraction)
     ensure_threads()
     actors = store_actors(extraction)
-    return store_events(article, extraction, actors)
+    return store_events(article, extraction, actors, stored)
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from .anaphora import pronoun_mentions, settlement_mentions
+from .pipeline import text_of
 from .types import ActorMention
 
 ENTITY_KINDS = {
@@ -166,7 +167,7 @@ class _Raw:
 
 def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
     """Gazetteer hits first, then spaCy's entities that add something (not inside a hit)."""
-    text = doc.text
+    text = text_of(doc)
     found = [
         _Raw(alias, gazetteer.lookup(alias)[1], s, e, gazetteer.lookup(alias))
         for s, e, alias in gazetteer.scan(text)
@@ -236,10 +237,10 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
         else:
             name, kind = r.text, r.kind
         mentions.append(ActorMention(name=name, kind=kind, text=r.text, start=r.start, end=r.end))
-    mentions += _role_mentions(doc.text, mentions, gazetteer)
+    mentions += _role_mentions(text_of(doc), mentions, gazetteer)
     mentions.sort(key=lambda m: m.start)
     mentions += pronoun_mentions(doc, mentions)
-    mentions += settlement_mentions(doc.text, mentions, lambda name: name in gazetteer.affiliation)
+    mentions += settlement_mentions(text_of(doc), mentions, lambda name: name in gazetteer.affiliation)
     return sorted(mentions, key=lambda m: m.start)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .pipeline import text_of
 from .types import ActorMention
 
 PERSON_PRONOUNS = {"he", "she"}
@@ -73,7 +74,7 @@ def pronoun_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     people = [m for m in mentions if m.kind == "person"]
     if not people:
         return []
-    quoted = _quoted(doc.text)
+    quoted = _quoted(text_of(doc))
     sents = list(doc.sents)
     out = []
     for n, sent in enumerate(sents):

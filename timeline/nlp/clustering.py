@@ -7,8 +7,9 @@ say together), so the rules can be tested without a database and without spaCy.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 # How far (days) from a report's dates stored events are looked up: a report dated only by its
 # article's publication may tell of anything a while before it; one stating its own date may
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field, replace
 LOOK_BACK = 60
 LOOK_AHEAD = 14
 DISAGREE_DAYS = 14
-# Weights of the four agreements that make the similarity (see ``similarity``).
+# Weights of the four agreements that make the similarity (see ``Agreement.score``).
 WEIGHTS = {"predicate": 0.35, "agents": 0.2, "actors": 0.2, "words": 0.25}
 # Minimum similarity to merge, by how the dates relate (see ``date_relation``).
 THRESHOLDS = {"same": 0.5, "compatible": 0.55, "publication": 0.6, "disagree": 0.65}
@@ -88,46 +89,81 @@ class Report:
     about: frozenset = frozenset()  # the events that the other reports of its sentence joined
 
 
-@dataclass
+@dataclass(frozen=True)
 class Profile:
-    """A stored event as the matcher sees it: its current date and what its sources say together."""
+    """A stored event as the matcher sees it: its current date and what its sources say together.
+    A value: ``absorbed`` gives the profile the event has once a report joined it."""
 
     date_start: dt.date | None
     date_end: dt.date | None
     from_publication: bool
     published: dt.date | None
     actors: frozenset[str] = frozenset()
-    words: list[frozenset[str]] = field(default_factory=list)  # one set per source
+    words: tuple[frozenset[str], ...] = ()  # one set per source
     types: frozenset[str] = frozenset()
-    articles: set = field(default_factory=set)
+    articles: frozenset = frozenset()
     countries: frozenset[str] = frozenset()
     predicates: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
     agent_countries: frozenset[str] = frozenset()
     about: frozenset = frozenset()  # events told in the same sentences as this one's sources
 
-    def absorb(self, report: Report) -> None:
+    def absorbed(self, report: Report) -> Profile:
         """What the event says once ``report`` has joined it (its date is left to ``choose_date``)."""
-        self.actors |= report.actors
-        self.countries |= report.countries
-        self.words.append(report.words)
-        self.types |= {report.event_type}
-        self.articles.add(report.article)
-        self.predicates |= {report.predicate} - {""}
-        self.agents |= report.agents
-        self.agent_countries |= report.agent_countries
-        self.from_publication = self.from_publication and report.from_publication
-        self.about |= report.about
+        return replace(
+            self,
+            actors=self.actors | report.actors,
+            countries=self.countries | report.countries,
+            words=(*self.words, report.words),
+            types=self.types | {report.event_type},
+            articles=self.articles | {report.article},
+            predicates=self.predicates | ({report.predicate} - {""}),
+            agents=self.agents | report.agents,
+            agent_countries=self.agent_countries | report.agent_countries,
+            from_publication=self.from_publication and report.from_publication,
+            about=self.about | report.about,
+        )
 
     @classmethod
     def of(cls, report: Report) -> Profile:
-        profile = cls(report.date_start, report.date_end, report.from_publication, report.published)
-        profile.absorb(report)
-        return profile
+        return cls(report.date_start, report.date_end, report.from_publication, report.published).absorbed(
+            report
+        )
+
+    @functools.cached_property
+    def keys(self) -> frozenset[tuple]:
+        """What a report must share with this event to be its match (see ``_Candidates``)."""
+        keys = {("p", p) for p in self.predicates} | {
+            ("f", FAMILY_OF[p]) for p in self.predicates if p in FAMILY_OF
+        }
+        keys |= {("t", t) for t in self.types - {"other"}}
+        keys |= {("a", a) for a in self.actors} | {("c", c) for c in self.countries}
+        keys |= {("g", g) for g in self.agents | self.agent_countries}
+        if self.types & TALK_TYPES and not self.types <= WEAK_TYPES:
+            keys.add(("talk",))
+        return frozenset(keys)
 
 
 def overlaps(a_start, a_end, b_start, b_end) -> bool:
     return a_start <= b_end and b_start <= a_end
+
+
+def window(report: Report) -> tuple[dt.date, dt.date] | None:
+    """The days within which a stored event may be this report's happening (see ``LOOK_BACK``)."""
+    if report.date_start is None:
+        return None
+    return report.date_start - dt.timedelta(days=LOOK_BACK), report.date_end + dt.timedelta(days=LOOK_AHEAD)
+
+
+def windows(reports: list[Report]) -> list[tuple[dt.date, dt.date]]:
+    """The reports' windows, overlapping ones joined: the stretches of days worth looking up."""
+    out: list[list[dt.date]] = []
+    for low, high in sorted(w for r in reports if (w := window(r)) is not None):
+        if out and low <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], high)
+        else:
+            out.append([low, high])
+    return [(low, high) for low, high in out]
 
 
 def date_relation(report: Report, event: Profile) -> str | None:
@@ -237,28 +273,25 @@ class Agreement:
         )
 
 
+# Doers and wording alone never reach a threshold: what happened or who took part must agree too.
+# (``agreement`` stops early on this, which spares most of the comparisons an import makes.)
+assert WEIGHTS["agents"] + WEIGHTS["words"] < min(THRESHOLDS.values())
+
+
 def agreement(report: Report, event: Profile) -> Agreement | None:
-    """How far ``report`` and ``event`` agree, or None when their dates or doers rule it out."""
+    """How far ``report`` and ``event`` agree, or None when their dates or doers rule it out, or
+    when neither what happened nor who took part agrees (see the assertion above)."""
     relation = date_relation(report, event)
     if relation is None:
         return None
     agents = agent_agreement(report, event)
     if agents is None:
         return None
-    return Agreement(
-        relation,
-        predicate_agreement(report, event),
-        agents,
-        actor_agreement(report, event),
-        word_agreement(report, event),
-    )
-
-
-def similarity(report: Report, event: Profile) -> float:
-    """The weighted agreement of what happened, who did it, who took part and the wording (0 to 1);
-    0 when the dates or the doers rule the event out."""
-    found = agreement(report, event)
-    return found.score if found else 0.0
+    predicate = predicate_agreement(report, event)
+    actors = actor_agreement(report, event)
+    if not predicate and not actors:
+        return None
+    return Agreement(relation, predicate, agents, actors, word_agreement(report, event))
 
 
 def match_score(report: Report, event: Profile) -> float | None:
@@ -290,6 +323,43 @@ def match_score(report: Report, event: Profile) -> float | None:
     return found.score if found.score >= THRESHOLDS[found.relation] else None
 
 
+def _report_keys(report: Report) -> set[tuple]:
+    keys = {("g", g) for g in report.agents | report.agent_countries}
+    if report.event_type in WEAK_TYPES:
+        return keys  # a statement joins only an event of the same doer (see ``match_score``)
+    keys |= {("p", report.predicate), ("t", report.event_type)}
+    if report.predicate in FAMILY_OF:
+        keys.add(("f", FAMILY_OF[report.predicate]))
+    keys |= {("a", a) for a in report.actors} | {("c", c) for c in report.countries}
+    if report.event_type in TALK_TYPES:
+        keys.add(("talk",))
+    return keys
+
+
+class _Candidates:
+    """The events a report could possibly join, by what they share with it.
+
+    A match needs what happened or who took part to agree (see ``agreement``), and a statement
+    needs the same doer; so an event sharing no verb, verb family, type, actor, country or doer with
+    a report is never its match, and is not compared with it. Candidates come in the order the
+    events were given, which breaks ties between equal scores."""
+
+    def __init__(self, events: dict[object, Profile]):
+        self.by_key: dict[tuple, set] = {}
+        self.rank: dict[object, int] = {}
+        for key, profile in events.items():
+            self.add(key, profile)
+
+    def add(self, key, profile: Profile) -> None:
+        self.rank.setdefault(key, len(self.rank))
+        for k in profile.keys:
+            self.by_key.setdefault(k, set()).add(key)
+
+    def of(self, report: Report) -> list:
+        found = set().union(*(self.by_key.get(k, ()) for k in _report_keys(report)))
+        return sorted(found, key=self.rank.__getitem__)
+
+
 def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tuple[object, float | None]]:
     """One article's reports, each joining the stored or new event it fits best: report index ->
     (event key, similarity). A report fitting none starts an event, keyed ``("new", index)`` with
@@ -298,6 +368,7 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
     Happenings are placed first, in text order, then statements and announcements, so that what a
     statement is about (the events its sentence's happenings joined) is known when it is placed."""
     out = {}
+    candidates = _Candidates(events)
     order = sorted(range(len(reports)), key=lambda i: (reports[i].event_type in TALK_TYPES, i))
     for i in order:
         report = reports[i]
@@ -309,7 +380,11 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
             }
             report = reports[i] = replace(report, about=report.about | told)
         best, best_score = None, None
-        for key, profile in events.items():
+        span = window(report)
+        for key in candidates.of(report) if span else ():
+            profile = events[key]
+            if profile.date_start is None or not overlaps(*span, profile.date_start, profile.date_end):
+                continue  # cheaper than finding out that the dates rule it out
             score = match_score(report, profile)
             if score is not None and (best_score is None or score > best_score):
                 best, best_score = key, score
@@ -317,7 +392,8 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
             best = ("new", i)
             events[best] = Profile.of(report)
         else:
-            events[best].absorb(report)
+            events[best] = events[best].absorbed(report)
+        candidates.add(best, events[best])
         out[i] = (best, best_score)
     return out
 

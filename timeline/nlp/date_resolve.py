@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .date_calendar import day_value, month_value, safe_date, shift, value_start, week_value
 from .date_lexicon import PARTS_OF_DAY, WEEKDAYS, month_number
 from .date_rules import Candidate
+from .pipeline import text_of
 
 MODIFIERS = {"early": "START", "mid": "MID", "late": "END", "the end of": "END", "end of": "END",
              "the beginning of": "START", "the start of": "START", "the middle of": "MID",
@@ -88,7 +89,7 @@ class Context:
     """What resolution needs besides the match: the publication date, the parse, the last date mentioned."""
 
     def __init__(self, doc, dct: dt.date | None):
-        self.doc, self.text, self.dct = doc, doc.text, dct
+        self.doc, self.text, self.dct = doc, text_of(doc), dct
         self.ref_day = dct
         self.ref_value = day_value(dct) if dct else None
         self.quarter: tuple[int, int, int] | None = None  # (offset, year, quarter) of the last quarter named

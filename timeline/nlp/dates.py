@@ -34,9 +34,10 @@ def find_temporal_expressions(doc, published: dt.date | None) -> list[Timex]:
     """
     ctx = Context(doc, published)
     found = []
-    for candidate in find_candidates(doc.text):
-        text = doc.text[candidate.start : candidate.end]
-        if _in_a_title(doc, candidate.start, text):
+    body = ctx.text
+    for candidate in find_candidates(body):
+        text = body[candidate.start : candidate.end]
+        if _in_a_title(body, candidate.start, text):
             continue
         try:
             resolved = HANDLERS[candidate.rule](ctx, candidate)
@@ -78,12 +79,12 @@ _COMMON_FIRST = {
 }  # fmt: skip
 
 
-def _in_a_title(doc, start: int, text: str) -> bool:
+def _in_a_title(body: str, start: int, text: str) -> bool:
     """ "ABC's This Week", "High Noon", "VOA Today": a common word capitalised inside a sentence is a name."""
     first = text.split()[0]
     if not first[0].isupper() or first.lower().removesuffix("'s") not in _COMMON_FIRST:
         return False
-    before = doc.text[max(0, start - 200) : start].rstrip()
+    before = body[max(0, start - 200) : start].rstrip()
     if before.endswith(('"', "'", "`")):
         before = before.rstrip("\"'` ")
         return bool(before) and before[-1] not in ".!?:,;\n"

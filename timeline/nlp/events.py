@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .clustering import keywords
 from .dates import timex_dates
+from .pipeline import text_of
 from .types import ActorMention, ExtractedEvent, Timex
 
 # The taxonomy (documented in README): verb and noun lemmas per event type.
@@ -171,7 +172,7 @@ def split_list(doc, timex: Timex) -> list[Timex]:
     """ "in January and February" dates a happening twice; "between March 20 and 22" is one range."""
     if not timex.end_value or not re.search(r"\s(?:and|or)\s", timex.text):
         return [timex]
-    before = doc.text[max(0, timex.start - 12) : timex.start].lower()
+    before = text_of(doc)[max(0, timex.start - 12) : timex.start].lower()
     if re.search(r"\b(?:between|from)\s*$", before):
         return [timex]
     first, last = re.split(r"\s+(?:and|or)\s+", timex.text, maxsplit=1)
@@ -330,6 +331,7 @@ def events_from_doc(
     usable_timexes = [t for t in timexes if usable(t)]
     timex_chars = {i for t in usable_timexes for i in range(t.start, t.end)}
     events: list[ExtractedEvent] = []
+    body = text_of(doc)
     for sent in doc.sents:
         inside = [t for t in usable_timexes if sent.start_char <= t.start < sent.end_char]
         clauses = clauses_of(sent, doc, inside)
@@ -340,11 +342,11 @@ def events_from_doc(
                 start, end = clause_span(clause.head, heads)
             else:
                 start, end = sent.start_char, sent.end_char
-            events.append(_event(doc, sent, clause, start, end, actors, published, timex_chars))
+            events.append(_event(body, sent, clause, start, end, actors, published, timex_chars))
     return _unique(events)
 
 
-def _event(doc, sent, clause: _Clause, start, end, actors, published, timex_chars) -> ExtractedEvent:
+def _event(body: str, sent, clause: _Clause, start, end, actors, published, timex_chars) -> ExtractedEvent:
     flags = list(clause.flags)
     timex = clause.timex
     span = timex_dates(timex) if timex else None
@@ -359,7 +361,7 @@ def _event(doc, sent, clause: _Clause, start, end, actors, published, timex_char
         date_start = date_end = precision = None
         if "invalid_date" not in flags:
             flags.append("undated")
-    text = doc.text[start:end].strip()
+    text = body[start:end].strip()
     mentions = [m for m in actors if start <= m.start < end]
     head = clause.head
     title = headline(head, mentions, timex_chars) or text[:80]

@@ -8,15 +8,18 @@ from collections.abc import Iterable, Iterator
 from .actors import Gazetteer, find_actors, paren_aliases
 from .dates import find_temporal_expressions, infer_publication_date
 from .events import events_from_doc
-from .pipeline import load_nlp
+from .pipeline import load_nlp, text_of
 from .types import ArticleExtraction, ExtractedActor
+
+# Texts spaCy parses together: news articles are long, and larger batches only pad more.
+BATCH_SIZE = 16
 
 
 def extract_doc(doc, published: dt.date | None, gazetteer: Gazetteer | None = None) -> ArticleExtraction:
     """Everything the pipeline finds in one parsed article."""
     inferred = False
     if published is None:
-        published = infer_publication_date(doc.text)
+        published = infer_publication_date(text_of(doc))
         inferred = published is not None
     gazetteer = gazetteer or Gazetteer()
     timexes = find_temporal_expressions(doc, published)
@@ -44,12 +47,15 @@ def extract_doc(doc, published: dt.date | None, gazetteer: Gazetteer | None = No
         temporal_expressions=timexes,
         events=events,
         actors=list(actors.values()),
-        aliases=paren_aliases(doc.text, mentions),
+        aliases=paren_aliases(text_of(doc), mentions),
     )
 
 
 def extract_texts(
-    items: Iterable[tuple[str, dt.date | None]], *, gazetteer: Gazetteer | None = None, batch_size: int = 16
+    items: Iterable[tuple[str, dt.date | None]],
+    *,
+    gazetteer: Gazetteer | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[ArticleExtraction]:
     """Extracts (text, publication date) pairs in order, streaming the texts through ``nlp.pipe``."""
     items = list(items)

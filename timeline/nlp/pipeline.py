@@ -18,6 +18,15 @@ class ModelMissing(RuntimeError):
     """The spaCy model package is not installed."""
 
 
+def text_of(doc) -> str:
+    """``doc.text``, read once: spaCy rebuilds it from every token at each access, which the
+    extraction, reading it in many places, would otherwise pay for each time."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def starts_line(doc, i: int) -> bool:
     """Does token ``i`` begin a paragraph or follow a heading line?
 

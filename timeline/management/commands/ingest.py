@@ -2,6 +2,7 @@
 
 import logging
 import multiprocessing
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from tqdm import tqdm
 
 from timeline.files import ArticleFileError, collect, parse_date, read_article
 from timeline.locking import StoredMeanwhile
+from timeline.matching import StoredEvents
 from timeline.nlp.actors import Gazetteer
 from timeline.nlp.extract import extract_texts
 from timeline.nlp.pipeline import ModelMissing
@@ -21,7 +23,10 @@ from timeline.services import ingest_article, load_gazetteer, plan_article
 logger = logging.getLogger(__name__)
 
 # Articles handed to a worker at a time: enough for spaCy to batch, few enough to keep all busy.
+# Fewer articles than that are extracted in this process: starting workers would cost more.
 CHUNK = 8
+# Each worker holds its own spaCy pipeline (about 300 MB).
+MAX_DEFAULT_WORKERS = 4
 
 _worker_gazetteer: Gazetteer | None = None
 
@@ -47,6 +52,11 @@ def extract_in_processes(items: list, *, workers: int, gazetteer: Gazetteer) -> 
             yield from chunk
 
 
+def default_workers() -> int:
+    """One extraction process per core this process may use, at most ``MAX_DEFAULT_WORKERS``."""
+    return max(1, min(MAX_DEFAULT_WORKERS, len(os.sched_getaffinity(0))))
+
+
 def positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -67,9 +77,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=positive,
-            default=1,
+            default=default_workers(),
             metavar="N",
-            help="extract in N processes (default 1); storing stays in this process",
+            help=f"extract in N processes (default here: {default_workers()}, one per core, at most "
+            f"{MAX_DEFAULT_WORKERS}); 1 extracts in this process; storing always stays in this process",
         )
 
     def handle(
@@ -119,6 +130,7 @@ class Command(BaseCommand):
         progress = tqdm(total=len(todo), desc="ingest", unit="article", file=sys.stderr, disable=not todo)
         items = [(f.body, f.published) for f, _ in todo]
         gazetteer = load_gazetteer()
+        stored = StoredEvents()
         try:
             if workers > 1 and len(todo) > CHUNK:
                 results = extract_in_processes(items, workers=workers, gazetteer=gazetteer)
@@ -128,7 +140,7 @@ class Command(BaseCommand):
                 progress.set_postfix_str(file.name[-30:])
                 try:
                     if not dry_run:
-                        ingest_article(file=file, extraction=extraction, plan=plan)
+                        ingest_article(file=file, extraction=extraction, plan=plan, stored=stored)
                     done[plan.action].append(f"{file.path}: {len(extraction.events)} events")
                 except StoredMeanwhile as exc:
                     skipped.append(f"{file.path}: {exc}")

@@ -1,0 +1,176 @@
+"""What the matcher knows of stored events, read from the database for ``clustering.assign``.
+
+An import compares every new report with the stored events of its date window, and the articles of
+one import mostly share windows. ``StoredEvents`` therefore keeps, for one import, what it has read
+of each event with the event's ``updated_at``: an article costs one query listing the window's
+events and their stamps, and only events new or changed since (by this import, another one or an
+editor) are read again. Changes that leave an event's stamp alone (an actor renamed by an editor's
+merge) reach the matcher with the next import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+
+from .models import Actor, Event, EventSource, Flag
+from .nlp import clustering
+from .nlp.types import ExtractedEvent
+
+
+def actor_names(actors) -> tuple[frozenset[str], frozenset[str]]:
+    """(people, organisations and cities; countries named or stood for): "Kyiv" and "Ukraine" meet.
+
+    ``actors`` are (name, kind, affiliation's name or None) triples."""
+    specific, countries = set(), set()
+    for name, kind, affiliation in actors:
+        if kind == Actor.Kind.PLACE and not affiliation:
+            countries.add(name)
+            continue
+        specific.add(name)
+        if affiliation:
+            countries.add(affiliation)
+    return frozenset(specific), frozenset(countries)
+
+
+def _described(actors: dict[str, Actor], names) -> list[tuple[str, str, str | None]]:
+    return [
+        (a.name, a.kind, a.affiliation.name if a.affiliation_id else None)
+        for n in names
+        if (a := actors.get(n)) is not None
+    ]
+
+
+def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> clustering.Report:
+    """A new report as the matcher sees it; ``actors`` are the stored actors of its names."""
+    specific, countries = actor_names(_described(actors, extracted.actors))
+    agents, agent_countries = actor_names(_described(actors, extracted.agents))
+    return clustering.Report(
+        date_start=extracted.date_start,
+        date_end=extracted.date_end,
+        precision=extracted.precision,
+        from_publication=Flag.DATE_FROM_PUBLICATION in extracted.flags,
+        published=article.published,
+        actors=specific,
+        countries=countries,
+        words=extracted.words,
+        event_type=extracted.event_type,
+        article=article.pk,
+        predicate=extracted.predicate,
+        agents=agents,
+        agent_countries=agent_countries | (agents & countries),
+        sentence=extracted.sentence_start,
+    )
+
+
+def _source_words(row: dict) -> frozenset[str]:
+    """A stored source's wording as the matcher compares it (sources stored before the wording was
+    kept with them are read from their title and sentence)."""
+    words = (row["frame"] or {}).get("words")
+    if words is not None:
+        return frozenset(words)
+    return clustering.keywords(f"{row['title']} {row['sentence']}")
+
+
+@dataclass
+class _Read:
+    """One stored event as last read: its stamp, its profile, and the sentences its sources are in."""
+
+    updated_at: str  # the event's ``updated_at``, as the database writes it
+    profile: clustering.Profile
+    sentences: frozenset[tuple]
+
+
+class StoredEvents:
+    """The stored events near new reports, as ``clustering.Profile``\\ s (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._read: dict[int, _Read] = {}
+
+    def near(self, reports: list[clustering.Report]) -> dict[int, clustering.Profile]:
+        """Profiles of the stored events in the reports' date windows, for ``assign`` to change."""
+        spans = clustering.windows(reports)
+        if not spans:
+            return {}
+        near = Q()
+        for low, high in spans:
+            near |= Q(date_end__gte=low, date_start__lte=high)
+        # the stamp as text: comparing needs no datetime built for every event of the window
+        stamps = dict(Event.objects.filter(near).values_list("pk", Cast("updated_at", CharField())))
+        stale = [pk for pk, at in stamps.items() if pk not in self._read or self._read[pk].updated_at != at]
+        if stale:
+            self._read.update(self._load(stale))
+        found = {pk: self._read[pk] for pk in stamps if pk in self._read}
+        about = _told_together(found)
+        for pk, read in found.items():
+            if read.profile.about != about.get(pk, frozenset()):
+                read.profile = replace(read.profile, about=about.get(pk, frozenset()))
+        return {pk: read.profile for pk, read in found.items()}
+
+    def _load(self, pks: list[int]) -> dict[int, _Read]:
+        """Three queries (events, their sources, their actors) for any number of events."""
+        events = {
+            row["pk"]: row
+            for row in Event.objects.filter(pk__in=pks).values(
+                "pk", "date_start", "date_end", "event_type", stamp=Cast("updated_at", CharField())
+            )
+        }
+        sources: dict[int, list[dict]] = {}
+        for row in EventSource.objects.filter(event_id__in=events).values(
+            "event_id", "article_id", "article__published", "title", "sentence", "start", "flags", "frame"
+        ):
+            sources.setdefault(row["event_id"], []).append(row)
+        members: dict[int, list[tuple]] = {}
+        for row in Event.actors.through.objects.filter(event_id__in=events).values_list(
+            "event_id", "actor__name", "actor__kind", "actor__affiliation__name"
+        ):
+            members.setdefault(row[0], []).append(row[1:])
+        names = {n: (n, kind, affiliation) for rows in members.values() for n, kind, affiliation in rows}
+        out = {}
+        for pk, event in events.items():
+            rows = sources.get(pk)
+            if not rows:
+                continue
+            sentences = {
+                (r["article_id"], (r["frame"] or {}).get("sentence_start", r["start"])) for r in rows
+            }
+            profile = _profile(event, rows, members.get(pk, []), names)
+            out[pk] = _Read(event["stamp"], profile, frozenset(sentences))
+        return out
+
+
+def _profile(event: dict, rows: list[dict], members: list[tuple], names: dict) -> clustering.Profile:
+    published = [r["article__published"] for r in rows if r["article__published"]]
+    specific, countries = actor_names(members)
+    agent_names = {n for r in rows for n in (r["frame"] or {}).get("agents", [])}
+    agents, agent_countries = actor_names(names[n] for n in agent_names if n in names)
+    return clustering.Profile(
+        date_start=event["date_start"],
+        date_end=event["date_end"],
+        from_publication=all(Flag.DATE_FROM_PUBLICATION in r["flags"] for r in rows),
+        published=min(published) if published else None,
+        actors=specific,
+        countries=countries,
+        words=tuple(_source_words(r) for r in rows),
+        types=frozenset({event["event_type"]}),
+        articles=frozenset(r["article_id"] for r in rows),
+        predicates=frozenset(p for r in rows if (p := (r["frame"] or {}).get("predicate"))),
+        agents=agents,
+        agent_countries=agent_countries | (agents & countries),
+    )
+
+
+def _told_together(found: dict[int, _Read]) -> dict[int, frozenset[int]]:
+    """For each statement or announcement event, the happenings its sources' sentences tell of too."""
+    by_sentence: dict[tuple, set[int]] = {}
+    for pk, read in found.items():
+        for key in read.sentences:
+            by_sentence.setdefault(key, set()).add(pk)
+    told: dict[int, set[int]] = {}
+    for together in by_sentence.values():
+        happenings = {e for e in together if not found[e].profile.types & clustering.TALK_TYPES}
+        for e in together - happenings:
+            told.setdefault(e, set()).update(happenings)
+    return {e: frozenset(h) for e, h in told.items()}
