@@ -3,8 +3,9 @@
 import datetime as dt
 
 from timeline.nlp.actors import Gazetteer
-from timeline.nlp.events import classify, present
+from timeline.nlp.clauses import classify
 from timeline.nlp.extract import extract_doc
+from timeline.nlp.headlines import present
 from timeline.nlp.pipeline import load_nlp
 
 PUBLISHED = dt.date(2023, 3, 24)  # a Friday
@@ -83,3 +84,17 @@ def test_the_taxonomy_and_present_tense_headlines():
         "reaches",
         "denies",
     ]
+
+
+def test_a_quoted_first_person_clause_without_a_date_is_no_event():
+    found = events('Xi Jinping spoke at noon. "When we are together, we drive these changes."')
+    assert [e.title for e in found] == ["Xi Jinping speaks"]
+
+
+def test_links_to_other_stories_and_syndication_notices_are_no_events():
+    text = (
+        "Xi Jinping arrived in Moscow on Monday.\n"
+        "Also read: UK says no escalation in Ukraine after row over munitions\n"
+        "The Daily Planet holds no responsibility for its content."
+    )
+    assert [e.title for e in events(text)] == ["Xi Jinping arrives in Moscow"]

@@ -180,6 +180,8 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
         s, e = ent.start_char, ent.end_char
         if "\n" in ent.text:  # a heading run into the next line: keep the line the name ends on
             s += ent.text.rindex("\n") + 1
+        if kind == "person":
+            s = _first_names(ent, s, gazetteer)
         inside = [h for h in hits if s <= h[0] and h[1] <= e]
         if any(h[0] <= s and e <= h[1] for h in hits):
             continue  # the gazetteer already names this span
@@ -195,6 +197,25 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
             continue  # a nationality names an actor only when it stands for a known country
         found.append(_Raw(name, kind, s, e, known))
     return sorted(found, key=lambda r: r.start)
+
+
+def _first_names(ent, start: int, gazetteer: Gazetteer) -> int:
+    """Where a person's name begins: the tagger often leaves out an unfamiliar first name ("Oleksii
+    Stepanov" found as "Stepanov"); a proper noun right before the name, joined to it in the parse,
+    belongs to it unless it is a title or a place."""
+    tok = ent[0]
+    while tok.i > 0:
+        before = tok.doc[tok.i - 1]
+        if not (
+            before.pos_ == "PROPN"
+            and before.dep_ == "compound"
+            and before.head.i in range(ent.start, ent.end)
+            and before.lower_.rstrip(".") not in TITLE_WORDS
+            and gazetteer.kind_of(before.text) is None
+        ):
+            break
+        tok = before
+    return min(start, tok.idx)
 
 
 def _short_form(name: str, full_names: list[str]) -> str | None:

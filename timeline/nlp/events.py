@@ -13,129 +13,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from .clauses import (
+    MODALS,
+    SIMULTANEOUS,
+    STATES,
+    SUBJECTS,
+    agents_of,
+    classify,
+    event_type,
+    has_subject,
+    is_clause_verb,
+    is_event_noun,
+    reported,
+)
 from .clustering import keywords
 from .dates import timex_dates
+from .headlines import headline
 from .pipeline import text_of
 from .types import ActorMention, ExtractedEvent, Timex
-
-# The taxonomy (documented in README): verb and noun lemmas per event type.
-EVENT_TYPES = {
-    "statement": {"say", "tell", "state", "write", "warn", "claim", "stress", "describe", "urge", "reveal",
-                  "add", "outline", "caution", "accuse", "insist", "deny", "comment", "note", "affirm",
-                  "reiterate", "praise", "blame", "criticize", "criticise", "condemn", "call", "express",
-                  "mention", "highlight", "welcome", "acknowledge", "argue", "suggest", "interview", "speech",
-                  "statement", "tweet", "post", "remark", "declare"},
-    "meeting": {"visit", "meet", "arrive", "depart", "leave", "travel", "host", "talk", "trip", "summit",
-                "meeting", "talks", "invite", "receive", "welcome", "conference", "tour", "return"},
-    "military": {"capture", "fight", "defend", "launch", "withdraw", "advance", "shell", "deploy", "seize",
-                 "encircle", "retreat", "mobilize", "mobilise", "invade", "offensive", "invasion",
-                 "counteroffensive", "war", "battle", "gain", "repel", "occupy", "begin"},
-    "attack": {"attack", "strike", "kill", "bomb", "explode", "destroy", "fire", "shoot", "wound",
-               "explosion", "bombing", "assassinate", "hit", "raid"},
-    "agreement": {"agree", "sign", "loan", "aid", "deliver", "supply", "pledge", "grant", "donate",
-                  "agreement", "deal", "treaty", "ceasefire", "truce", "fund", "provide"},
-    "announcement": {"announce", "unveil", "publish", "present", "report", "release", "propose",
-                     "launch", "introduce", "confirm", "disclose", "plan"},
-    "decision": {"decide", "order", "approve", "reject", "vote", "ban", "suspend", "sanction", "impose",
-                 "appoint", "dismiss", "resign", "elect", "adopt", "refuse", "decision", "election"},
-    "legal": {"sue", "charge", "arrest", "sentence", "convict", "indict", "detain", "jail", "prosecute",
-              "investigate", "warrant", "trial", "acquit", "extradite"},
-}  # fmt: skip
-_ORDER = ["attack", "military", "agreement", "legal", "decision", "meeting", "announcement", "statement"]
-VERB_TO_TYPE = {word: kind for kind in reversed(_ORDER) for word in EVENT_TYPES[kind]}
-EVENT_NOUNS = {
-    "visit", "trip", "talks", "meeting", "summit", "attack", "strike", "offensive", "election", "vote",
-    "ceasefire", "invasion", "agreement", "deal", "conference", "interview", "speech", "referendum",
-    "explosion", "bombing", "raid", "tour", "counteroffensive",
-}  # fmt: skip
-# Verbs that describe a state, not a happening: an undated clause with one is no event.
-STATES = {"be", "have", "seem", "appear", "remain", "become", "include", "need", "want", "hope", "know",
-          "think", "believe", "consider", "mean", "reflect", "continue", "lie", "look", "sound"}  # fmt: skip
-MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll"}
-SIMULTANEOUS = {"as", "while", "when"}
-SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
-CLAUSES = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl", "pcomp", "csubj"}
-IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "say": "says"}
-
-
-def classify(lemma: str) -> str:
-    """The event type of a verb or noun lemma (see EVENT_TYPES), "other" when unknown."""
-    return VERB_TO_TYPE.get(lemma.lower(), "other")
-
-
-def present(lemma: str) -> str:
-    """Third person singular present: headlines are written in the present tense."""
-    lemma = lemma.lower()
-    if lemma in IRREGULAR:
-        return IRREGULAR[lemma]
-    if re.search(r"(?:s|sh|ch|x|z|o)$", lemma):
-        return lemma + "es"
-    if re.search(r"[^aeiou]y$", lemma):
-        return lemma[:-1] + "ies"
-    return lemma + "s"
-
-
-def reported(head):
-    """The word that tells what happened: a report ("Kyiv announced it had decided") is told by what
-    it reports ("decide"), anything else by its own head."""
-    if classify(head.lemma_) in ("statement", "announcement", "other"):
-        for child in head.children:
-            if child.dep_ == "ccomp" and classify(child.lemma_) not in ("statement", "announcement", "other"):
-                return child
-    return head
-
-
-def event_type(head) -> str:
-    """The clause's type; a report takes the type of what it reports (see ``reported``)."""
-    return classify(reported(head).lemma_)
-
-
-def subject_of(head):
-    """The clause's subject, or for an event noun its owner ("Xi's visit", "a visit by Xi", "Xi
-    will conduct a visit"); a conjoined or controlled verb shares the subject above it."""
-    if is_event_noun(head):
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-        if owner is None and by is not None:
-            owner = next((c for c in by.children if c.dep_ == "pobj"), None)
-        if owner is None and head.dep_ == "dobj":
-            owner = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-        return owner
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None and head.dep_ in ("conj", "xcomp"):
-        subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject
-
-
-def agents_of(head, mentions: list[ActorMention]) -> list[str]:
-    """The actors the clause's subject names: its head word's and those of words joined to it
-    ("Beijing and Moscow announced"), or else the first actor inside the subject ("a spokesman for
-    Rishi Sunak"). A pronoun names whom it was resolved to; a subject that is no noun (a misparse)
-    names nobody."""
-    subject = subject_of(head)
-    if subject is not None and subject.pos_ == "PRON":
-        named = _actor_at(subject, mentions)  # "he said", resolved to the person named before
-        return [named] if named else []
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
-        return []
-    words = [subject, *(c for c in subject.children if c.dep_ == "conj")]
-    named = [name for w in words if (name := _actor_at(w, mentions))]
-    if not named:
-        left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-        named = [m.name for m in mentions if left <= m.start < right][:1]
-    return list(dict.fromkeys(named))
-
-
-def is_event_noun(tok) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in EVENT_NOUNS
-
-
-def has_subject(tok) -> bool:
-    return any(c.dep_ in SUBJECTS for c in tok.children)
-
-
-def is_clause_verb(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSES
 
 
 def attach(doc, timex: Timex):
@@ -192,6 +87,17 @@ def split_list(doc, timex: Timex) -> list[Timex]:
     ]
 
 
+SPEAKERS = {"i", "we", "you"}
+# What a page around an article adds to its text: links to other stories and syndication notices.
+BOILERPLATE = re.compile(
+    r"^\W*(?:also read|read more|read also|related|see also|more on this|click here|sign up|subscribe)"
+    r"\b\s*[:|–-]"
+    r"|responsib\w* for (?:its|the|this) content|(?:has not been|was not) edited by"
+    r"|auto-generated from a syndicated feed|all rights reserved",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class _Clause:
     head: object
@@ -200,8 +106,11 @@ class _Clause:
 
 
 def _undated_report(tok) -> bool:
-    """An undated clause is a report of a happening when its verb is not a state, a modal or negated."""
+    """An undated clause is a report of a happening when its verb is not a state, a modal or negated,
+    and its subject is not "I", "we" or "you": those speak inside a quotation, not for the reporter."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() in STATES:
+        return False
+    if any(c.dep_ in SUBJECTS and c.lower_ in SPEAKERS for c in tok.children):
         return False
     if tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return False
@@ -255,75 +164,6 @@ def clause_span(head, others) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _phrase(tok, timex_chars: set[int], limit: int = 7) -> str:
-    words = [
-        t.text
-        for t in tok.subtree
-        if t.idx not in timex_chars and not t.is_punct and t.dep_ not in ("relcl", "appos", "det", "case")
-        and not (t.dep_ == "poss" and t.pos_ == "PRON")
-    ]  # fmt: skip
-    return " ".join(words[:limit])
-
-
-def _actor_at(tok, mentions: list[ActorMention]) -> str | None:
-    """The actor a phrase's head word names ("Chinese Foreign Ministry spokeswoman Hua Chunying")."""
-    for m in mentions:
-        if m.start <= tok.idx < m.end:
-            return m.name
-    return None
-
-
-def headline(head, mentions: list[ActorMention], timex_chars: set[int]) -> str:
-    """A short title from the clause's subject, verb and object: "Xi Jinping arrives in Moscow"."""
-    if is_event_noun(head):
-        owner = subject_of(head)
-        who = (_actor_at(owner, mentions) or _phrase(owner, timex_chars, 4)) if owner is not None else ""
-        rest = [c for c in head.children if c.dep_ == "prep" and c.idx not in timex_chars]
-        tail = " ".join(_phrase(c, timex_chars, 4) for c in rest[:1] if not _dated(c, timex_chars))
-        title = f"{who}: {head.lemma_} {tail}" if who else f"{head.lemma_} {tail}"
-        return _tidy(title)
-    subject = subject_of(head)
-    if subject is not None:
-        who = _actor_at(subject, mentions) or _phrase(subject, timex_chars, 5)
-    else:
-        left = [m for m in mentions if head.left_edge.idx <= m.start < head.idx]
-        who = left[-1].name if left else ""
-    negated = any(c.dep_ == "neg" for c in head.children)
-    plural = subject is not None and (
-        subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
-    )
-    if negated:
-        verb = ("do not " if plural else "does not ") + head.lemma_.lower()
-    elif plural:
-        verb = head.lemma_.lower()
-    else:
-        verb = head.text.lower() if head.tag_ == "VBZ" else present(head.lemma_)
-    if any(c.dep_ == "nsubjpass" for c in head.children):
-        verb = "is " + head.text.lower()
-    obj = None
-    for dep in ("dobj", "attr", "prep", "xcomp", "ccomp", "dative", "acomp"):
-        obj = next((c for c in head.children if c.dep_ == dep and not _dated(c, timex_chars)), None)
-        if obj is not None:
-            break
-    what = ""
-    if obj is not None:
-        if obj.dep_ == "ccomp":
-            inner = next((c for c in obj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            what = (_phrase(inner, timex_chars, 4) + " " if inner is not None else "") + obj.text
-        else:
-            what = _phrase(obj, timex_chars)
-    return _tidy(f"{who} {verb} {what}")
-
-
-def _dated(tok, timex_chars: set[int]) -> bool:
-    return any(t.idx in timex_chars for t in tok.subtree)
-
-
-def _tidy(title: str) -> str:
-    title = " ".join(title.replace(" 's", "'s").split()).strip(" :,")
-    return (title[:1].upper() + title[1:])[:200]
-
-
 def events_from_doc(
     doc, timexes: list[Timex], actors: list[ActorMention], published: dt.date | None
 ) -> list[ExtractedEvent]:
@@ -333,6 +173,8 @@ def events_from_doc(
     events: list[ExtractedEvent] = []
     body = text_of(doc)
     for sent in doc.sents:
+        if BOILERPLATE.search(sent.text):
+            continue
         inside = [t for t in usable_timexes if sent.start_char <= t.start < sent.end_char]
         clauses = clauses_of(sent, doc, inside)
         heads = [c.head for c in clauses]

@@ -1,0 +1,70 @@
+"""Headlines: the doer, the verb in the present tense and what was done, written as headlines are."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.nlp.actors import Gazetteer
+from timeline.nlp.extract import extract_doc
+from timeline.nlp.pipeline import load_nlp
+
+PUBLISHED = dt.date(2023, 3, 24)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    g = Gazetteer()
+    g.add("Xi Jinping", "person", ["Xi"], roles=["Chinese president"])
+    g.add("Vladimir Putin", "person", ["Putin"], roles=["Russian president"])
+    g.add("Kyiv", "place", ["Kiev"], affiliation="Ukraine")
+    g.add("Bakhmut", "place", affiliation="Ukraine")
+    return g
+
+
+def titles(text, gazetteer):
+    return [e.title for e in extract_doc(load_nlp()(text), PUBLISHED, gazetteer).events]
+
+
+def test_a_statement_says_what_was_said(gazetteer):
+    assert titles("Last week, Kyiv announced that it had decided to defend Bakhmut.", gazetteer) == [
+        "Kyiv announces it had decided to defend Bakhmut"
+    ]
+
+
+def test_what_will_happen_takes_to(gazetteer):
+    assert titles("Xi will visit Moscow on Monday.", gazetteer) == ["Xi Jinping to visit Moscow"]
+
+
+def test_several_doers_are_all_named_and_the_verb_agrees(gazetteer):
+    assert titles("Xi and Putin ended their talks on Tuesday.", gazetteer) == [
+        "Xi Jinping and Vladimir Putin end their talks"
+    ]
+    text = "Xi and Putin are old friends. The Chinese and Russian presidents met last September in Tashkent."
+    assert titles(text, gazetteer) == ["Xi Jinping and Vladimir Putin meet in Tashkent"]
+
+
+def test_words_keep_their_hyphens_and_possessives_and_lose_their_articles(gazetteer):
+    assert titles("The 54-year-old said on Friday that the kitchen was gone.", gazetteer) == [
+        "54-year-old says kitchen was gone"
+    ]
+    assert titles("On Monday, Xi's convoy reached the Kremlin.", gazetteer) == ["Xi's convoy reaches Kremlin"]
+
+
+def test_words_that_turn_the_meaning_stay(gazetteer):
+    assert titles("The paper holds no responsibility for the war.", gazetteer) == [
+        "Paper holds no responsibility for war"
+    ]
+    assert titles("The front line has barely moved for months.", gazetteer) == [
+        "Front line barely moves for months"
+    ]
+
+
+def test_a_date_and_its_preposition_leave_the_title(gazetteer):
+    assert titles("Oleksii Stepanov said he had been in Bakhmut until five days ago.", gazetteer)[0] == (
+        "Oleksii Stepanov says he had been in Bakhmut"
+    )
+
+
+def test_a_relative_clause_takes_the_noun_it_describes_as_its_object(gazetteer):
+    found = titles("Putin praised Xi for a peace plan he proposed last month.", gazetteer)
+    assert "Xi Jinping proposes peace plan" in found

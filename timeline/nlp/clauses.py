@@ -1,0 +1,122 @@
+"""The grammar events are read with: the event taxonomy, and a clause's verb, subject and doers.
+
+Plain functions over spaCy tokens; ``events`` finds the clauses and ``headlines`` titles them.
+"""
+
+from __future__ import annotations
+
+from .types import ActorMention
+
+# The taxonomy (documented in README): verb and noun lemmas per event type.
+EVENT_TYPES = {
+    "statement": {"say", "tell", "state", "write", "warn", "claim", "stress", "describe", "urge", "reveal",
+                  "add", "outline", "caution", "accuse", "insist", "deny", "comment", "note", "affirm",
+                  "reiterate", "praise", "blame", "criticize", "criticise", "condemn", "call", "express",
+                  "mention", "highlight", "welcome", "acknowledge", "argue", "suggest", "interview", "speech",
+                  "statement", "tweet", "post", "remark", "declare"},
+    "meeting": {"visit", "meet", "arrive", "depart", "leave", "travel", "host", "talk", "trip", "summit",
+                "meeting", "talks", "invite", "receive", "welcome", "conference", "tour", "return"},
+    "military": {"capture", "fight", "defend", "launch", "withdraw", "advance", "shell", "deploy", "seize",
+                 "encircle", "retreat", "mobilize", "mobilise", "invade", "offensive", "invasion",
+                 "counteroffensive", "war", "battle", "gain", "repel", "occupy", "begin"},
+    "attack": {"attack", "strike", "kill", "bomb", "explode", "destroy", "fire", "shoot", "wound",
+               "explosion", "bombing", "assassinate", "hit", "raid"},
+    "agreement": {"agree", "sign", "loan", "aid", "deliver", "supply", "pledge", "grant", "donate",
+                  "agreement", "deal", "treaty", "ceasefire", "truce", "fund", "provide"},
+    "announcement": {"announce", "unveil", "publish", "present", "report", "release", "propose",
+                     "launch", "introduce", "confirm", "disclose", "plan"},
+    "decision": {"decide", "order", "approve", "reject", "vote", "ban", "suspend", "sanction", "impose",
+                 "appoint", "dismiss", "resign", "elect", "adopt", "refuse", "decision", "election"},
+    "legal": {"sue", "charge", "arrest", "sentence", "convict", "indict", "detain", "jail", "prosecute",
+              "investigate", "warrant", "trial", "acquit", "extradite"},
+}  # fmt: skip
+_ORDER = ["attack", "military", "agreement", "legal", "decision", "meeting", "announcement", "statement"]
+VERB_TO_TYPE = {word: kind for kind in reversed(_ORDER) for word in EVENT_TYPES[kind]}
+EVENT_NOUNS = {
+    "visit", "trip", "talks", "meeting", "summit", "attack", "strike", "offensive", "election", "vote",
+    "ceasefire", "invasion", "agreement", "deal", "conference", "interview", "speech", "referendum",
+    "explosion", "bombing", "raid", "tour", "counteroffensive",
+}  # fmt: skip
+# Verbs that describe a state, not a happening: an undated clause with one is no event.
+STATES = {"be", "have", "seem", "appear", "remain", "become", "include", "need", "want", "hope", "know",
+          "think", "believe", "consider", "mean", "reflect", "continue", "lie", "look", "sound"}  # fmt: skip
+MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll"}
+SIMULTANEOUS = {"as", "while", "when"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+CLAUSES = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl", "pcomp", "csubj"}
+
+
+def classify(lemma: str) -> str:
+    """The event type of a verb or noun lemma (see EVENT_TYPES), "other" when unknown."""
+    return VERB_TO_TYPE.get(lemma.lower(), "other")
+
+
+def reported(head):
+    """The word that tells what happened: a report ("Kyiv announced it had decided") is told by what
+    it reports ("decide"), anything else by its own head."""
+    if classify(head.lemma_) in ("statement", "announcement", "other"):
+        for child in head.children:
+            if child.dep_ == "ccomp" and classify(child.lemma_) not in ("statement", "announcement", "other"):
+                return child
+    return head
+
+
+def event_type(head) -> str:
+    """The clause's type; a report takes the type of what it reports (see ``reported``)."""
+    return classify(reported(head).lemma_)
+
+
+def subject_of(head):
+    """The clause's subject, or for an event noun its owner ("Xi's visit", "a visit by Xi", "Xi
+    will conduct a visit"); a conjoined or controlled verb shares the subject above it."""
+    if is_event_noun(head):
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if owner is None and by is not None:
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if owner is None and head.dep_ == "dobj":
+            owner = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        return owner
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and head.dep_ in ("conj", "xcomp"):
+        subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject
+
+
+def agents_of(head, mentions: list[ActorMention]) -> list[str]:
+    """The actors the clause's subject names: its head word's and those of words joined to it
+    ("Beijing and Moscow announced"), or else the first actor inside the subject ("a spokesman for
+    Rishi Sunak"). A pronoun names whom it was resolved to; a subject that is no noun (a misparse)
+    names nobody."""
+    subject = subject_of(head)
+    if subject is not None and subject.pos_ == "PRON":
+        named = actor_at(subject, mentions)  # "he said", resolved to the person named before
+        return [named] if named else []
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return []
+    words = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+    named = [name for w in words if (name := actor_at(w, mentions))]
+    if not named:
+        left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+        named = [m.name for m in mentions if left <= m.start < right][:1]
+    return list(dict.fromkeys(named))
+
+
+def is_event_noun(tok) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in EVENT_NOUNS
+
+
+def has_subject(tok) -> bool:
+    return any(c.dep_ in SUBJECTS for c in tok.children)
+
+
+def is_clause_verb(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSES
+
+
+def actor_at(tok, mentions: list[ActorMention]) -> str | None:
+    """The actor a phrase's head word names ("Chinese Foreign Ministry spokeswoman Hua Chunying")."""
+    for m in mentions:
+        if m.start <= tok.idx < m.end:
+            return m.name
+    return None

@@ -1,0 +1,189 @@
+"""Headlines: a short title from a clause's doer, verb and object ("Xi Jinping arrives in Moscow").
+
+Written as news headlines are: present tense, no articles, "to" for what will happen ("Xi Jinping
+to visit Moscow"), what a statement says after its verb ("Kyiv says it decided to defend Bakhmut").
+Words keep their spelling ("54-year-old", "Xi's"); dates, relative clauses, appositions and
+quotation marks are left out, since the event shows its date and its sentence beside the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import classify, is_event_noun, subject_of
+from .types import ActorMention
+
+IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "say": "says"}
+ARTICLES = {"a", "an", "the"}
+FUTURE = {"will", "'ll", "shall"}
+# Subtrees a headline leaves out: what describes a word rather than telling what happened.
+ASIDES = {"relcl", "appos", "parataxis", "advcl", "mark", "preconj", "dep", "intj"}
+# What a shortened phrase must not end on ("pull forces out of", "the ruined").
+DANGLING = {"amod", "det", "prep", "case", "poss", "compound", "nummod", "cc", "aux", "mark", "advmod",
+            "quantmod", "predet", "neg", "punct", "nmod"}  # fmt: skip
+# Adverbs that turn a headline's meaning: "front line barely moves" is no "front line moves".
+TURNING = {"never", "barely", "hardly", "scarcely", "rarely", "seldom", "no longer"}
+OBJECTS = ("dobj", "attr", "dative", "xcomp", "acomp", "oprd", "prep", "ccomp")
+TITLE_CHARS = 120
+
+
+def present(lemma: str) -> str:
+    """Third person singular present: headlines are written in the present tense."""
+    lemma = lemma.lower()
+    if lemma in IRREGULAR:
+        return IRREGULAR[lemma]
+    if re.search(r"(?:s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
+    """``tok``'s words as written, without dates, articles, asides, sentence adverbs ("Separately")
+    and quotation marks, cut to at most ``limit`` words; a cut phrase never ends on a modifier."""
+    dropped = set()
+    for t in tok.subtree:
+        if t.i in dropped or t is tok:
+            continue
+        if (
+            t.dep_ in ASIDES
+            or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))  # a second clause: "... and urged"
+            or (
+                t.dep_ == "cc"
+                and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in t.head.children)
+            )
+            or (t.dep_ == "advmod" and t.i < t.head.i and t.left_edge.i == tok.left_edge.i)
+            or (t.dep_ == "prep" and _is_date(t, timex_chars))  # "until five days ago"
+            or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBG"))  # "forces led by Wagner", "maps showing"
+        ):
+            dropped |= {x.i for x in t.subtree}
+    kept = [
+        t
+        for t in tok.subtree
+        if t.i not in dropped
+        and t.idx not in timex_chars
+        and not (t.dep_ == "det" and t.lower_ in ARTICLES)
+        and not (t.is_punct and not _joins(t))
+        and not t.is_space
+    ]
+    words = [t for t in kept if not t.is_punct]
+    if len(words) > limit:
+        kept = [t for t in kept if t.i <= words[limit - 1].i]
+        while len(kept) > 1 and kept[-1].dep_ in DANGLING and kept[-1] is not tok:
+            kept.pop()
+    if kept and kept[0].pos_ != "PROPN" and kept[0].text != "I" and not kept[0].is_upper:
+        kept[0] = _Lower(kept[0])  # "says they shared", not "says They shared"
+    return _join(kept)
+
+
+class _Lower:
+    """A token written in lower case (the first word of quoted speech inside a headline)."""
+
+    def __init__(self, tok):
+        self.tok, self.text = tok, tok.text.lower()
+
+    def __getattr__(self, name):
+        return getattr(self.tok, name)
+
+
+def _joins(tok) -> bool:
+    """A hyphen or apostrophe written between two words ("54-year-old", "Xi's")."""
+    return tok.text in ("-", "'s", "’s", "'", "’") and tok.i > 0 and not tok.nbor(-1).whitespace_
+
+
+def _join(tokens) -> str:
+    out = ""
+    for n, t in enumerate(tokens):
+        glued = n and tokens[n - 1].i == t.i - 1 and not tokens[n - 1].whitespace_
+        out += ("" if glued or not out else " ") + t.text
+    return out
+
+
+def doers(subject, mentions: list[ActorMention], timex_chars: set[int]) -> tuple[str, bool]:
+    """Who did it, and whether they are several: the actors the subject and the words joined to it
+    name ("Xi Jinping and Vladimir Putin"; "the Chinese and Russian presidents" names both), else
+    the subject's own words."""
+    words = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+    names = list(dict.fromkeys(m.name for w in words for m in mentions if m.start <= w.idx < m.end))
+    if names:
+        return " and ".join(names), len(names) > 1
+    plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they") or len(words) > 1
+    return phrase(subject, timex_chars, 6), plural
+
+
+def _verb(head, plural: bool) -> str:
+    turning = " ".join(c.lower_ for c in head.children if c.dep_ == "advmod" and c.lower_ in TURNING)
+    verb = _tense(head, plural)
+    return f"{turning} {verb}" if turning else verb
+
+
+def _tense(head, plural: bool) -> str:
+    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    lemma = head.lemma_.lower()
+    if any(c.dep_ == "neg" for c in head.children):
+        return ("do not " if plural else "does not ") + lemma
+    if any(c.dep_ == "nsubjpass" for c in head.children):
+        return ("to be " if auxes & FUTURE else "are " if plural else "is ") + head.text.lower()
+    if auxes & FUTURE:
+        return "to " + lemma
+    if plural:
+        return lemma
+    return head.text.lower() if head.tag_ == "VBZ" else present(lemma)
+
+
+def _what(head, timex_chars: set[int]) -> str:
+    """What the verb tells of: a statement's content, or the object and what it is told to do."""
+    said = classify(head.lemma_) in ("statement", "announcement")
+    children = [c for c in head.children if not _is_date(c, timex_chars)]
+    if said:
+        content = next((c for c in children if c.dep_ == "ccomp"), None)
+        heard = next((c for c in children if c.dep_ in ("dobj", "dative") and c.i > head.i), None)
+        told = phrase(heard, timex_chars, 4) if heard is not None else ""  # "tells Putin", "tells reporters"
+        if content is not None:
+            return f"{told} {phrase(content, timex_chars, 9)}"
+        if told:
+            return told
+    after = [c for c in children if c.i > head.i]
+    if head.dep_ == "relcl" and not any(c.dep_ in OBJECTS for c in after):
+        return phrase(head.head, timex_chars, 5)  # "the plan he proposed": proposes plan
+    for dep in OBJECTS:
+        obj = next((c for c in after if c.dep_ == dep), None)
+        if obj is None:
+            continue
+        what = phrase(obj, timex_chars)
+        then = next((c for c in after if c.dep_ == "xcomp" and c.i > obj.i), None) if dep == "dobj" else None
+        return f"{what} {phrase(then, timex_chars, 6)}" if then is not None else what  # "orders army to"
+    return ""
+
+
+def _is_date(tok, timex_chars: set[int]) -> bool:
+    """Is ``tok`` a date and nothing more ("on Tuesday", "last week")?"""
+    words = [t for t in tok.subtree if not t.is_punct]
+    return bool(words) and all(t.idx in timex_chars or t.pos_ == "ADP" for t in words)
+
+
+def headline(head, mentions: list[ActorMention], timex_chars: set[int]) -> str:
+    """A short title from the clause's doer, verb and object: "Xi Jinping arrives in Moscow"."""
+    if is_event_noun(head):
+        owner = subject_of(head)
+        who = doers(owner, mentions, timex_chars)[0] if owner is not None else ""
+        rest = [
+            c for c in head.children if c.dep_ == "prep" and c.i > head.i and not _is_date(c, timex_chars)
+        ]
+        tail = phrase(rest[0], timex_chars, 4) if rest else ""
+        return tidy(f"{who}: {head.lemma_} {tail}" if who else f"{head.lemma_} {tail}")
+    subject = subject_of(head)
+    if subject is not None:
+        who, plural = doers(subject, mentions, timex_chars)
+    else:
+        left = [m for m in mentions if head.left_edge.idx <= m.start < head.idx]
+        who, plural = (left[-1].name if left else ""), False
+    return tidy(f"{who} {_verb(head, plural)} {_what(head, timex_chars)}")
+
+
+def tidy(title: str) -> str:
+    title = " ".join(title.split()).strip(" :,;")
+    if len(title) > TITLE_CHARS:
+        title = title[: title.rfind(" ", 0, TITLE_CHARS)]
+    return title[:1].upper() + title[1:]
