@@ -46,6 +46,24 @@ def test_when_sources_disagree_the_event_page_sets_their_dates_side_by_side(clie
     assert table.index("“on Tuesday”") < table.index("21 March 2023")
 
 
+def test_dates_that_fit_together_are_shown_side_by_side_without_a_disagreement(client):
+    event = make_event(title="Plan unveiled", date=dt.date(2023, 2, 24))
+    EventSource.objects.create(
+        event=event,
+        article=make_article(published=dt.date(2023, 3, 29)),
+        sentence="In February 2023, China presented a plan.",
+        start=0,
+        end=41,
+        temporal_expression="In February 2023",
+        date_start=dt.date(2023, 2, 1),
+        date_end=dt.date(2023, 2, 28),
+        precision="month",
+    )
+    html = client.get(event.get_absolute_url()).content.decode()
+    table = html[html.index('<table class="stated-dates">') :]
+    assert "disagree" not in table and "fit together" in table
+
+
 def test_an_event_expanded_in_place_gets_its_body_without_the_page_around_it(client):
     event = make_event(title="Xi arrives")
     html = client.get(event.get_absolute_url(), headers={"HX-Request": "true"}).content.decode()

@@ -10,6 +10,7 @@ changes an event's status.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -434,28 +435,36 @@ def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent |
 
 
 def assign_threads(events: list[tuple[Event, list[str]]], threads=None) -> None:
-    """Places events (each with its sources' sentences) in the storylines whose keywords their text
-    uses and whose actors they involve (or whose actors all take part). Threads already set are
+    """Places events (each with its sources' sentences) in the storylines whose keywords they use,
+    as whole words, in their title, sentences or the names of their actors ("Bakhmout" names
+    Bakhmut), and, for a storyline with actors, that involve one of them. Threads already set are
     kept. Three queries, whatever the number of events."""
     threads = list(threads if threads is not None else Thread.objects.prefetch_related("actors"))
     if not threads or not events:
         return
-    involved: dict[int, set[int]] = {}
-    for event_id, actor_id in Event.actors.through.objects.filter(
+    involved: dict[int, dict[int, str]] = {}
+    for event_id, actor_id, name in Event.actors.through.objects.filter(
         event_id__in=[e.pk for e, _ in events]
-    ).values_list("event_id", "actor_id"):
-        involved.setdefault(event_id, set()).add(actor_id)
-    members = {t.pk: {a.pk for a in t.actors.all()} for t in threads}
+    ).values_list("event_id", "actor_id", "actor__name"):
+        involved.setdefault(event_id, {})[actor_id] = name
+    said = {t.pk: _keyword_pattern(t.keywords) for t in threads}
+    cast = {t.pk: {a.pk for a in t.actors.all()} for t in threads}
     rows = []
     for event, sentences in events:
-        text = " ".join([event.title, event.summary, *sentences]).casefold()
-        actors = involved.get(event.pk, set())
+        actors = involved.get(event.pk, {})
+        text = " ".join([event.title, event.summary, *sentences, *actors.values()])
         for thread in threads:
-            said = any(k.casefold() in text for k in thread.keywords or [])
-            cast = members[thread.pk]
-            if (said and (not cast or cast & actors)) or (cast and cast <= actors):
+            pattern = said[thread.pk]
+            if pattern and pattern.search(text) and (not cast[thread.pk] or cast[thread.pk] & actors.keys()):
                 rows.append(Event.threads.through(event_id=event.pk, thread_id=thread.pk))
     Event.threads.through.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def _keyword_pattern(keywords) -> re.Pattern | None:
+    words = [k.strip() for k in keywords or [] if k.strip()]
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
 
 
 def store_temporal_expressions(article: Article, extraction: ArticleExtraction) -> None:

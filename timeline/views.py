@@ -143,7 +143,12 @@ def event_detail(request, pk: int):
     return TemplateResponse(
         request,
         name,
-        {"event": event, "sources": sources, "disagree": len(stated) > 1 or "date_conflict" in event.flags},
+        {
+            "event": event,
+            "sources": sources,
+            "dates_differ": len(stated) > 1 or "date_conflict" in event.flags,
+            "conflict": "date_conflict" in event.flags,
+        },
     )
 
 
