@@ -100,3 +100,14 @@ def test_the_city_of_a_name_and_a_city_with_no_town_named_before_are_left_alone(
 def test_he_saying_more_is_the_speaker_before_not_a_person_he_spoke_of(gazetteer):
     text = "Zelensky said that Xi Jinping plans to call. There has been no contact, he said."
     assert anaphora(text, gazetteer) == [("he", "Volodymyr Zelensky")]
+
+
+def test_it_that_an_institution_says_is_that_institution(gazetteer):
+    found = anaphora("Kyiv announced that it had decided to defend Bakhmut.", gazetteer)
+    assert ("it", "Kyiv") in found
+    assert anaphora("It rained in Kyiv, and it was cold.", gazetteer) == []
+
+
+def test_the_city_is_the_nearest_town_even_after_an_institution_spoke_of_itself(gazetteer):
+    text = "Kyiv said it would hold. Shelling hit Bakhmut at dawn. Ukraine spoke of the city."
+    assert ("the city", "Bakhmut") in anaphora(text, gazetteer)

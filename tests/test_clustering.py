@@ -211,3 +211,71 @@ def test_a_statement_learns_what_it_is_about_from_the_happening_its_sentence_tel
     stored["tweet"] = tweet(about=frozenset({"visit"}))
     matches = assign([statement(), visit], stored)
     assert matches == {1: ("visit", matches[1][1]), 0: ("tweet", matches[0][1])}
+
+
+def test_the_same_verb_and_countries_without_a_known_doer_or_shared_actor_are_not_enough():
+    embargo = profile(
+        D(1990, 8, 6),
+        predicates=frozenset({"order"}),
+        types=frozenset({"decision"}),
+        actors=frozenset({"United Nations Security Council"}),
+        countries=frozenset({"Iraq", "Kuwait"}),
+        agents=frozenset({"United Nations Security Council"}),
+        text="The Security Council ordered a global embargo on trade with Iraq for seizing Kuwait",
+    )
+    assembly = report(
+        D(1990, 8, 16),
+        from_publication=True,
+        published=D(1990, 8, 16),
+        predicate="order",
+        event_type="decision",
+        actors=frozenset(),
+        countries=frozenset({"Iraq", "Kuwait"}),
+        text="Iraqi authorities ordered all Americans in Kuwait to assemble at a hotel, with Iraq",
+    )
+    assert match_score(assembly, embargo) is None
+    assert match_score(replace(assembly, actors=frozenset({"United Nations Security Council"})), embargo)
+
+
+def test_an_undated_report_published_days_before_a_dated_happening_is_another_one():
+    clinton = {"agents": frozenset({"Bill Clinton"}), "actors": frozenset({"Bill Clinton"})}
+    assessment = report(
+        D(1998, 8, 14),
+        from_publication=True,
+        published=D(1998, 8, 14),
+        predicate="order",
+        event_type="decision",
+        **clinton,
+    )
+    strikes = profile(
+        D(1998, 8, 20), predicates=frozenset({"order"}), types=frozenset({"decision"}), **clinton
+    )
+    assert match_score(assessment, strikes) is None
+    early = replace(assessment, date_start=D(1998, 8, 19), date_end=D(1998, 8, 19), published=D(1998, 8, 19))
+    assert match_score(early, strikes) is not None, "a day ahead: the same happening, told early"
+    years_later = replace(
+        assessment, date_start=D(2003, 1, 1), date_end=D(2003, 1, 1), published=D(2003, 1, 1)
+    )
+    assert match_score(years_later, strikes) is None
+
+
+def test_the_same_year_with_unknown_doers_is_no_evidence_of_one_happening():
+    year = {"precision": "year", "actors": frozenset(), "countries": frozenset()}
+    first = report(
+        D(1988, 1, 1),
+        D(1988, 12, 31),
+        predicate="report",
+        event_type="announcement",
+        text="The company reported a net loss of 39 cents a share",
+        **year,
+    )
+    other = profile(
+        D(1988, 1, 1),
+        D(1988, 12, 31),
+        predicates=frozenset({"report"}),
+        types=frozenset({"announcement"}),
+        text="It reported 16 cents a share",
+        actors=frozenset(),
+        countries=frozenset(),
+    )
+    assert match_score(first, other) is None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .anaphora import pronoun_mentions, settlement_mentions
+from .anaphora import it_mentions, pronoun_mentions, settlement_mentions
 from .pipeline import text_of
 from .types import ActorMention
 
@@ -260,7 +260,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
         mentions.append(ActorMention(name=name, kind=kind, text=r.text, start=r.start, end=r.end))
     mentions += _role_mentions(text_of(doc), mentions, gazetteer)
     mentions.sort(key=lambda m: m.start)
-    mentions += pronoun_mentions(doc, mentions)
+    mentions += pronoun_mentions(doc, mentions) + it_mentions(doc, mentions)
     mentions += settlement_mentions(text_of(doc), mentions, lambda name: name in gazetteer.affiliation)
     return sorted(mentions, key=lambda m: m.start)
 

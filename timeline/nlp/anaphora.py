@@ -1,6 +1,7 @@
-"""Words that point back at an actor named before them: "he said", "the city".
+"""Words that point back at an actor named before them: "he said", "the city", "it said".
 
-News writing names a person once and then says "he"; it names a town and then says "the city".
+News writing names a person once and then says "he"; it names a town and then says "the city"; an
+institution says that "it" will do something.
 Both are resolved to the nearest fitting actor named before them, so a quote's speaker and a clause's
 place are known. The rules are deliberately narrow: a wrong antecedent is worse than none.
 """
@@ -71,7 +72,7 @@ def pronoun_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
     A name inside quotation marks is skipped: in '"Xi is welcome," he said' the speaker is not Xi.
     A pronoun inside a quotation is left alone: it speaks of someone the quote's context knows."""
-    people = [m for m in mentions if m.kind == "person"]
+    people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
     if not people:
         return []
     quoted = _quoted(text_of(doc))
@@ -93,10 +94,32 @@ def pronoun_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+def it_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "it" as the organisation or place whose statement it is the subject of: "Kyiv announced that
+    it had decided", "Shoney's said it will report". Any other "it" is left alone."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "it" or tok.dep_ not in SUBJECTS or tok.head.dep_ != "ccomp":
+            continue
+        speaker = next((c for c in tok.head.head.children if c.dep_ in SUBJECTS), None)
+        if speaker is None:
+            continue
+        named = [
+            m
+            for m in mentions
+            if m.kind in ("organization", "place", "group") and m.start <= speaker.idx < m.end and not m.role
+        ]
+        if named:
+            out.append(ActorMention(named[0].name, named[0].kind, tok.text, tok.idx, tok.idx + 2, role=True))
+    return out
+
+
 def settlement_mentions(text: str, mentions: list[ActorMention], is_settlement) -> list[ActorMention]:
     """ "the city" as the nearest settlement named before it (``is_settlement(name)`` tells which
     places are towns and cities; a country is not "the city")."""
-    places = [m for m in mentions if m.kind == "place" and is_settlement(m.name)]
+    places = sorted(
+        (m for m in mentions if m.kind == "place" and is_settlement(m.name)), key=lambda m: m.start
+    )
     out = []
     for match in SETTLEMENT.finditer(text):
         before = [m for m in places if m.end <= match.start()]

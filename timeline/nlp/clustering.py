@@ -17,6 +17,9 @@ from dataclasses import dataclass, replace
 LOOK_BACK = 60
 LOOK_AHEAD = 14
 DISAGREE_DAYS = 14
+# An article can tell of a happening, undated, only up to so many days before it took place ("hours
+# before Xi visits Moscow"); a report days ahead of a dated happening is of another one.
+AHEAD_OF_PUBLICATION = 2
 # Weights of the four agreements that make the similarity (see ``Agreement.score``).
 WEIGHTS = {"predicate": 0.35, "agents": 0.2, "actors": 0.2, "words": 0.25}
 # Minimum similarity to merge, by how the dates relate (see ``date_relation``).
@@ -184,8 +187,8 @@ def date_relation(report: Report, event: Profile) -> str | None:
             return "compatible"  # "Xi visits Moscow" in an article of the visit's second day
         if dated.date_end <= ref and (ref - dated.date_start).days <= LOOK_BACK:
             return "publication"
-        if (dated.date_start - ref).days <= DISAGREE_DAYS:
-            return "disagree"
+        if 0 < (dated.date_start - ref).days <= AHEAD_OF_PUBLICATION:
+            return "disagree"  # "Xi visits Moscow" on the 20th, "Xi arrived" on the 21st
         return None
     if (report.date_start, report.date_end) == (event.date_start, event.date_end):
         return "same"
@@ -299,8 +302,9 @@ def match_score(report: Report, event: Profile) -> float | None:
 
     Statements merge only with the same speaker saying much the same thing. Sources stating
     different dates merge (and the event is flagged) only when they agree on what happened, who did
-    it and who took part; so do those dated only by their article's publication. Two reports in one
-    article merge only when they tell the same thing in much the same words.
+    it and who took part; so do those dated only by their article's publication. Unless they state
+    the same day, reports whose doers are not both known share a person, an organisation or a city.
+    Two reports in one article merge only when they tell the same thing in much the same words.
     """
     found = agreement(report, event)
     if found is None:
@@ -314,6 +318,11 @@ def match_score(report: Report, event: Profile) -> float | None:
     if found.relation in ("publication", "disagree") and found.predicate < 0.9:
         return None
     if found.relation == "disagree" and found.actors < 0.5:
+        return None
+    # unless the day is the same, it takes the same doers or a shared person, organisation or city:
+    # the same verb and the same countries are not enough ("ordered" in two Iraq stories)
+    same_day = found.relation == "same" and report.precision == "day"
+    if not same_day and found.agents < 0.7 and not report.actors & event.actors:
         return None
     if report.article is not None and report.article in event.articles:
         if found.relation not in ("same", "compatible") or found.predicate < SAME_ARTICLE["predicate"]:
