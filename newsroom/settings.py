@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -31,17 +30,8 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:
     SECRET_KEY = "django-insecure-local-development-only"
 # With debug off and no key, the data commands (ingest, extract, export_timeline) still run: they
-# sign nothing. Serving refuses to start (``require_secret_key``, called by wsgi.py and asgi.py), and
-# anything else that signs fails on Django's own check for an empty key.
-
-
-def require_secret_key() -> None:
-    """Refuses to serve the site without a secret key."""
-    if not SECRET_KEY:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY must be set to serve the site when DJANGO_DEBUG is off."
-        )
-
+# sign nothing. Serving refuses to start (``newsroom.serving.prepare``, called by wsgi.py and
+# asgi.py), and anything else that signs fails on Django's own check for an empty key.
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
