@@ -1,6 +1,6 @@
 """`make bench`: extraction and ingest speed and memory, page latency and queries at 100,000 events.
 
-    .venv/bin/python bench/run.py            # the full run (about 13 minutes)
+    .venv/bin/python bench/run.py            # the full run (about 10 minutes)
     .venv/bin/python bench/run.py --quick    # 64 texts, 10,000 events, 30 requests a page
     .venv/bin/python bench/run.py --only pages
 

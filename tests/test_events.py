@@ -98,3 +98,8 @@ def test_links_to_other_stories_and_syndication_notices_are_no_events():
         "The Daily Planet holds no responsibility for its content."
     )
     assert [e.title for e in events(text)] == ["Xi Jinping arrives in Moscow"]
+
+
+def test_in_an_undated_article_a_report_is_undated_not_dated_by_publication():
+    found = events("The minister said the talks had failed.", published=None)
+    assert [(e.date_start, e.flags) for e in found] == [(None, ["undated"])]

@@ -201,6 +201,8 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         precision = "day"
     else:
         date_start = date_end = precision = None
+        # an undated article dates nothing: the report is undated, not dated by publication
+        flags = [f for f in flags if f != "date_from_publication"]
         if "invalid_date" not in flags:
             flags.append("undated")
     text = body[start:end].strip()
