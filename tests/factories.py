@@ -71,3 +71,20 @@ def make_editor(username="editor", password="a-long-editor-password"):
     user = User.objects.create_user(username, password=password, is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+def add_source(
+    event, *, sentence, temporal_expression, date_start, date_end=None, precision="day", **article
+):
+    """Another article's report of ``event``, stating its own date."""
+    return EventSource.objects.create(
+        event=event,
+        article=make_article(**article),
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        temporal_expression=temporal_expression,
+        date_start=date_start,
+        date_end=date_end or date_start,
+        precision=precision,
+    )

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from timeline.models import Actor, ActorAlias, EventSource, TemporalExpression, Thread
 
-from .factories import make_actor, make_article, make_event
+from .factories import add_source, make_actor, make_article, make_event
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("blank_cast")]
 
@@ -27,17 +27,13 @@ def test_the_event_page_quotes_every_source_with_its_date_words_highlighted(clie
 
 def test_when_sources_disagree_the_event_page_sets_their_dates_side_by_side(client):
     event = make_event(title="Xi arrives", date=dt.date(2023, 3, 20), flags=["date_conflict"])
-    other = make_article(source="TASS", published=dt.date(2023, 3, 22))
-    EventSource.objects.create(
-        event=event,
-        article=other,
+    add_source(
+        event,
         sentence="Xi arrived on Tuesday.",
-        start=0,
-        end=22,
         temporal_expression="on Tuesday",
         date_start=dt.date(2023, 3, 21),
-        date_end=dt.date(2023, 3, 21),
-        precision="day",
+        source="TASS",
+        published=dt.date(2023, 3, 22),
     )
     html = client.get(event.get_absolute_url()).content.decode()
     table = html[html.index('<table class="stated-dates">') :]
@@ -48,16 +44,14 @@ def test_when_sources_disagree_the_event_page_sets_their_dates_side_by_side(clie
 
 def test_dates_that_fit_together_are_shown_side_by_side_without_a_disagreement(client):
     event = make_event(title="Plan unveiled", date=dt.date(2023, 2, 24))
-    EventSource.objects.create(
-        event=event,
-        article=make_article(published=dt.date(2023, 3, 29)),
+    add_source(
+        event,
         sentence="In February 2023, China presented a plan.",
-        start=0,
-        end=41,
         temporal_expression="In February 2023",
         date_start=dt.date(2023, 2, 1),
         date_end=dt.date(2023, 2, 28),
         precision="month",
+        published=dt.date(2023, 3, 29),
     )
     html = client.get(event.get_absolute_url()).content.decode()
     table = html[html.index('<table class="stated-dates">') :]

@@ -72,19 +72,11 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
         kept = [t for t in kept if t.i <= words[limit - 1].i]
         while len(kept) > 1 and kept[-1].dep_ in DANGLING and kept[-1] is not tok:
             kept.pop()
-    if kept and kept[0].pos_ != "PROPN" and kept[0].text != "I" and not kept[0].is_upper:
-        kept[0] = _Lower(kept[0])  # "says they shared", not "says They shared"
-    return _join(kept)
-
-
-class _Lower:
-    """A token written in lower case (the first word of quoted speech inside a headline)."""
-
-    def __init__(self, tok):
-        self.tok, self.text = tok, tok.text.lower()
-
-    def __getattr__(self, name):
-        return getattr(self.tok, name)
+    # "says they shared", not "says They shared": only names keep their capital inside a headline
+    first = kept[0] if kept else None
+    lower = first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I"
+    lower = lower and not first.is_upper
+    return _join(kept, lower_first=lower)
 
 
 def _joins(tok) -> bool:
@@ -92,11 +84,13 @@ def _joins(tok) -> bool:
     return tok.text in ("-", "'s", "’s", "'", "’") and tok.i > 0 and not tok.nbor(-1).whitespace_
 
 
-def _join(tokens) -> str:
+def _join(tokens, *, lower_first: bool = False) -> str:
+    """The tokens as written: a space between words, none where the text had none ("54-year-old")."""
     out = ""
     for n, t in enumerate(tokens):
         glued = n and tokens[n - 1].i == t.i - 1 and not tokens[n - 1].whitespace_
-        out += ("" if glued or not out else " ") + t.text
+        text = t.text.lower() if n == 0 and lower_first else t.text
+        out += ("" if glued or not out else " ") + text
     return out
 
 
