@@ -197,6 +197,23 @@ def test_pages_continue_a_day_without_repeating_its_heading(client, monkeypatch)
     assert "Same day 2" in second and "Monday 20 March 2023" not in second
 
 
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_paging_through_shows_every_event_once_in_order_across_weeks_and_into_the_undated(
+    client, monkeypatch, size
+):
+    monkeypatch.setattr("timeline.views.PAGE_SIZE", size)
+    xi = make_actor("Xi Jinping")
+    days = ["1969-12-28", "2023-03-19", "2023-03-20", "2023-03-20", "2023-03-26", "2023-04-10", None, None]
+    for n, day in enumerate(days):
+        make_event(title=f"Event {n}", date=day and dt.date.fromisoformat(day), actors=[xi])
+    make_event(title="Without Xi", date=dt.date(2023, 3, 21))
+    expected = list(Event.objects.filter(actors=xi).chronological().values_list("title", flat=True))
+    seen = []
+    for number in range(1, -(-len(days) // size) + 1):
+        seen += titles(client, actor=xi.slug, page=number)
+    assert seen == expected and len(set(seen)) == len(days)
+
+
 def test_the_density_strip_has_a_bar_per_week_linking_to_that_week(client):
     make_event(date=dt.date(2023, 3, 1))
     make_event(date=dt.date(2023, 3, 2))

@@ -273,14 +273,21 @@ def source_search_vector():
     return SearchVector("sentence", config="english")
 
 
-def weeks_of(days: dict[dt.date | None, int]) -> list[tuple[dt.date, int]]:
-    """Per-day counts added up into (Monday, count) weeks, in order; undated events left out."""
-    weeks: dict[dt.date, int] = {}
-    for day, n in days.items():
-        if day is not None:
-            monday = day - dt.timedelta(days=day.weekday())
-            weeks[monday] = weeks.get(monday, 0) + n
-    return sorted(weeks.items())
+# Monday 1 January of year 1: weeks are counted from it.
+FIRST_MONDAY = dt.date(1, 1, 1)
+
+
+class WeekNumber(models.Func):
+    """The week a date falls in, as whole weeks since ``FIRST_MONDAY``: plain arithmetic on the day
+    number, cheaper over a large archive than truncating each date to its week."""
+
+    arity = 1
+    output_field = models.IntegerField()
+    template = "((%(expressions)s) - DATE '0001-01-01') / 7"
+
+    def as_sqlite(self, compiler, connection, **extra):
+        template = "CAST((julianday(%(expressions)s) - julianday('0001-01-01')) / 7 AS INTEGER)"
+        return self.as_sql(compiler, connection, template=template, **extra)
 
 
 class EventQuerySet(models.QuerySet):
@@ -350,14 +357,40 @@ class EventQuerySet(models.QuerySet):
             qs = qs.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(pk__in=in_sources))
         return qs
 
-    def daily_counts(self) -> dict[dt.date | None, int]:
-        """Events per start day (None: undated), in one GROUP BY an index on ``date_start`` serves;
-        the values add up to the number of events."""
-        return dict(self.order_by().values_list("date_start").annotate(n=Count("id")))
+    def weekly_counts(self) -> dict[dt.date | None, int]:
+        """Events per week of their start, keyed by the week's Monday (None: undated), in one GROUP BY
+        that an index on ``date_start`` serves; the values add up to the number of events."""
+        counted = self.order_by().values_list(WeekNumber("date_start")).annotate(n=Count("id"))
+        return {None if w is None else FIRST_MONDAY + dt.timedelta(weeks=w): n for w, n in counted}
 
-    def weekly_counts(self) -> list[tuple[dt.date, int]]:
-        """(Monday, number of events starting that week) for every week with dated events, in order."""
-        return weeks_of(self.daily_counts())
+    def window(self, first: int, stop: int, weeks: dict[dt.date | None, int] | None = None):
+        """The ids of ``self[first:stop]`` in timeline order (see ``chronological``).
+
+        ``weeks``, these same events' ``weekly_counts``, tells which weeks the window falls in: the
+        database then reads only those weeks instead of skipping ``first`` rows from the start, so
+        a deep page, or a page of a costly filter such as a search, costs what the first page does.
+        """
+        ids = self.chronological().values("pk")
+        if not weeks:
+            return ids[first:stop]
+        span, offset, seen = [], 0, 0
+        for week in sorted(weeks, key=lambda w: (w is None, w or dt.date.min)):
+            n = weeks[week]
+            if seen + n > first and seen < stop:
+                if not span:
+                    offset = first - seen
+                span.append(week)
+            seen += n
+        if not span:  # past the end
+            return ids.none()
+        low, high = span[0], span[-1]
+        if low is None:
+            ids = ids.filter(date_start=None)
+        elif high is None:
+            ids = ids.filter(Q(date_start__gte=low) | Q(date_start=None))
+        else:
+            ids = ids.filter(date_start__gte=low, date_start__lt=high + dt.timedelta(weeks=1))
+        return ids[offset : offset + stop - first]
 
     def flagged(self, flag: str):
         """Events carrying ``flag`` (see ``Flag``)."""

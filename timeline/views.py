@@ -17,7 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 from . import formats
 from .export import timeline_document
 from .forms import ExportFilter, TimelineFilter
-from .models import Actor, Article, Event, weeks_of
+from .models import Actor, Article, Event
 from .templatetags.chronology import group_by_period, highlight
 
 PAGE_SIZE = 50
@@ -28,19 +28,20 @@ BUSIEST_ACTORS_KEY = "timeline:busiest-actors"
 BUSIEST_ACTORS_SECONDS = 60
 
 
-def paged_events(request, events, page_number, count: int | None = None):
+def paged_events(request, events, page_number, weeks: dict | None = None):
     """One page of events grouped under date headings, with the query string of the next page.
-    ``count``: the number of ``events`` when the caller already knows it."""
+    ``weeks``: the events' ``weekly_counts`` when the caller has them (they give the count and
+    narrow the page's query to its weeks)."""
     paginator = Paginator(events, PAGE_SIZE)
-    if count is not None:
-        paginator.count = count
+    if weeks is not None:
+        paginator.count = sum(weeks.values())
     page = paginator.get_page(page_number)
     # The page's events and, after the first page, the one just before them (so headings it opened
     # are not repeated when pages join up), fetched together. The window is picked by ids alone,
     # which an index serves even deep into the archive; only its rows are then read in full.
     bottom = (page.number - 1) * PAGE_SIZE
     first = max(bottom - 1, 0)
-    window = events.values("pk")[first : bottom + PAGE_SIZE]
+    window = events.window(first, bottom + PAGE_SIZE, weeks)
     rows = list(Event.objects.for_timeline().filter(pk__in=window))
     previous = rows.pop(0) if first < bottom and rows else None
     page.object_list = rows
@@ -59,9 +60,9 @@ def paged_events(request, events, page_number, count: int | None = None):
     }
 
 
-def density(days: dict) -> dict:
-    """Events per week over the whole span of the per-day counts ``days``, as bars for an inline SVG."""
-    counts = dict(weeks_of(days))
+def density(weeks: dict) -> dict:
+    """Events per week over the whole span of ``weekly_counts``, as bars for an inline SVG."""
+    counts = {week: n for week, n in weeks.items() if week is not None}
     if not counts:
         return {"bars": [], "weeks": 0}
     first, last = min(counts), max(counts)
@@ -107,11 +108,12 @@ def timeline(request):
         context["form_changed_elsewhere"] = show_filters
     if form.is_valid():
         events = form.apply(Event.objects.for_timeline())
-        # Counted per day once: the days make the density strip and add up to the number of events.
-        days = form.apply(Event.objects.visible()).daily_counts()
-        context |= paged_events(request, events, form.cleaned_data["page"], count=sum(days.values()))
+        # Counted per week once: the weeks make the density strip, the number of events and the
+        # bounds of the page's query.
+        weeks = form.apply(Event.objects.visible()).weekly_counts()
+        context |= paged_events(request, events, form.cleaned_data["page"], weeks)
         if show_results:
-            context["density"] = density(days)
+            context["density"] = density(weeks)
         selected = form.cleaned_data["actor"]
     else:
         selected = []
@@ -166,7 +168,8 @@ def actor_detail(request, slug: str):
     if actor.merged_into_id:
         return redirect(actor.merged_into, permanent=False)
     events = Event.objects.for_timeline().involving(actor)
-    context = {"actor": actor, **paged_events(request, events, request.GET.get("page"))}
+    weeks = Event.objects.visible().involving(actor).weekly_counts()
+    context = {"actor": actor, **paged_events(request, events, request.GET.get("page"), weeks)}
     name = "timeline/actor.html"
     if request.htmx and not request.htmx.history_restore_request:
         name += "#page"
