@@ -419,9 +419,10 @@ class EventQuerySet(models.QuerySet):
                 Prefetch("threads", queryset=Thread.objects.only("id", "name", "slug")),
                 Prefetch(
                     "sources",
-                    queryset=EventSource.objects.select_related("article", "article__source").order_by(
-                        "article__published", "id"
-                    ),
+                    # Articles without their text, which no list of events shows.
+                    queryset=EventSource.objects.select_related("article", "article__source")
+                    .defer("article__body")
+                    .order_by("article__published", "id"),
                 ),
             )
         )
