@@ -363,7 +363,7 @@ class EventQuerySet(models.QuerySet):
         counted = self.order_by().values_list(WeekNumber("date_start")).annotate(n=Count("id"))
         return {None if w is None else FIRST_MONDAY + dt.timedelta(weeks=w): n for w, n in counted}
 
-    def window(self, first: int, stop: int, weeks: dict[dt.date | None, int] | None = None):
+    def window(self, first: int, stop: int, weeks: dict[dt.date | None, int]):
         """The ids of ``self[first:stop]`` in timeline order (see ``chronological``).
 
         ``weeks``, these same events' ``weekly_counts``, tells which weeks the window falls in: the
@@ -371,8 +371,6 @@ class EventQuerySet(models.QuerySet):
         a deep page, or a page of a costly filter such as a search, costs what the first page does.
         """
         ids = self.chronological().values("pk")
-        if not weeks:
-            return ids[first:stop]
         span, offset, seen = [], 0, 0
         for week in sorted(weeks, key=lambda w: (w is None, w or dt.date.min)):
             n = weeks[week]

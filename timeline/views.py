@@ -28,13 +28,13 @@ BUSIEST_ACTORS_KEY = "timeline:busiest-actors"
 BUSIEST_ACTORS_SECONDS = 60
 
 
-def paged_events(request, events, page_number, weeks: dict | None = None):
-    """One page of events grouped under date headings, with the query string of the next page.
-    ``weeks``: the events' ``weekly_counts`` when the caller has them (they give the count and
-    narrow the page's query to its weeks)."""
+def paged_events(request, events, page_number):
+    """One page of the visible ``events`` grouped under date headings, with the query strings of the
+    pages around it and the events' ``weekly_counts`` (counted once: they give the number of events,
+    narrow the page's query to its weeks and make the density strip)."""
+    weeks = events.weekly_counts()
     paginator = Paginator(events, PAGE_SIZE)
-    if weeks is not None:
-        paginator.count = sum(weeks.values())
+    paginator.count = sum(weeks.values())
     page = paginator.get_page(page_number)
     # The page's events and, after the first page, the one just before them (so headings it opened
     # are not repeated when pages join up), fetched together. The window is picked by ids alone,
@@ -57,6 +57,7 @@ def paged_events(request, events, page_number, weeks: dict | None = None):
         "months": group_by_period(page.object_list, previous),
         "next_query": next_query,
         "previous_query": previous_query,
+        "weeks": weeks,
     }
 
 
@@ -107,13 +108,9 @@ def timeline(request):
         name += "#results-fragment" if show_results else "#page"
         context["form_changed_elsewhere"] = show_filters
     if form.is_valid():
-        events = form.apply(Event.objects.for_timeline())
-        # Counted per week once: the weeks make the density strip, the number of events and the
-        # bounds of the page's query.
-        weeks = form.apply(Event.objects.visible()).weekly_counts()
-        context |= paged_events(request, events, form.cleaned_data["page"], weeks)
+        context |= paged_events(request, form.apply(Event.objects.visible()), form.cleaned_data["page"])
         if show_results:
-            context["density"] = density(weeks)
+            context["density"] = density(context["weeks"])
         selected = form.cleaned_data["actor"]
     else:
         selected = []
@@ -167,9 +164,8 @@ def actor_detail(request, slug: str):
     actor = get_object_or_404(Actor.objects.prefetch_related("aliases", "merged_from"), slug=slug)
     if actor.merged_into_id:
         return redirect(actor.merged_into, permanent=False)
-    events = Event.objects.for_timeline().involving(actor)
-    weeks = Event.objects.visible().involving(actor).weekly_counts()
-    context = {"actor": actor, **paged_events(request, events, request.GET.get("page"), weeks)}
+    events = Event.objects.visible().involving(actor)
+    context = {"actor": actor, **paged_events(request, events, request.GET.get("page"))}
     name = "timeline/actor.html"
     if request.htmx and not request.htmx.history_restore_request:
         name += "#page"
