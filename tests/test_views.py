@@ -6,10 +6,10 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from timeline.models import Event, EventSource, Thread
+from timeline.models import Article, Event, EventSource, Thread
 
 from .conftest import require
-from .factories import make_actor, make_article, make_event
+from .factories import add_source, make_actor, make_article, make_event
 
 TIMELINE = reverse("timeline:timeline")
 HTMX = {"HX-Request": "true", "HX-Target": "results", "HX-Trigger": "filters"}
@@ -63,6 +63,37 @@ def test_each_event_shows_where_its_date_came_from_and_its_flags(client):
     assert "“on Monday”, from an article of 20 March 2023" in html
     assert "sources disagree" in html and "date from publication" in html
     assert f'href="{event.get_absolute_url()}"' in html
+
+
+def test_the_wording_shown_is_the_oldest_report_that_states_a_date_else_the_article_that_dates_it(
+    client,
+):
+    stated = make_event(title="Talks open", article=make_article(published=dt.date(2023, 3, 21)))
+    add_source(
+        stated,
+        sentence="The talks opened yesterday.",
+        temporal_expression="yesterday",
+        date_start=dt.date(2023, 3, 20),
+        published=dt.date(2023, 3, 21),
+    )
+    add_source(
+        stated,
+        sentence="Talks are under way.",
+        temporal_expression="",
+        date_start=None,
+        published=dt.date(2023, 3, 19),
+    )
+    unstated = make_event(title="Shelling goes on", date=dt.date(2023, 3, 18))
+    EventSource.objects.filter(event=unstated).update(temporal_expression="")
+    Article.objects.filter(event_sources__event=unstated).update(published_inferred=True)
+    bare = make_event(title="No report left", date=dt.date(2023, 3, 17))
+    EventSource.objects.filter(event=bare).delete()
+    html = page(client)
+    assert "“on Monday”, from an article of 21 March 2023" in html
+    assert "“yesterday”" not in html
+    assert "no date in the text; dated by an article of about 20 March 2023" in html
+    bare_item = html[html.index(f'data-event-id="{bare.pk}"') :].split("</li>")[0]
+    assert 'class="wording"' not in bare_item
 
 
 def test_an_actor_link_on_an_event_adds_that_actor_to_the_filters(client):

@@ -41,7 +41,7 @@ def timelinejs(events, request) -> dict:
     for event in rows(events):
         if event.date_start is None:
             continue
-        threads = [t.name for t in event.threads.all()]
+        threads = [t.name for t in event.thread_list]
         text = escape(event.summary)
         text += f'<p><a href="{escape(request.build_absolute_uri(event.get_absolute_url()))}">'
         text += f"{event.source_count} source{'s' if event.source_count != 1 else ''}</a></p>"
@@ -101,8 +101,8 @@ def write_csv(events, out, request) -> None:
                 _cell(event.title),
                 _cell(event.summary),
                 event.event_type,
-                "; ".join(t.name for t in event.threads.all()),
-                "; ".join(a.name for a in event.actors.all()),
+                "; ".join(t.name for t in event.thread_list),
+                "; ".join(a.name for a in event.actor_list),
                 event.source_count,
                 "; ".join(event.flags),
                 request.build_absolute_uri(event.get_absolute_url()),

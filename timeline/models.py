@@ -407,21 +407,52 @@ class EventQuerySet(models.QuerySet):
         return self.order_by(models.F("date_start").asc(nulls_last=True), "date_end", "id")
 
     def for_timeline(self):
-        """Everything the timeline shows for each event, in a fixed number of queries."""
+        """Everything a list of events shows for each event, in a fixed number of queries: its
+        ``actor_list`` and ``thread_list`` as plain lists, its ``source_count``, and the source
+        that dates it (see ``with_dating_source``)."""
+        # Lists (to_attr) rather than prefetched managers: Django then skips building a related
+        # manager and a queryset for every event, which costs more than the queries themselves.
         return (
             self.visible()
             .chronological()
+            .with_dating_source()
             .annotate(source_count=CountOf(EventSource.objects.filter(event=OuterRef("pk"))))
             .prefetch_related(
-                Prefetch("actors", queryset=Actor.objects.only("id", "name", "slug", "kind")),
-                Prefetch("threads", queryset=Thread.objects.only("id", "name", "slug")),
                 Prefetch(
-                    "sources",
-                    # Articles without their text, which no list of events shows.
-                    queryset=EventSource.objects.select_related("article", "article__source")
-                    .defer("article__body")
-                    .order_by("article__published", "id"),
+                    "actors", queryset=Actor.objects.only("id", "name", "slug", "kind"), to_attr="actor_list"
                 ),
+                Prefetch(
+                    "threads", queryset=Thread.objects.only("id", "name", "slug"), to_attr="thread_list"
+                ),
+            )
+        )
+
+    def with_dating_source(self):
+        """Annotates where each event's date was read: ``dated_by_expression``, the wording of the
+        first source (oldest article first) that states a date, else "" from the first source;
+        and that source's article's ``dated_by_published`` and ``dated_by_inferred``. Read in the
+        events' own query, so a list of events needs no source or article rows at all."""
+        first = EventSource.objects.filter(event=OuterRef("pk")).order_by(
+            models.Case(models.When(temporal_expression="", then=1), default=0),
+            "article__published",
+            "id",
+        )
+        return self.annotate(
+            dated_by_expression=models.Subquery(first.values("temporal_expression")[:1]),
+            dated_by_published=models.Subquery(first.values("article__published")[:1]),
+            dated_by_inferred=models.Subquery(first.values("article__published_inferred")[:1]),
+        )
+
+    def with_sources(self):
+        """Prefetches each event's ``source_list`` (oldest article first), with their articles
+        (without the text) and outlets."""
+        return self.prefetch_related(
+            Prefetch(
+                "sources",
+                queryset=EventSource.objects.select_related("article", "article__source")
+                .defer("article__body")
+                .order_by("article__published", "id"),
+                to_attr="source_list",
             )
         )
 

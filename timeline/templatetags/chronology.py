@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django import template
 from django.utils.dateformat import format as date_format
@@ -82,29 +83,29 @@ def event_time(thing) -> SafeString:
     )
 
 
-def article_date(article) -> str:
-    if article.published is None:
+def article_date(published: dt.date | None, inferred: bool) -> str:
+    if published is None:
         return "an undated article"
-    about = "about " if article.published_inferred else ""
-    return f"an article of {about}{date_format(article.published, 'j F Y')}"
+    about = "about " if inferred else ""
+    return f"an article of {about}{date_format(published, 'j F Y')}"
 
 
 @register.filter
 def wording(event) -> str:
-    """Where the date came from: "“on Monday”, from an article of 20 March 2023"."""
-    sources = list(event.sources.all())
-    stated = next((s for s in sources if s.temporal_expression), None)
-    if stated is not None:
-        return f"“{stated.temporal_expression}”, from {article_date(stated.article)}"
-    if sources:
-        return f"no date in the text; dated by {article_date(sources[0].article)}"
-    return ""
+    """Where the date came from: "“on Monday”, from an article of 20 March 2023" (an event from
+    ``Event.objects.for_timeline``, which annotates its dating source)."""
+    if event.dated_by_expression is None:  # no source at all
+        return ""
+    article = article_date(event.dated_by_published, event.dated_by_inferred)
+    if event.dated_by_expression:
+        return f"“{event.dated_by_expression}”, from {article}"
+    return f"no date in the text; dated by {article}"
 
 
 @register.filter
 def first_reported(event) -> dt.date | None:
     """The earliest publication date among the event's articles."""
-    dates = [s.article.published for s in event.sources.all() if s.article.published]
+    dates = [s.article.published for s in event.source_list if s.article.published]
     return min(dates, default=None)
 
 
@@ -204,22 +205,31 @@ def mark_phrase(sentence: str, phrase: str) -> SafeString:
     return highlight(sentence, [(at, at + len(phrase), "date", "the date this sentence states", "")])
 
 
+def current_filters(context):
+    """The request's query parameters without ``page`` and their query string, worked out once per
+    render: a page of events asks for them for every actor link."""
+    cached = context.render_context.get("current_filters")
+    if cached is None:
+        params = context["request"].GET.copy()
+        params.pop("page", None)
+        cached = context.render_context["current_filters"] = (params, params.urlencode())
+    return cached
+
+
 @register.simple_tag(takes_context=True)
 def with_filter(context, key: str, value: str) -> str:
     """The current query string with ``key=value`` added (repeatable keys) and the page reset."""
-    params = context["request"].GET.copy()
-    params.pop("page", None)
-    values = params.getlist(key)
-    if value not in values:
-        params.setlist(key, [*values, value])
-    return f"?{params.urlencode()}"
+    params, query = current_filters(context)
+    if value in params.getlist(key):
+        return f"?{query}"
+    added = urlencode({key: value})
+    return f"?{query}&{added}" if query else f"?{added}"
 
 
 @register.simple_tag(takes_context=True)
 def without_filter(context, key: str, value: str = "") -> str:
     """The current query string without ``key`` (or only without its ``value``), page reset."""
-    params = context["request"].GET.copy()
-    params.pop("page", None)
+    params = current_filters(context)[0].copy()
     if value:
         params.setlist(key, [v for v in params.getlist(key) if v != value])
     else:
@@ -233,8 +243,7 @@ def density_bars(context, bars) -> SafeString:
     each week that has events. Written here rather than in a template loop: the strip of a
     ten-year archive has over 500 bars, and a loop of tags and filters would take most of the
     page's time."""
-    params = context["request"].GET.copy()
-    params.pop("page", None)
+    params = current_filters(context)[0].copy()
     # The query string is the same for every bar but for the two dates, which need no quoting.
     params["from"], params["to"] = "FROM", "TO"
     fields = {"from=FROM": "from={0}", "to=TO": "to={1}"}
@@ -242,7 +251,8 @@ def density_bars(context, bars) -> SafeString:
         fields.get(f, f.replace("{", "{{").replace("}", "}}")) for f in params.urlencode().split("&")
     )
     query = escape(f"?{query}")
-    months = {n: escape(name) for n, name in MONTHS.items()}
+    # Translated once here: a lazy month name would be translated again for every bar.
+    months = {n: escape(str(name)) for n, name in MONTHS.items()}
     out = []
     for bar in bars:
         n, start = bar["n"], bar["start"]
