@@ -56,25 +56,27 @@ def event_json(event: Event) -> dict:
         "date_end": iso(event.date_end),
         "precision": event.precision,
         "event_type": event.event_type,
-        "threads": [t.slug for t in event.threads.all()],
-        "actors": [a.pk for a in event.actors.all()],
+        "threads": [t.slug for t in event.thread_list],
+        "actors": [a.pk for a in event.actor_list],
         "status": event.status,
         "flags": list(event.flags),
-        "sources": [source_json(s) for s in event.sources.all()],
+        "sources": [source_json(s) for s in event.source_list],
     }
 
 
 def events_for_export(events):
-    """The prefetches the document needs, so it costs a fixed number of queries (articles without
-    their text, which the document leaves out)."""
+    """The prefetches the document needs, so it costs a fixed number of queries: each event's
+    ``actor_list``, ``thread_list`` and ``source_list`` as plain lists, as ``for_timeline`` has them
+    (articles without their text, which the document leaves out)."""
     return events.prefetch_related(
-        Prefetch("actors", queryset=Actor.objects.only("id")),
-        Prefetch("threads", queryset=Thread.objects.only("id", "slug")),
+        Prefetch("actors", queryset=Actor.objects.only("id"), to_attr="actor_list"),
+        Prefetch("threads", queryset=Thread.objects.only("id", "slug"), to_attr="thread_list"),
         Prefetch(
             "sources",
             queryset=EventSource.objects.select_related("article")
             .defer("article__body")
             .order_by("article_id", "start"),
+            to_attr="source_list",
         ),
     )
 
@@ -83,10 +85,10 @@ def timeline_document(events, *, articles=None, actors=None, threads=None) -> di
     """The export document for ``events``; the other lists default to what those events refer to."""
     events = list(events_for_export(events))
     if articles is None:
-        ids = {s.article_id for e in events for s in e.sources.all()}
+        ids = {s.article_id for e in events for s in e.source_list}
         articles = Article.objects.filter(pk__in=ids)
     if actors is None:
-        ids = {a.pk for e in events for a in e.actors.all()}
+        ids = {a.pk for e in events for a in e.actor_list}
         actors = Actor.objects.filter(pk__in=ids)
     if threads is None:
         threads = Thread.objects.all()
