@@ -62,6 +62,8 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         agents=agents,
         agent_countries=agent_countries | (agents & countries),
         sentence=extracted.sentence_start,
+        position=extracted.position,
+        terms=extracted.terms,
     )
 
 
@@ -146,6 +148,7 @@ def _profile(event: dict, rows: list[dict], members: list[tuple], names: dict) -
     specific, countries = actor_names(members)
     agent_names = {n for r in rows for n in (r["frame"] or {}).get("agents", [])}
     agents, agent_countries = actor_names(names[n] for n in agent_names if n in names)
+    talk = event["event_type"] in clustering.TALK_TYPES
     return clustering.Profile(
         date_start=event["date_start"],
         date_end=event["date_end"],
@@ -159,6 +162,15 @@ def _profile(event: dict, rows: list[dict], members: list[tuple], names: dict) -
         predicates=frozenset(p for r in rows if (p := (r["frame"] or {}).get("predicate"))),
         agents=agents,
         agent_countries=agent_countries | (agents & countries),
+        terms=tuple(
+            (
+                r["article_id"],
+                (r["frame"] or {}).get("position", -1),
+                frozenset((r["frame"] or {}).get("terms", ())),
+            )
+            for r in rows
+        ),
+        speakers=agents if talk else frozenset(),
     )
 
 

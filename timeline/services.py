@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Prefetch
+from rapidfuzz import fuzz
 
 from . import gazetteer as gazetteer_file
 from .files import ArticleFile
@@ -35,7 +36,7 @@ from .models import (
     unique_slugs,
 )
 from .nlp import clustering
-from .nlp.actors import Gazetteer
+from .nlp.actors import Gazetteer, name_key, same_name, skeleton
 from .nlp.types import ArticleExtraction, ExtractedEvent
 
 logger = logging.getLogger(__name__)
@@ -170,6 +171,8 @@ def store_actors(extraction: ArticleExtraction) -> dict[str, Actor]:
             actors[extracted.name] = survivor_of(alias.actor)
         elif gazetteer_file.known_actors().get(normalize_name(extracted.name)):
             actors[extracted.name] = resolve_actor(extracted.name, extracted.kind)
+        elif (found := named_in_archive(extracted.name, extracted.kind)) is not None:
+            actors[extracted.name] = found
         else:
             plain[extracted.name] = extracted.kind
     actors |= _create_actors(plain)
@@ -180,6 +183,56 @@ def store_actors(extraction: ArticleExtraction) -> dict[str, Actor]:
             new.setdefault(normalized, ActorAlias(actor=actors[name], name=spelling, normalized=normalized))
     ActorAlias.objects.bulk_create(new.values(), ignore_conflicts=True)
     return actors
+
+
+def named_in_archive(name: str, kind: str) -> Actor | None:
+    """The one stored actor that a new name is another form of, or None: the same name written
+    another way ("Kahramanmaraş", "US Geological Survey"), an acronym or the last words of its name
+    ("FDIC", "Coast Guard"), or for a person the surname ("Bazoum", "Mr Bazoum") or another spelling
+    of the full name ("Abdourahmane Tchiani", "Mohammed Bazoum"). Different people sharing a word stay
+    apart: a name that fits two actors fits none."""
+    words = name_key(name).split()
+    if not words:
+        return None
+    last = words[-1]
+    stem = last[:4] if len(words) > 1 or not name.isupper() else ""
+    rows = ActorAlias.objects.filter(normalized__contains=stem) if stem else ActorAlias.objects.all()
+    found = set()
+    for alias_name, actor_id, actor_kind, actor_name in rows.values_list(
+        "name", "actor_id", "actor__kind", "actor__name"
+    )[:ARCHIVE_CANDIDATES]:
+        if _forms_of_one(name, kind, alias_name, actor_kind) or _forms_of_one(
+            name, kind, actor_name, actor_kind
+        ):
+            found.add(actor_id)
+    if len(found) != 1:
+        return None
+    return survivor_of(Actor.objects.get(pk=found.pop()))
+
+
+# How many stored spellings a new name is compared with, at most.
+ARCHIVE_CANDIDATES = 2000
+
+
+def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
+    if name_key(name) == name_key(stored):
+        return True
+    if kind != stored_kind and "person" in (kind, stored_kind):
+        return False  # a tagger takes a bridge for a place or an organisation, never for a person
+    if same_name(name, stored, kind):
+        return True
+    if kind != "person":
+        return False
+    new, old = name_key(name).split(), name_key(stored).split()
+    if new[-1] != old[-1] and fuzz.ratio(skeleton(new[-1]), skeleton(old[-1])) < SPELLING:
+        return False
+    if len(new) == 1:
+        return len(old) > 1  # "Bazoum" is the Mohamed Bazoum the archive knows
+    return len(old) > 1 and fuzz.ratio(skeleton(name), skeleton(stored)) >= SPELLING
+
+
+# rapidfuzz ratio above which two spellings of a person's name are one name ("Abdourahmane"/"Abdourahamane")
+SPELLING = 88
 
 
 def _create_actors(kinds: dict[str, str]) -> dict[str, Actor]:
@@ -221,6 +274,8 @@ def _source_fields(extracted: ExtractedEvent) -> dict:
             "predicate": extracted.predicate,
             "words": sorted(extracted.words),
             "sentence_start": extracted.sentence_start,
+            "position": extracted.position,
+            "terms": sorted(extracted.terms),
         },
     }
 

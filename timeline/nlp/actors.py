@@ -8,6 +8,7 @@ mis-bounded is still found. New spellings of known names are matched on a transl
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -24,7 +25,7 @@ ENTITY_KINDS = {
     "FAC": "place",
     "NORP": "group",
 }
-POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+POSSESSIVE = re.compile(r"(?:'s|’s|‘s|'|’)$")
 # Words that come before a name without being part of it ("Colonel general Oleksandr Syrskyi").
 TITLE_WORDS = {
     "president", "prime", "minister", "chancellor", "secretary", "general", "colonel", "spokesman",
@@ -32,6 +33,9 @@ TITLE_WORDS = {
     "senator", "governor", "mayor", "commander", "admiral", "marshal", "director", "ambassador",
     "chairman", "leader", "premier", "foreign", "defence", "defense", "deputy", "vice", "former",
     "brigadier", "lieutenant", "major", "captain", "sergeant", "founder", "envoy", "the",
+    "adm", "col", "gen", "lt", "sgt", "capt", "maj", "cmdr", "rep", "sen", "gov", "rear", "chair",
+    "chairwoman", "chairperson", "chief", "officer", "professor", "prof", "judge", "justice", "rev",
+    "sheikh", "speaker", "superintendent", "inspector", "constable", "detective", "agent", "ceo",
 }  # fmt: skip
 FUZZY_THRESHOLD = 88  # rapidfuzz ratio on transliteration skeletons
 # "X (Y)": Y is another name of X when it is one to three capitalised words.
@@ -52,6 +56,33 @@ _SKELETON_RULES = [
 
 def normalize(name: str) -> str:
     return " ".join(name.casefold().replace("\u2019", "'").split()).strip(".,;:'\"")
+
+
+# Spellings of one name that differ only in how they are written: "U.S." and "United States",
+# "Corp." and "Corporation".
+_WRITTEN = [
+    (r"\bu\.\s?s\.?(?=\s|$)", "us"),
+    (r"\bunited states\b", "us"),
+    (r"\bcorp\b\.?", "corporation"),
+    (r"\binc\b\.?", "incorporated"),
+    (r"\bco\b\.", "company"),
+    (r"\bdept\b\.?", "department"),
+]
+
+
+def name_key(name: str) -> str:
+    """A name as compared with others: case, accents ("Kahramanmaraş"), punctuation and the ways
+    "U.S." or "Corp." are written make no difference."""
+    key = unicodedata.normalize("NFKD", normalize(name))
+    key = "".join(c for c in key if not unicodedata.combining(c))
+    for pattern, repl in _WRITTEN:
+        key = re.sub(pattern, repl, key)
+    return " ".join(re.sub(r"[^\w\s]", " ", key).split())
+
+
+def initials(name: str) -> str:
+    """ "Federal Deposit Insurance Corporation" -> "FDIC": the capitals of its words but "of" or "and"."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", name)).upper()
 
 
 def skeleton(name: str) -> str:
@@ -131,16 +162,36 @@ class Gazetteer:
         return None
 
 
+# What a tagger takes into a name that is no part of it: a dateline ("BOSTON – Coast Guard"), an
+# owner ("Baltimore's Key Bridge"), an abbreviation in brackets ("Centre (JRCC").
+DATELINE = re.compile(r"^.*\s[–—-]\s")
+OWNER = re.compile(r"^(?:[A-Z][\w.-]*\s){0,3}?[A-Z][\w.-]*(?:'s|’s|‘s)\s+(?=[A-Z])")
+PERSONAL_TITLES = {"mr", "mrs", "ms", "dr", "miss"}
+# "McDonald's Corp." is a company's name, not McDonald's corporation.
+COMPANY_WORDS = {"corp", "corporation", "inc", "co", "company", "group", "holdings", "restaurants", "stores"}
+
+
 def clean_name(text: str, *, person: bool = True) -> str:
-    """Strips a possessive, punctuation and (from a person's name) leading titles:
-    "President Xi Jinping's" -> "Xi Jinping"."""
+    """Strips a possessive, punctuation, a dateline, an owner and (from a person's name) leading
+    titles: "President Xi Jinping's" -> "Xi Jinping", "Baltimore's Francis Scott Key Bridge" ->
+    "Francis Scott Key Bridge"; titles after an organisation's name go too ("Coast Guard Rear")."""
     text = POSSESSIVE.sub("", " ".join(text.split()).strip())
-    text = text.strip(" .,;:\"'“”()")
+    owner = OWNER.match(text)
+    if owner and text[owner.end() :].split(" ")[0].casefold().rstrip(".") not in COMPANY_WORDS:
+        text = text[owner.end() :]
+    text = DATELINE.sub("", text).split(" (")[0]
+    text = text.strip(" .,;:\"'“”‘()")
     words = text.split(" ")
     if words and words[0].casefold() == "the":
         words = words[1:] or words
-    while person and len(words) > 1 and words[0].casefold().rstrip(".") in TITLE_WORDS:
+    while (
+        len(words) > 1
+        and (person or words[0].casefold().rstrip(".") in PERSONAL_TITLES)
+        and (words[0].casefold().rstrip(".") in TITLE_WORDS)
+    ):
         words = words[1:]
+    while not person and len(words) > 1 and words[-1].casefold().rstrip(".") in TITLE_WORDS:
+        words = words[:-1]
     return " ".join(words)
 
 
@@ -163,6 +214,7 @@ class _Raw:
     start: int
     end: int
     known: tuple[str, str] | None
+    written: str = ""  # the spelling with its title, when the text puts one before it ("Mr Bazoum")
 
 
 def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
@@ -195,7 +247,14 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
         known = gazetteer.lookup(name)
         if kind == "group" and not known:
             continue  # a nationality names an actor only when it stands for a known country
-        found.append(_Raw(name, kind, s, e, known))
+        written = clean_name(text[s:e], person=False)
+        if kind == "person" and (title := _TITLE_BEFORE.search(text[max(0, s - 30) : s])):
+            words = title.group(1).split()
+            while words and words[0].casefold().rstrip(".") not in TITLE_WORDS:
+                words = words[1:]
+            if words and all(w.casefold().rstrip(".") in TITLE_WORDS for w in words):
+                written = f"{' '.join(words)} {written}"  # "Governor Moore", "Mr Bazoum"
+        found.append(_Raw(name, kind, s, e, known, written if written != name else ""))
     return sorted(found, key=lambda r: r.start)
 
 
@@ -232,6 +291,33 @@ def _short_form(name: str, full_names: list[str]) -> str | None:
     return close[0] if len(close) == 1 else None
 
 
+def same_name(short: str, full: str, kind: str) -> bool:
+    """Does ``short`` name whom ``full`` names? An acronym of its words ("FDIC"), its last words
+    ("Key Bridge" of "Francis Scott Key Bridge", "Coast Guard" of "U.S. Coast Guard"), the same
+    name written another way ("Kahramanmaras"), or, for a person, the same first and last names
+    around a middle name left out ("Dorlian Castillo Cabrera")."""
+    if kind == "person" and " " not in short and not short.isupper():
+        return False
+    a, b = name_key(short).split(), name_key(full).split()
+    if not a or len(a) > len(b):
+        return False
+    if a == b:
+        return True
+    if len(a) == 1 and short.isupper() and len(short) >= 3:
+        return initials(full) == short or initials(full).replace("US", "U") == short[1:]
+    if len(a) > 1 and b[-len(a) :] == a:
+        return True
+    if kind == "person" and len(a) > 1 and a[0] == b[0] and a[-1] == b[-1]:
+        return all(w in b for w in a)
+    return False
+
+
+def _longer_form(name: str, kind: str, names: dict[str, str]) -> str | None:
+    """The one longer name of the article that ``name`` is a form of (see ``same_name``)."""
+    found = {full for full, k in names.items() if full != name and k == kind and same_name(name, full, kind)}
+    return found.pop() if len(found) == 1 else None
+
+
 def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
     """Actor mentions in a parsed text, in text order, resolved to canonical names.
 
@@ -247,17 +333,20 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
             if (r.known or (r.text, r.kind))[1] == "person" and " " in (r.known[0] if r.known else r.text)
         )
     )
+    named = {r.text: r.kind for r in raws if not r.known}
     mentions: list[ActorMention] = []
     for r in raws:
         if r.known:
             name, kind = r.known
         elif " " not in r.text and r.kind in ("person", "organization") and _short_form(r.text, full_names):
             name, kind = _short_form(r.text, full_names), "person"
+        elif longer := _longer_form(r.text, r.kind, named):
+            name, kind = longer, r.kind
         elif known := gazetteer.fuzzy(r.text):
             name, kind = known
         else:
             name, kind = r.text, r.kind
-        mentions.append(ActorMention(name=name, kind=kind, text=r.text, start=r.start, end=r.end))
+        mentions.append(ActorMention(name, kind, r.text, r.start, r.end, written=r.written))
     mentions += _role_mentions(text_of(doc), mentions, gazetteer)
     mentions.sort(key=lambda m: m.start)
     mentions += pronoun_mentions(doc, mentions) + it_mentions(doc, mentions)

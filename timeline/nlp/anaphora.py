@@ -16,6 +16,9 @@ from .types import ActorMention
 PERSON_PRONOUNS = {"he", "she"}
 # How many sentences back a pronoun's antecedent may be (the pronoun's own sentence counts as one).
 PRONOUN_REACH = 3
+# "..." he said: a quotation's speaker may have been named a few paragraphs of quotes before.
+SPEAKER_REACH = 6
+SPEECH = {"say", "add", "tell", "state", "note", "continue", "explain", "write", "promise", "stress"}
 # "the city", "the ruined town": a settlement named before; "the city of X" names X itself.
 SETTLEMENT = re.compile(r"\bthe (?:[a-z]+ )?(?:city|town|village)\b(?! of [A-Z])", re.IGNORECASE)
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -79,10 +82,11 @@ def pronoun_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     sents = list(doc.sents)
     out = []
     for n, sent in enumerate(sents):
-        reach = sents[max(0, n - PRONOUN_REACH + 1)].start_char
         for tok in sent:
             if tok.lower_ not in PERSON_PRONOUNS or tok.pos_ != "PRON" or _inside(quoted, tok.idx):
                 continue
+            back = SPEAKER_REACH if _speaks(tok) else PRONOUN_REACH
+            reach = sents[max(0, n - back + 1)].start_char
             before = [
                 m for m in people if reach <= m.start and m.end <= tok.idx and not _inside(quoted, m.start)
             ]
@@ -94,11 +98,28 @@ def pronoun_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+def _speaks(tok) -> bool:
+    """Is ``tok`` the subject of a verb of speech ("he said", "it added")?"""
+    return tok.dep_ in SUBJECTS and tok.head.lemma_.lower() in SPEECH
+
+
 def it_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """ "it" as the organisation or place whose statement it is the subject of: "Kyiv announced that
-    it had decided", "Shoney's said it will report". Any other "it" is left alone."""
+    it had decided", "Shoney's said it will report"; and "it said" as the organisation named last
+    in the three sentences before. Any other "it" is left alone."""
     out = []
+    sents = list(doc.sents)
     for tok in doc:
+        if tok.lower_ == "it" and tok.pos_ == "PRON" and _speaks(tok) and tok.head.dep_ != "ccomp":
+            reach = sents[max(0, sents.index(tok.sent) - PRONOUN_REACH + 1)].start_char
+            named = [
+                m for m in mentions if m.kind == "organization" and reach <= m.start < tok.idx and not m.role
+            ]
+            if named:
+                out.append(
+                    ActorMention(named[-1].name, named[-1].kind, tok.text, tok.idx, tok.idx + 2, role=True)
+                )
+            continue
         if tok.lower_ != "it" or tok.dep_ not in SUBJECTS or tok.head.dep_ != "ccomp":
             continue
         speaker = next((c for c in tok.head.head.children if c.dep_ in SUBJECTS), None)

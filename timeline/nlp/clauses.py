@@ -89,6 +89,10 @@ def agents_of(head, mentions: list[ActorMention]) -> list[str]:
     Rishi Sunak"). A pronoun names whom it was resolved to; a subject that is no noun (a misparse)
     names nobody."""
     subject = subject_of(head)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        # "Bazoum was confined by his guard": the doer is the guard, not the one it was done to
+        by = next((c for c in head.children if c.dep_ == "agent"), None)
+        subject = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if subject is not None and subject.pos_ == "PRON":
         named = actor_at(subject, mentions)  # "he said", resolved to the person named before
         return [named] if named else []

@@ -2,12 +2,23 @@
 
 Pure functions over ``Report`` (what one source says) and ``Profile`` (what a stored event's sources
 say together), so the rules can be tested without a database and without spaCy.
+
+Besides the agreement of date, deed, doers and wording (``match_score``), two shapes of news
+writing make reports one happening whatever their words:
+
+- one speaker's statements of one day are one happening (a briefing, a speech, an interview),
+  however many things were said (``remarks``);
+- in one article, a report that states no date of its own and follows closely on a happening it
+  shares rare words with tells more of that happening ("The tremor was also felt in Cyprus"): the
+  words are weighed by how rare each is among the reports and events around (``Rarity``), so that
+  what every report of a story names weighs little (``follows_on``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -32,6 +43,13 @@ SAME_ARTICLE = {"predicate": 0.9, "words": 0.5}
 WEAK_TYPES = {"statement", "other"}
 STATEMENT_WORDS = 0.4
 TALK_TYPES = {"statement", "announcement"}
+# A report with no date of its own up to ``NEAR`` sentences after a source of a happening in its
+# article tells more of it when it shares ``NEAR_SHARE`` of its weighted words (see ``follows_on``).
+NEAR = 1
+NEAR_SHARE = 0.2
+# A statement with no date of its own joins its speaker's statements of the day told at most so many
+# sentences before it in its article (see ``remarks``).
+REMARKS_NEAR = 2
 # How much an actor says about which happening is meant: a person or an organisation names it, a
 # country appears in everything.
 COUNTRY_WEIGHT = 0.3
@@ -90,6 +108,9 @@ class Report:
     agent_countries: frozenset[str] = frozenset()  # the countries the agents belong to or stand for
     sentence: object = None  # identifies the report's sentence within its article
     about: frozenset = frozenset()  # the events that the other reports of its sentence joined
+    position: int = -1  # the sentence's number in its article
+    # what it is about: lemmas of its content words and the words of the names it names
+    terms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -110,9 +131,14 @@ class Profile:
     agents: frozenset[str] = frozenset()
     agent_countries: frozenset[str] = frozenset()
     about: frozenset = frozenset()  # events told in the same sentences as this one's sources
+    # per source: its article, its sentence's number there and its terms (see ``Report.terms``)
+    terms: tuple[tuple[object, int, frozenset[str]], ...] = ()
+    # who spoke, when every source of it is a statement or announcement (see ``remarks``)
+    speakers: frozenset[str] = frozenset()
 
     def absorbed(self, report: Report) -> Profile:
         """What the event says once ``report`` has joined it (its date is left to ``choose_date``)."""
+        talk = report.event_type in TALK_TYPES and (not self.words or bool(self.speakers))
         return replace(
             self,
             actors=self.actors | report.actors,
@@ -125,6 +151,8 @@ class Profile:
             agent_countries=self.agent_countries | report.agent_countries,
             from_publication=self.from_publication and report.from_publication,
             about=self.about | report.about,
+            terms=(*self.terms, (report.article, report.position, report.terms)),
+            speakers=(self.speakers | report.agents) if talk else frozenset(),
         )
 
     @classmethod
@@ -144,6 +172,7 @@ class Profile:
         keys |= {("g", g) for g in self.agents | self.agent_countries}
         if self.types & TALK_TYPES and not self.types <= WEAK_TYPES:
             keys.add(("talk",))
+        keys |= {("s", a) for a in self.speakers} | {("in", a) for a in self.articles}
         return frozenset(keys)
 
 
@@ -258,6 +287,65 @@ def word_agreement(report: Report, event: Profile) -> float:
     return max((cosine(report.words, w) for w in event.words), default=0.0)
 
 
+class Rarity:
+    """How much a shared word says: its inverse document frequency among the reports and events
+    being matched (each one document), so that what every report of a story names weighs little."""
+
+    def __init__(self, documents):
+        self.df: dict[str, int] = {}
+        self.n = 0
+        for words in documents:
+            self.n += 1
+            for w in words:
+                self.df[w] = self.df.get(w, 0) + 1
+
+    def weight(self, word: str) -> float:
+        return max(0.0, math.log((self.n + 1) / (self.df.get(word, 0) + 0.5)))
+
+    def mass(self, words) -> float:
+        return sum(self.weight(w) for w in words)
+
+    def shared(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """The weighted share of the smaller word set that the other one holds (0 to 1)."""
+        fewer = min(self.mass(a), self.mass(b)) if a and b else 0.0
+        return self.mass(a & b) / fewer if fewer else 0.0
+
+
+def remarks(report: Report, event: Profile, relation: str) -> float | None:
+    """1 when the report is a statement by one of the speakers of a statement event on its day: one
+    speaker's statements of one day are one happening (a briefing, a speech, an interview). A report
+    dated only by publication ("he added") joins the speaker's event that its article told of at most
+    ``REMARKS_NEAR`` sentences before, the closer the better; None when it is no such statement."""
+    if report.event_type not in TALK_TYPES or not report.agents & event.speakers:
+        return None
+    if report.about and not report.about & event.about:
+        return None  # "as Xi departed he told Putin": said at another happening, told in its sentence
+    if relation == "same":
+        return 1.0 if report.precision == "day" and not report.from_publication else None
+    if relation not in ("publication", "compatible") or not report.from_publication:
+        return None
+    before = [report.position - p for a, p, _ in event.terms if a == report.article and p <= report.position]
+    return 1.0 - 0.01 * min(before) if before and min(before) <= REMARKS_NEAR else None
+
+
+def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
+    """The weighted share of words a report with no date of its own shares with the source of a
+    happening it follows by at most ``NEAR`` sentences in its article, or None (see ``NEAR_SHARE``)."""
+    if not report.from_publication or report.article is None:
+        return None
+    if report.about and not report.about & event.about:
+        return None  # its sentence tells the happening it is about
+    if report.event_type not in TALK_TYPES and event.speakers:
+        return None  # a deed is no more of what someone said
+    best = None
+    for article, position, terms in event.terms:
+        if article == report.article and 0 <= report.position - position <= NEAR:
+            share = rarity.shared(report.terms, terms)
+            if share >= NEAR_SHARE and (best is None or share > best):
+                best = share
+    return best
+
+
 @dataclass(frozen=True)
 class Agreement:
     relation: str
@@ -297,7 +385,7 @@ def agreement(report: Report, event: Profile) -> Agreement | None:
     return Agreement(relation, predicate, agents, actors, word_agreement(report, event))
 
 
-def match_score(report: Report, event: Profile) -> float | None:
+def match_score(report: Report, event: Profile, rarity: Rarity | None = None) -> float | None:
     """The similarity when ``report`` may join ``event``, or None.
 
     Statements merge only with the same speaker saying much the same thing. Sources stating
@@ -306,6 +394,11 @@ def match_score(report: Report, event: Profile) -> float | None:
     the same day, reports whose doers are not both known share a person, an organisation or a city.
     Two reports in one article merge only when they tell the same thing in much the same words.
     """
+    relation = date_relation(report, event)
+    if relation is not None and (spoken := remarks(report, event, relation)):
+        return spoken
+    if relation is not None and rarity is not None and (near := follows_on(report, event, rarity)):
+        return near
     found = agreement(report, event)
     if found is None:
         return None
@@ -334,6 +427,7 @@ def match_score(report: Report, event: Profile) -> float | None:
 
 def _report_keys(report: Report) -> set[tuple]:
     keys = {("g", g) for g in report.agents | report.agent_countries}
+    keys |= {("s", a) for a in report.agents} | {("in", report.article)}
     if report.event_type in WEAK_TYPES:
         return keys  # a statement joins only an event of the same doer (see ``match_score``)
     keys |= {("p", report.predicate), ("t", report.event_type)}
@@ -378,6 +472,12 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
     statement is about (the events its sentence's happenings joined) is known when it is placed."""
     out = {}
     candidates = _Candidates(events)
+    rarity = Rarity(
+        [
+            *(frozenset().union(*(t for *_, t in p.terms)) for p in events.values()),
+            *(r.terms for r in reports),
+        ]
+    )
     order = sorted(range(len(reports)), key=lambda i: (reports[i].event_type in TALK_TYPES, i))
     for i in order:
         report = reports[i]
@@ -394,7 +494,7 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
             profile = events[key]
             if profile.date_start is None or not overlaps(*span, profile.date_start, profile.date_end):
                 continue  # cheaper than finding out that the dates rule it out
-            score = match_score(report, profile)
+            score = match_score(report, profile, rarity)
             if score is not None and (best_score is None or score > best_score):
                 best, best_score = key, score
         if best is None:

@@ -28,7 +28,7 @@ from .clauses import (
 )
 from .clustering import keywords
 from .dates import timex_dates
-from .headlines import headline
+from .headlines import acceptable, headline
 from .pipeline import text_of
 from .types import ActorMention, ExtractedEvent, Timex
 
@@ -172,7 +172,7 @@ def events_from_doc(
     timex_chars = {i for t in usable_timexes for i in range(t.start, t.end)}
     events: list[ExtractedEvent] = []
     body = text_of(doc)
-    for sent in doc.sents:
+    for position, sent in enumerate(doc.sents):
         if BOILERPLATE.search(sent.text):
             continue
         inside = [t for t in usable_timexes if sent.start_char <= t.start < sent.end_char]
@@ -184,7 +184,13 @@ def events_from_doc(
                 start, end = clause_span(clause.head, heads)
             else:
                 start, end = sent.start_char, sent.end_char
-            events.append(_event(body, sent, clause, start, end, actors, published, timex_chars))
+            event = _event(body, sent, clause, start, end, actors, published, timex_chars)
+            if not acceptable(event.title):
+                event.title = named_doer(event.title, actors, start)
+            if not acceptable(event.title):
+                continue  # a clause that names no doer and no deed is no report of a happening
+            event.position = position
+            events.append(event)
     return _unique(events)
 
 
@@ -226,7 +232,50 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         agents=agents_of(head, [m for m in actors if sent.start_char <= m.start < sent.end_char]),
         predicate=reported(head).lemma_.lower(),
         words=keywords(" ".join([title, text, *(m.name for m in mentions if m.role)])),
+        terms=content_words(sent.doc, start, end, mentions, timex_chars),
     )
+
+
+# "It reports", "its sales grow": the pronoun stands for the organisation or person named last.
+STANDS_FOR = {"it": ("organization", ""), "its": ("organization", "'s"), "he": ("person", ""),
+              "she": ("person", ""), "his": ("person", "'s"), "her": ("person", "'s")}  # fmt: skip
+# How far back (characters before its sentence) a pronoun's doer may be named.
+DOER_REACH = 400
+
+
+def named_doer(title: str, mentions: list[ActorMention], before: int) -> str:
+    """The title with a pronoun that begins it replaced by whom it stands for: the organisation (for
+    "it") or person (for "he", "she") named last before the clause, in its sentence or just before."""
+    first, _, rest = title.partition(" ")
+    kind, ending = STANDS_FOR.get(first.casefold(), (None, ""))
+    named = [m for m in mentions if m.kind == kind and not m.role and before - DOER_REACH <= m.start < before]
+    if kind is None or not named or not rest:
+        return title
+    return f"{named[-1].name}{ending} {rest}"
+
+
+# Words that tell how a report reached the page, not what happened.
+REPORTING = {"say", "tell", "add", "report", "accord", "state", "according", "also", "news", "statement"}
+CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+def content_words(
+    doc, start: int, end: int, mentions: list[ActorMention], timex_chars: set[int]
+) -> frozenset[str]:
+    """What a report's words are about, for comparing it with other reports: the lemmas of its
+    nouns, verbs, adjectives and numbers that are not part of a date, and the words of the names of
+    the actors it names (as the gazetteer writes them, also for "he" or "the city")."""
+    named = [(m.start, m.end) for m in mentions]
+    words = {w for m in mentions for w in m.name.casefold().split() if len(w) > 1}
+    for tok in doc.char_span(start, end, alignment_mode="expand") or ():
+        if tok.pos_ not in CONTENT or tok.is_stop or tok.idx in timex_chars:
+            continue
+        if any(s <= tok.idx < e for s, e in named):
+            continue
+        lemma = tok.lemma_.casefold().replace(",", "") if tok.pos_ == "NUM" else tok.lemma_.casefold()
+        if len(lemma) > 1 and lemma not in REPORTING and any(c.isalnum() for c in lemma):
+            words.add(lemma)
+    return frozenset(words)
 
 
 def _unique(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

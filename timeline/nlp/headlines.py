@@ -25,6 +25,18 @@ DANGLING = {"amod", "det", "prep", "case", "poss", "compound", "nummod", "cc", "
 TURNING = {"never", "barely", "hardly", "scarcely", "rarely", "seldom", "no longer"}
 OBJECTS = ("dobj", "attr", "dative", "xcomp", "acomp", "oprd", "prep", "ccomp")
 TITLE_CHARS = 120
+TITLE_WORDS = 12
+WORD = re.compile(r"[\w’'-]+")
+# Words no headline starts with (they stand for a doer it does not name) or ends on (they need a
+# word after them).
+VAGUE_FIRST = frozenset(
+    """it its they them this that these those which who whom whose what when where why how some any
+    other others he she we i you there here such one ones both each either neither all""".split()  # noqa: SIM905
+)
+DANGLING_WORDS = frozenset(
+    """a an the of to in on at by for from with about as into and or but if that this which who than be
+    is are was were has have had will would could should may might its their his her our""".split()  # noqa: SIM905
+)
 
 
 def present(lemma: str) -> str:
@@ -159,6 +171,8 @@ def _is_date(tok, timex_chars: set[int]) -> bool:
 
 def headline(head, mentions: list[ActorMention], timex_chars: set[int]) -> str:
     """A short title from the clause's doer, verb and object: "Xi Jinping arrives in Moscow"."""
+    if is_event_noun(head) and subject_of(head) is None and (verb := _verb_above(head)) is not None:
+        head = verb  # "During a press conference, Mauger said": the conference is told by its verb
     if is_event_noun(head):
         owner = subject_of(head)
         who = doers(owner, mentions, timex_chars)[0] if owner is not None else ""
@@ -168,6 +182,12 @@ def headline(head, mentions: list[ActorMention], timex_chars: set[int]) -> str:
         tail = phrase(rest[0], timex_chars, 4) if rest else ""
         return tidy(f"{who}: {head.lemma_} {tail}" if who else f"{head.lemma_} {tail}")
     subject = subject_of(head)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+        subject = head.head  # "the ship, which struck the bridge": the ship struck it
+    if subject is not None and _unnamed(subject, mentions) and (doer := _passive_doer(head)) is not None:
+        # "It was followed by a 7.5-magnitude quake": a 7.5-magnitude quake follows
+        who = phrase(doer, timex_chars, 6)
+        return tidy(f"{who} {present(head.lemma_) if doer.tag_ not in ('NNS', 'NNPS') else head.lemma_}")
     if subject is not None:
         who, plural = doers(subject, mentions, timex_chars)
     else:
@@ -176,8 +196,47 @@ def headline(head, mentions: list[ActorMention], timex_chars: set[int]) -> str:
     return tidy(f"{who} {_verb(head, plural)} {_what(head, timex_chars)}")
 
 
+def _verb_above(tok):
+    """The verb whose clause holds ``tok`` ("During a conference, he said" -> "said"), or None."""
+    while tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and subject_of(tok) is not None:
+            return tok
+    return None
+
+
+def _unnamed(subject, mentions: list[ActorMention]) -> bool:
+    """Is the subject a pronoun that names no one known ("it", "they" left unresolved)?"""
+    return subject.pos_ == "PRON" and not any(m.start <= subject.idx < m.end for m in mentions)
+
+
+def _passive_doer(head):
+    """The doer a passive clause names after "by", or None."""
+    by = next((c for c in head.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
 def tidy(title: str) -> str:
-    title = " ".join(title.split()).strip(" :,;")
+    """One line of at most ``TITLE_WORDS`` words (as a reader counts them: "U.S." is two) that does
+    not end on a word needing another ("Sales increase in", once the date is left out)."""
+    kept, count = [], 0
+    for token in " ".join(title.split()).strip(" :,;").split(" "):
+        count += len(WORD.findall(token))
+        if count > TITLE_WORDS:
+            break
+        kept.append(token)
+    while len(kept) > 1 and kept[-1].casefold().strip(",;:") in DANGLING_WORDS:
+        kept.pop()
+    title = " ".join(kept).strip(" :,;")
     if len(title) > TITLE_CHARS:
         title = title[: title.rfind(" ", 0, TITLE_CHARS)]
     return title[:1].upper() + title[1:]
+
+
+def acceptable(title: str) -> bool:
+    """Would a sub-editor let the title through: three words or more, a doer first (not "it",
+    "which" or "this"), not ending on a word that needs another?"""
+    words = WORD.findall(title)
+    if len(words) < 3 or words[0].casefold() in VAGUE_FIRST:
+        return False
+    return words[-1].casefold() not in DANGLING_WORDS

@@ -40,6 +40,7 @@ class ActorMention:
     end: int
     # named by a phrase standing for a name ("the Chinese president", "he", "the city"), not by a name
     role: bool = False
+    written: str = ""  # the name with the title written before it ("President Biden"), if any
 
 
 @dataclass
@@ -76,6 +77,9 @@ class ExtractedEvent:
     # "the city" stand for, for comparing one report's wording with another's
     words: frozenset[str] = frozenset()
     sentence_start: int = -1  # where the sentence begins: reports of one sentence are told together
+    position: int = -1  # the sentence's number in the article
+    # lemmas of its content words and the words of the names it names (see ``clustering.Rarity``)
+    terms: frozenset[str] = frozenset()
 
     def as_json(self) -> dict:
         return {

@@ -1,0 +1,45 @@
+"""A name an article gives in part resolves to the full name the archive knows, once and only once."""
+
+import pytest
+
+from timeline.models import Actor, ActorAlias
+from timeline.services import named_in_archive
+
+pytestmark = pytest.mark.django_db
+
+
+def stored(name, kind="person"):
+    actor = Actor.objects.create(name=name, kind=kind)
+    ActorAlias.objects.create(actor=actor, name=name)
+    return actor
+
+
+def test_a_surname_or_a_titled_surname_resolves_to_the_one_person_of_that_name():
+    bazoum = stored("Mohamed Bazoum")
+    assert named_in_archive("Bazoum", "person") == bazoum
+
+
+def test_another_spelling_of_a_full_name_resolves_to_it():
+    tchiani = stored("Abdourahamane Tchiani")
+    assert named_in_archive("Abdourahmane Tchiani", "person") == tchiani
+    assert named_in_archive("Abdou Sidikou Issa", "person") is None
+
+
+def test_a_surname_two_people_share_resolves_to_neither():
+    stored("Brandon Scott")
+    stored("Rick Scott")
+    assert named_in_archive("Scott", "person") is None
+
+
+def test_an_acronym_or_a_place_spelt_with_accents_resolves_to_the_stored_name():
+    fdic = stored("Federal Deposit Insurance Corporation", "organization")
+    city = stored("Kahramanmaraş", "place")
+    assert named_in_archive("FDIC", "organization") == fdic
+    assert named_in_archive("Kahramanmaras", "organization") == city, (
+        "a tagger may call a city an organisation"
+    )
+
+
+def test_a_person_is_never_taken_for_an_organisation_of_the_same_words():
+    stored("Francis Scott Key Bridge", "place")
+    assert named_in_archive("Scott Key", "person") is None

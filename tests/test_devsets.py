@@ -1,0 +1,77 @@
+"""Regression: six stories from several outlets each (../shared/eval/devsets), scored like score.py.
+
+Reports of one happening in different outlets' words must stay merged at least as well as measured,
+titles must pass a sub-editor, and names given in part must resolve to one actor.
+"""
+
+import importlib.util
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared/eval"
+DEVSETS = EVAL / "devsets"
+# What the pipeline reaches on them (see README, "Events on unseen news"), a little below.
+FLOORS = {
+    "merge_recall": 0.07,
+    "merge_b3_recall": 0.29,
+    "merge_precision": 0.99,
+    "merge_b3_precision": 0.83,
+    "event_recall": 0.95,
+    "mention_date_accuracy": 0.82,
+    "actor_groups_resolved": 0.45,
+    "actor_pairs_apart": 0.85,
+    "event_actor_recall": 0.55,
+}
+TITLES_SENT_BACK = 0.02
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("shared_score", EVAL / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_the_development_stories_merge_title_and_name_at_least_as_well_as_measured(tmp_path):
+    stories = sorted(p for p in DEVSETS.glob("*") if (p / "gold.json").exists()) if DEVSETS.exists() else []
+    if not stories:
+        pytest.skip(f"development sets not found at {DEVSETS}")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    manifest = ["filename,title,source,url,published"]
+    for story in stories:
+        manifest += (story / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]
+        for text in story.glob("*.txt"):
+            shutil.copy(text, folder)
+    (folder / "manifest.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    call_command("ingest", str(folder), "--workers", "1", stdout=io.StringIO(), stderr=io.StringIO())
+    export = tmp_path / "export.json"
+    call_command("export_timeline", "--format", "json", "--output", str(export), stdout=io.StringIO())
+
+    scorer = load_scorer()
+    golds = [json.loads((s / "gold.json").read_text(encoding="utf-8")) for s in stories]
+    texts = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
+    actors = {"same": [], "different": []}
+    for gold in golds:
+        for key in actors:
+            actors[key] += gold.get("actors", {}).get(key, [])
+    metrics, notes = scorer.score_events(
+        scorer.merge_gold_events(golds), json.loads(export.read_text(encoding="utf-8")), texts, actors
+    )
+    below = {k: round(metrics[k], 3) for k, floor in FLOORS.items() if metrics[k] < floor}
+    assert not below, (below, notes[:20])
+    titles = subprocess.run(
+        [sys.executable, str(EVAL / "title_check.py"), str(export), "--max", str(TITLES_SENT_BACK)],
+        capture_output=True,
+        text=True,
+    )
+    assert titles.returncode == 0, titles.stdout[-2000:]

@@ -1,0 +1,61 @@
+"""Headlines a sub-editor lets through: a doer first, at most twelve words, nothing left dangling."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.nlp.actors import Gazetteer
+from timeline.nlp.clauses import agents_of
+from timeline.nlp.extract import extract_doc
+from timeline.nlp.headlines import acceptable, tidy
+from timeline.nlp.pipeline import load_nlp
+
+PUBLISHED = dt.date(2023, 2, 6)
+
+
+def events(text, gazetteer=None):
+    return extract_doc(load_nlp()(text), PUBLISHED, gazetteer or Gazetteer()).events
+
+
+def test_a_title_is_cut_to_twelve_words_as_a_reader_counts_them_and_never_ends_on_a_function_word():
+    title = tidy("The U.S. Geological Survey says the magnitude 7.8 tremor struck at a depth of 17.9km")
+    assert title == "The U.S. Geological Survey says the magnitude 7.8 tremor struck", (
+        "U.S. and 7.8 are two each"
+    )
+    assert tidy("Sales rose sharply in the quarter of") == "Sales rose sharply in the quarter"
+
+
+def test_a_passive_clause_whose_subject_names_no_one_is_told_by_its_doer():
+    titles = [e.title for e in events("It was followed by a 7.5-magnitude earthquake on Monday afternoon.")]
+    assert titles == ["7.5-magnitude earthquake follows"]
+
+
+def test_a_relative_clause_is_told_by_the_noun_it_describes():
+    text = "On Monday the Dali, which lost power minutes earlier, struck the bridge."
+    assert all(acceptable(e.title) for e in events(text))
+
+
+def test_it_said_names_the_organisation_named_just_before():
+    g = Gazetteer()
+    g.add("OceanGate", "organization")
+    text = "OceanGate released a statement on Thursday. “Our hearts are with the families,” it said."
+    titles = [e.title for e in events(text, g)]
+    assert any(t.startswith("OceanGate") for t in titles[1:]), titles
+
+
+def test_a_clause_that_names_no_doer_and_no_deed_is_no_event():
+    assert events("It was heartbreaking.") == []
+    assert [e.title for e in events("They said so.")] == []
+
+
+@pytest.mark.parametrize(
+    "title", ["It is followed", "Which dates Lahaina Town", "Conference", "Sales rise in"]
+)
+def test_titles_a_sub_editor_sends_back(title):
+    assert not acceptable(title)
+
+
+def test_the_doer_of_a_passive_clause_is_who_did_it_not_whom_it_was_done_to():
+    doc = load_nlp()("Bazoum was confined on Wednesday by members of his guard.")
+    verb = next(t for t in doc if t.lemma_ == "confine")
+    assert agents_of(verb, []) == []

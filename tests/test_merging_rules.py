@@ -1,0 +1,100 @@
+"""One speaker's remarks of a day, and a report that goes on telling a happening, are one event."""
+
+import datetime as dt
+
+from timeline.nlp.clustering import Profile, Rarity, Report, assign, match_score
+
+D = dt.date
+MONDAY, SUNDAY = D(2023, 3, 13), D(2023, 3, 12)
+
+
+def report(words, *, day=MONDAY, undated=False, article=1, position=0, **kw):
+    return Report(
+        day,
+        day,
+        "day",
+        undated,
+        MONDAY,
+        words=frozenset(words.split()),
+        terms=frozenset(words.split()),
+        article=article,
+        position=position,
+        sentence=position,
+        **kw,
+    )
+
+
+def said(words, *, agents=("Joe Biden",), about=(), **kw):
+    return report(
+        words, event_type="statement", predicate="say", agents=frozenset(agents), about=frozenset(about), **kw
+    )
+
+
+def happened(words, *, event_type="other", **kw):
+    return report(words, event_type=event_type, predicate=words.split()[0], **kw)
+
+
+def test_one_speakers_statements_of_one_day_are_one_event_in_any_article():
+    first = said("deposits safe banks", article=1)
+    second = said("managers fired losses taxpayers", article=2)
+    placed = assign([second], {"remarks": Profile.of(first)})
+    assert placed[0][0] == "remarks"
+
+
+def test_the_same_speaker_on_another_day_is_another_event():
+    sunday = Profile.of(said("deposits safe banks", day=SUNDAY, article=1))
+    assert match_score(said("managers fired losses taxpayers", article=2), sunday) is None
+
+
+def test_another_speaker_the_same_day_is_another_event():
+    biden = Profile.of(said("deposits safe banks", article=1))
+    yellen = said("deposits safe banks", article=2, agents=("Janet Yellen",))
+    assert match_score(yellen, biden) is None
+
+
+def test_he_added_joins_the_remarks_his_article_told_just_before():
+    dated = said("deposits safe banks", position=3)
+    added = said("no losses taxpayers", undated=True, position=4)
+    far = said("regulators oversight rules", undated=True, position=9)
+    placed = assign([dated, added, far], {})
+    assert placed[1][0] == placed[0][0]
+    assert placed[2][0] != placed[0][0], "a remark many paragraphs on may be of another day"
+
+
+def test_a_remark_made_at_another_happening_of_its_sentence_stays_with_that_happening():
+    remarks = Profile.of(said("impartial position china", day=D(2023, 3, 21)))
+    told = said("changes hundred years", undated=True, position=2, about={"departure"})
+    assert match_score(told, remarks) is None
+
+
+def test_an_undated_sentence_right_after_a_happening_that_shares_its_rare_words_tells_more_of_it():
+    story = {
+        n: Profile.of(happened(f"{w} turkey syria", article=9))
+        for n, w in enumerate(["aid", "toll", "rescue"])
+    }
+    quake = happened("earthquake magnitude 7.8 strike gaziantep turkey syria", position=1)
+    felt = happened("tremor feel lebanon cyprus magnitude 7.8", undated=True, position=2)
+    toll = happened("buildings collapse turkey syria", undated=True, position=2)
+    placed = assign([quake, felt], dict(story))
+    assert placed[1][0] == placed[0][0]
+    placed = assign([quake, toll], dict(story))
+    assert placed[1][0] != placed[0][0], "the words every report of the story uses are not enough"
+
+
+def test_an_undated_sentence_far_from_the_happening_is_not_taken_for_more_of_it():
+    quake = happened("earthquake magnitude 7.8 strike gaziantep", position=1)
+    later = happened("tremor magnitude 7.8 felt cyprus", undated=True, position=5)
+    assert assign([quake, later], {})[1][0] != ("new", 0)
+
+
+def test_a_deed_does_not_go_on_telling_what_someone_said():
+    remarks = said("china impartial position", position=0)
+    departs = happened("xi depart moscow china", undated=True, position=1, event_type="meeting")
+    placed = assign([remarks, departs], {})
+    assert placed[1][0] != placed[0][0]
+
+
+def test_a_word_every_report_uses_weighs_less_than_one_few_use():
+    rarity = Rarity([{"bazoum", "coup"}, {"bazoum", "detain"}, {"bazoum", "ecowas"}])
+    assert rarity.weight("bazoum") < rarity.weight("detain")
+    assert rarity.shared(frozenset({"bazoum", "detain"}), frozenset({"bazoum", "detain"})) == 1.0
