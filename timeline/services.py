@@ -411,8 +411,9 @@ def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent |
     )
     derived: dict = {}
     if chosen is not None:
-        derived.update(date_start=chosen[0], date_end=chosen[1], precision=chosen[2])
-    main = next((s for s in sources if chosen and (s.date_start, s.date_end) == chosen[:2]), sources[0])
+        derived.update(date_start=chosen.date_start, date_end=chosen.date_end, precision=chosen.precision)
+    span = (chosen.date_start, chosen.date_end) if chosen is not None else None
+    main = next((s for s in sources if (s.date_start, s.date_end) == span), sources[0])
     derived["title"] = main.title or main.sentence[:300]
     if extracted is not None:
         derived["event_type"] = extracted.event_type
@@ -425,7 +426,7 @@ def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent |
         flags.add(Flag.DATE_FROM_PUBLICATION)
     # Sources may still disagree, but a date an editor set is no longer in doubt.
     settled = event.is_locked("date_start") or event.is_locked("date_end")
-    if chosen is not None and chosen[3] and not settled:
+    if chosen is not None and chosen.conflict and not settled:
         flags.add(Flag.DATE_CONFLICT)
     if chosen is not None:
         flags.discard(Flag.UNDATED)
