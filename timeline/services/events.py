@@ -3,6 +3,8 @@ new events."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Prefetch
 
 from ..matching import StoredEvents, report_of
@@ -40,6 +42,16 @@ def _source_fields(extracted: ExtractedEvent) -> dict:
     }
 
 
+def _new_source(article: Article, extracted: ExtractedEvent) -> EventSource:
+    return EventSource(
+        article=article,
+        start=extracted.start,
+        end=extracted.end,
+        temporal_expression=_timex_text(extracted),
+        **_source_fields(extracted),
+    )
+
+
 def _new_event(extracted: ExtractedEvent) -> Event:
     return Event(
         title=extracted.title[:300],
@@ -51,6 +63,24 @@ def _new_event(extracted: ExtractedEvent) -> Event:
         flags=list(extracted.flags),
         status=Status.AUTO,
     )
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a new report goes: a stored event, or a new event, known by the first of this article's
+    reports to start it (the matcher's ``("new", n)``)."""
+
+    event_id: int | None = None
+    new_event: int | None = None
+
+    @classmethod
+    def of(cls, key: int | tuple[str, int]) -> Placement:
+        """The matcher's key (a stored event's pk or ``("new", n)``) as a placement."""
+        return cls(new_event=key[1]) if isinstance(key, tuple) else cls(event_id=key)
+
+
+# A stored or new source with the report that produced it.
+Reported = tuple[EventSource, ExtractedEvent]
 
 
 def store_events(
@@ -65,14 +95,39 @@ def store_events(
 
     New events are derived from their reports in memory and written once; events stored before
     that gain or lose a source are re-derived and saved one by one (a few per article)."""
+    kept, fresh, left = _refresh_sources(article, extraction)
+    placements, scores = _place(article, fresh, actors, stored)
+    added = [(_new_source(article, extracted), extracted) for extracted in fresh]
+    created = _create_events(added, placements, scores)
+    for (source, _), placement in zip(added, placements, strict=True):
+        source.event_id = created[placement].pk if placement in created else placement.event_id
+    EventSource.objects.bulk_create([source for source, _ in added])
+    new_ids = {event.pk for event in created.values()}
+    touched = ({s.event_id for s, _ in kept + added} - new_ids) | left
+    updated = _with_sources(touched)
+    for event in updated:
+        if found := scores.get(Placement(event_id=event.pk)):
+            event.merge_confidence = round(min([event.merge_confidence, *found]), 2)
+    _add_actors([*created.values(), *updated], kept + added, actors)
+    first_report: dict[int, ExtractedEvent] = {}  # for the type and summary of a stored event
+    for source, extracted in kept:
+        first_report.setdefault(source.event_id, extracted)
+    open_threads = save_derived([(e, list(e.sources.all()), first_report.get(e.pk)) for e in updated])
+    assign_threads(_with_sentences(created.values(), added) + open_threads)
+    return touched | new_ids
+
+
+def _refresh_sources(
+    article: Article, extraction: ArticleExtraction
+) -> tuple[list[Reported], list[ExtractedEvent], set[int]]:
+    """Updates in place the article's sources that the extraction still reports and deletes the
+    others. Returns the sources kept (with their reports), the reports without a source yet, and
+    the events that lost a source."""
     existing = {
         report_key(s.article_id, s.start, s.end, s.temporal_expression): s
         for s in article.event_sources.all()
     }
-    touched: set[int] = set()
-    fresh: list[ExtractedEvent] = []
-    creator: dict[int, ExtractedEvent] = {}  # stored event -> a report of it, for type and summary
-    members: list[tuple[int, ExtractedEvent]] = []
+    kept, fresh = [], []
     for extracted in extraction.events:
         source = existing.pop(
             report_key(article.pk, extracted.start, extracted.end, _timex_text(extracted)), None
@@ -83,43 +138,56 @@ def store_events(
         for name, value in _source_fields(extracted).items():
             setattr(source, name, value)
         source.save()
-        touched.add(source.event_id)
-        members.append((source.event_id, extracted))
-        creator.setdefault(source.event_id, extracted)
-    touched |= {s.event_id for s in existing.values()}
+        kept.append((source, extracted))
     EventSource.objects.filter(pk__in=[s.pk for s in existing.values()]).delete()
+    return kept, fresh, {s.event_id for s in existing.values()}
 
-    # an editor put these sentences in their events: they stay there
+
+def _place(
+    article: Article, fresh: list[ExtractedEvent], actors: dict[str, Actor], stored: StoredEvents | None
+) -> tuple[list[Placement], dict[Placement, list[float]]]:
+    """Where each new report goes, and the match scores of the events that take reports: a report
+    overlapping a sentence an editor pinned goes to that sentence's event; the matcher places the
+    others among the stored events near them and the events they start."""
     pinned = list(article.event_sources.filter(pinned=True).values_list("start", "end", "event_id"))
-    placed: dict[int, object] = {
-        i: next((pk for start, end, pk in pinned if start < e.end and e.start < end), None)
-        for i, e in enumerate(fresh)
-    }
-    loose = [i for i in range(len(fresh)) if placed[i] is None]
-    reports = [report_of(article, fresh[i], actors) for i in loose]
-    scores: dict[object, list[float]] = {}
-    for j, (key, score) in clustering.assign(reports, (stored or StoredEvents()).near(reports)).items():
-        placed[loose[j]] = key
-        if score is not None:
-            scores.setdefault(key, []).append(score)
-    sources = [
-        EventSource(
-            article=article,
-            start=e.start,
-            end=e.end,
-            temporal_expression=_timex_text(e),
-            **_source_fields(e),
-        )
+    placements = [
+        next((Placement(event_id=pk) for start, end, pk in pinned if start < e.end and e.start < end), None)
         for e in fresh
     ]
-    created = _create_events(fresh, sources, placed, scores)
-    for i, source in enumerate(sources):
-        source.event_id = created[placed[i]].pk if placed[i] in created else placed[i]
-    EventSource.objects.bulk_create(sources)
-    members += [(s.event_id, e) for s, e in zip(sources, fresh, strict=True)]
-    touched |= {s.event_id for s in sources} - {e.pk for e in created.values()}
-    updated = list(
-        Event.objects.filter(pk__in=touched).prefetch_related(
+    loose = [i for i, placement in enumerate(placements) if placement is None]
+    reports = [report_of(article, fresh[i], actors) for i in loose]
+    scores: dict[Placement, list[float]] = {}
+    for j, (key, score) in clustering.assign(reports, (stored or StoredEvents()).near(reports)).items():
+        placements[loose[j]] = Placement.of(key)
+        if score is not None:
+            scores.setdefault(placements[loose[j]], []).append(score)
+    return placements, scores
+
+
+def _create_events(
+    added: list[Reported], placements: list[Placement], scores: dict[Placement, list[float]]
+) -> dict[Placement, Event]:
+    """The new events the reports start, each derived from its reports and written in one query."""
+    members: dict[Placement, list[Reported]] = {}
+    for reported, placement in zip(added, placements, strict=True):
+        if placement.new_event is not None:
+            members.setdefault(placement, []).append(reported)
+    created = {}
+    for placement, reports in members.items():
+        first = reports[0][1]
+        event = _new_event(first)
+        derive(event, [source for source, _ in reports], first)
+        if placement in scores:
+            event.merge_confidence = round(min(scores[placement]), 2)
+        created[placement] = event
+    Event.objects.bulk_create(created.values())
+    return created
+
+
+def _with_sources(ids: set[int]) -> list[Event]:
+    """Stored events with their sources (and the sources' articles) in report order."""
+    return list(
+        Event.objects.filter(pk__in=ids).prefetch_related(
             Prefetch(
                 "sources",
                 queryset=EventSource.objects.select_related("article").order_by(
@@ -128,50 +196,24 @@ def store_events(
             )
         )
     )
-    for event in updated:
-        if event.pk in scores:
-            event.merge_confidence = round(min([event.merge_confidence, *scores[event.pk]]), 2)
-    events = [*created.values(), *updated]
-    _add_actors(events, members, actors)
-    kept = save_derived([(e, list(e.sources.all()), creator.get(e.pk)) for e in updated])
-    grouped: dict[int, list[str]] = {}
-    for source in sources:
-        grouped.setdefault(source.event_id, []).append(source.sentence)
-    assign_threads([(e, grouped[e.pk]) for e in created.values()] + kept)
-    return touched | {e.pk for e in created.values()}
 
 
-def _create_events(
-    fresh: list[ExtractedEvent], sources: list[EventSource], placed: dict[int, object], scores: dict
-) -> dict[tuple, Event]:
-    """The new events the matcher keyed ``("new", j)``, derived from their reports and written in
-    one query: new key -> Event."""
-    reports: dict[tuple, list[int]] = {}
-    for i, key in placed.items():
-        if isinstance(key, tuple):
-            reports.setdefault(key, []).append(i)
-    created = {}
-    for key, members in reports.items():
-        first = fresh[members[0]]
-        event = _new_event(first)
-        derive(event, [sources[i] for i in members], first)
-        if key in scores:
-            event.merge_confidence = round(min(scores[key]), 2)
-        created[key] = event
-    Event.objects.bulk_create(created.values())
-    return created
+def _with_sentences(events, added: list[Reported]) -> list[tuple[Event, list[str]]]:
+    """New events with the sentences of their sources, as ``assign_threads`` reads them."""
+    sentences: dict[int, list[str]] = {}
+    for source, _ in added:
+        sentences.setdefault(source.event_id, []).append(source.sentence)
+    return [(event, sentences[event.pk]) for event in events]
 
 
-def _add_actors(
-    events: list[Event], members: list[tuple[int, ExtractedEvent]], actors: dict[str, Actor]
-) -> None:
-    """Adds each report's actors to its event (one query), except where an editor locked them."""
+def _add_actors(events: list[Event], reports: list[Reported], actors: dict[str, Actor]) -> None:
+    """Adds each report's actors to its source's event (one query), except where an editor locked them."""
     open_events = {e.pk for e in events if not e.is_locked("actors")}
     through = Event.actors.through
     rows = {
-        (event_id, actors[n].pk)
-        for event_id, extracted in members
-        if event_id in open_events
+        (source.event_id, actors[n].pk)
+        for source, extracted in reports
+        if source.event_id in open_events
         for n in extracted.actors
         if n in actors
     }
