@@ -11,7 +11,7 @@ One module per concern: ``articles`` (an import's plan, the article and its extr
 its sources) and ``storylines``.
 """
 
-from .actors import load_gazetteer, record_alias, resolve_actor, store_actors, survivor
+from .actors import build_gazetteer, record_alias, resolve_actor, store_actors, survivor
 from .articles import (
     Plan,
     ingest_article,
@@ -28,10 +28,10 @@ __all__ = [
     "DERIVED_FIELDS",
     "Plan",
     "assign_threads",
+    "build_gazetteer",
     "derive",
     "ensure_threads",
     "ingest_article",
-    "load_gazetteer",
     "plan_article",
     "recompute_event",
     "record_alias",

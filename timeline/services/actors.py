@@ -22,19 +22,12 @@ def survivor(actor: Actor, actors: dict[int, Actor] | None = None) -> Actor:
     return actor
 
 
-def load_gazetteer() -> Gazetteer:
-    """Every known actor, alias, role and affiliation, as the extraction pipeline reads them.
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer file under every stored actor, alias, role and affiliation, as the extraction
+    pipeline reads them.
 
     Names resolve to the survivor of an editor's merge (``merged_into``)."""
-    gazetteer = Gazetteer()
-    for entry in {id(e): e for e in gazetteer_file.known_actors().values()}.values():
-        gazetteer.add(
-            entry["name"],
-            entry["kind"],
-            entry.get("aliases", []),
-            entry.get("roles", []),
-            entry.get("affiliation"),
-        )
+    gazetteer = gazetteer_file.file_gazetteer()
     actors = {a.pk: a for a in Actor.objects.all()}
     for alias in ActorAlias.objects.only("name", "normalized", "actor_id"):
         actor = survivor(actors[alias.actor_id], actors)

@@ -13,7 +13,7 @@ from ..matching import StoredEvents
 from ..models import Article, Source, TemporalExpression
 from ..nlp.actors import Gazetteer
 from ..nlp.types import ArticleExtraction
-from .actors import load_gazetteer, store_actors
+from .actors import build_gazetteer, store_actors
 from .events import store_events
 from .storylines import ensure_threads
 
@@ -102,7 +102,7 @@ def reresolve_article(article: Article, *, gazetteer: Gazetteer | None = None) -
     from ..nlp.extract import extract_texts
 
     extraction = next(
-        extract_texts([(article.body, article.published)], gazetteer=gazetteer or load_gazetteer())
+        extract_texts([(article.body, article.published)], gazetteer=gazetteer or build_gazetteer())
     )
     if extraction.published != article.published:
         extraction.published = article.published
