@@ -3,7 +3,16 @@
 import datetime as dt
 from dataclasses import replace
 
-from timeline.nlp.clustering import Dated, Profile, Report, assign, choose_date, keywords, match_score
+from timeline.nlp.clustering import (
+    ChosenDate,
+    Dated,
+    Profile,
+    Report,
+    assign,
+    choose_date,
+    keywords,
+    match_score,
+)
 
 D = dt.date
 
@@ -90,7 +99,7 @@ def dated(start, end=None, precision="day", *, pub=None, published=None):
 
 def test_the_date_most_sources_support_wins_and_a_dissenter_is_a_conflict():
     sources = [dated(D(2023, 3, 20)), dated(D(2023, 3, 20)), dated(D(2023, 3, 26), published=D(2023, 3, 29))]
-    assert choose_date(sources) == (D(2023, 3, 20), D(2023, 3, 20), "day", True)
+    assert choose_date(sources) == ChosenDate(D(2023, 3, 20), D(2023, 3, 20), "day", True)
 
 
 def test_a_day_inside_a_month_is_preferred_to_the_month_and_is_no_conflict():
@@ -99,7 +108,7 @@ def test_a_day_inside_a_month_is_preferred_to_the_month_and_is_no_conflict():
         dated(D(2023, 2, 1), D(2023, 2, 28), "month"),
         dated(D(2023, 2, 1), D(2023, 2, 28), "month"),
     ]
-    assert choose_date(sources) == (D(2023, 2, 24), D(2023, 2, 24), "day", False)
+    assert choose_date(sources) == ChosenDate(D(2023, 2, 24), D(2023, 2, 24), "day", False)
 
 
 def test_on_a_tie_the_earliest_report_wins():
@@ -107,13 +116,13 @@ def test_on_a_tie_the_earliest_report_wins():
         dated(D(2023, 3, 26), published=D(2023, 3, 29)),
         dated(D(2023, 3, 20), pub=True, published=D(2023, 3, 20)),
     ]
-    start, _end, _precision, conflict = choose_date(sources)
-    assert start == D(2023, 3, 20) and conflict
+    chosen = choose_date(sources)
+    assert chosen.date_start == D(2023, 3, 20) and chosen.conflict
 
 
 def test_a_publication_date_later_than_the_stated_one_is_no_conflict():
     sources = [dated(D(2023, 2, 24)), dated(D(2023, 3, 17), pub=True)]
-    assert choose_date(sources) == (D(2023, 2, 24), D(2023, 2, 24), "day", False)
+    assert choose_date(sources) == ChosenDate(D(2023, 2, 24), D(2023, 2, 24), "day", False)
 
 
 def test_statements_by_speakers_of_different_countries_never_merge():

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from tests.factories import make_actor, make_article, make_editor, make_event
 from timeline import editing
 from timeline.models import Actor, ActorAlias, Article, Correction, Event, EventSource, Flag, Status
-from timeline.services import load_gazetteer, resolve_actor
+from timeline.services import build_gazetteer, resolve_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -141,7 +141,7 @@ def test_merged_actors_take_events_and_aliases_and_later_imports_resolve_the_old
     assert set(bakhmut.aliases.values_list("name", flat=True)) == {"Bakhmut", "Artemovsk", "Artyomovsk"}
     assert list(Actor.objects.canonical()) == [bakhmut]
     assert resolve_actor("Artyomovsk", "place") == bakhmut
-    assert load_gazetteer().entries["artemovsk"] == ("Bakhmut", "place")
+    assert build_gazetteer().entries["artemovsk"] == ("Bakhmut", "place")
     assert Actor.objects.get(pk=artemovsk.pk).merged_into == bakhmut
     assert event.corrections.get(field="actors").before == "Artemovsk"
 

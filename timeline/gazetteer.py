@@ -5,6 +5,9 @@ an actor is stored, with its aliases, roles and affiliation, the first time an a
 ``manage.py load_gazetteer`` stores them all ahead (to edit them in the admin before any import).
 Loading is additive and idempotent: an editor's changes (a merged actor, a renamed thread, an
 alias moved to another actor) are never undone; only what is missing is added.
+
+Names are compared in ``models.normalize_name``'s form. The models are imported where they are used,
+because ``manage.py extract`` and the benchmark read the file (``file_gazetteer``) without a database.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from django.utils.text import slugify
+if TYPE_CHECKING:
+    from .nlp.actors import Gazetteer
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ACTORS_FILE = FIXTURES / "actors.json"
@@ -44,21 +49,30 @@ def read_entries(path: Path, required: tuple[str, ...]) -> list[dict]:
 
 
 @functools.cache
+def actor_entries(path: Path = ACTORS_FILE) -> tuple[dict, ...]:
+    """The gazetteer file's entries, in the file's order (read once per process)."""
+    return tuple(read_entries(path, ("name", "kind")))
+
+
+@functools.cache
 def known_actors(path: Path = ACTORS_FILE) -> dict[str, dict]:
-    """The gazetteer file's entries by normalised name and alias (read once per process)."""
+    """The gazetteer file's entries by normalised name and alias."""
+    from .models import normalize_name
+
     out = {}
-    for entry in read_entries(path, ("name", "kind")):
+    for entry in actor_entries(path):
         for name in (entry["name"], *entry.get("aliases", [])):
-            out.setdefault(_normalize(name), entry)
+            out.setdefault(normalize_name(name), entry)
     return out
 
 
-def file_gazetteer(path: Path = ACTORS_FILE):
-    """The gazetteer file alone, as the extraction reads it (for commands that touch no database)."""
+def file_gazetteer(path: Path = ACTORS_FILE) -> Gazetteer:
+    """The gazetteer file as the extraction reads it: alone for commands that touch no database, and
+    under what the database knows in ``services.build_gazetteer``."""
     from .nlp.actors import Gazetteer
 
     gazetteer = Gazetteer()
-    for entry in read_entries(path, ("name", "kind")):
+    for entry in actor_entries(path):
         gazetteer.add(
             entry["name"],
             entry["kind"],
@@ -73,50 +87,36 @@ def known_threads(path: Path = THREADS_FILE) -> list[dict]:
     return read_entries(path, ("slug", "name"))
 
 
-def _normalize(name: str) -> str:
-    # the same form as timeline.models.normalize_name
-    return " ".join(name.casefold().replace("\u2019", "'").split()).strip(".,;:'\"")
-
-
-def _slug(model, text: str) -> str:
-    base = slugify(text)[:80].strip("-") or "actor"
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 def load_actors(entries: list[dict], *, Actor, ActorAlias) -> int:
-    """Adds the actors and aliases not yet stored; returns how many actors were created."""
+    """Adds the actors and aliases not yet stored; returns how many actors were created. A new actor's
+    slug and an alias's normalised form are set as the models save them."""
+    from .models import normalize_name
+
     created = 0
     by_name = {}
     for entry in entries:
         alias = (
-            ActorAlias.objects.select_related("actor").filter(normalized=_normalize(entry["name"])).first()
+            ActorAlias.objects.select_related("actor")
+            .filter(normalized=normalize_name(entry["name"]))
+            .first()
         )
         actor = alias.actor if alias else None
         if actor is None:
-            actor = Actor.objects.create(
-                name=entry["name"],
-                kind=entry["kind"],
-                slug=_slug(Actor, entry["name"]),
-                roles=entry.get("roles", []),
-            )
+            actor = Actor.objects.create(name=entry["name"], kind=entry["kind"], roles=entry.get("roles", []))
             created += 1
         elif entry.get("roles") and not actor.roles:
             actor.roles = entry["roles"]
             actor.save(update_fields=["roles"])
         by_name[entry["name"]] = actor
         for name in (entry["name"], *entry.get("aliases", [])):
-            if name and not ActorAlias.objects.filter(normalized=_normalize(name)).exists():
-                ActorAlias.objects.create(actor=actor, name=name, normalized=_normalize(name))
+            if name and not ActorAlias.objects.filter(normalized=normalize_name(name)).exists():
+                ActorAlias.objects.create(actor=actor, name=name)
     for entry in entries:
         actor = by_name[entry["name"]]
         if entry.get("affiliation") and actor.affiliation_id is None:
             target = by_name.get(entry["affiliation"])
             if target is None:
-                alias = ActorAlias.objects.filter(normalized=_normalize(entry["affiliation"])).first()
+                alias = ActorAlias.objects.filter(normalized=normalize_name(entry["affiliation"])).first()
                 target = alias.actor if alias else None
             if target is not None and target.pk != actor.pk:
                 actor.affiliation = target
@@ -126,6 +126,8 @@ def load_actors(entries: list[dict], *, Actor, ActorAlias) -> int:
 
 def load_threads(entries: list[dict], *, Thread, ActorAlias, resolve=None) -> int:
     """Adds the storylines not yet stored (by slug); returns how many were created."""
+    from .models import normalize_name
+
     created = 0
     for entry in entries:
         thread, new = Thread.objects.get_or_create(
@@ -143,7 +145,7 @@ def load_threads(entries: list[dict], *, Thread, ActorAlias, resolve=None) -> in
             if resolve is not None:
                 thread.actors.add(resolve(name))
                 continue
-            alias = ActorAlias.objects.filter(normalized=_normalize(name)).first()
+            alias = ActorAlias.objects.filter(normalized=normalize_name(name)).first()
             if alias is not None:
                 thread.actors.add(alias.actor)
     return created

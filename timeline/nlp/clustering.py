@@ -524,7 +524,17 @@ def supports(source: Dated, start: dt.date, end: dt.date) -> bool:
     return source.date_start <= start and end <= source.date_end
 
 
-def choose_date(sources: list[Dated]) -> tuple[dt.date, dt.date, str | None, bool] | None:
+@dataclass(frozen=True)
+class ChosenDate:
+    """An event's date as chosen from its sources; ``conflict``: a source stating its own date disagrees."""
+
+    date_start: dt.date
+    date_end: dt.date
+    precision: str | None
+    conflict: bool
+
+
+def choose_date(sources: list[Dated]) -> ChosenDate | None:
     """The date most sources support, then the most precise, then the earliest report's;
     and whether a source stating its own date disagrees with it (a date conflict)."""
     dated = [s for s in sources if s.date_start is not None]
@@ -541,4 +551,4 @@ def choose_date(sources: list[Dated]) -> tuple[dt.date, dt.date, str | None, boo
         not s.from_publication and not overlaps(s.date_start, s.date_end, best.date_start, best.date_end)
         for s in dated
     )
-    return best.date_start, best.date_end, best.precision, conflict
+    return ChosenDate(best.date_start, best.date_end, best.precision, conflict)

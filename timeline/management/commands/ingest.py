@@ -18,7 +18,7 @@ from timeline.nlp.actors import Gazetteer
 from timeline.nlp.extract import extract_texts
 from timeline.nlp.pipeline import ModelMissing
 from timeline.nlp.types import ArticleExtraction
-from timeline.services import ingest_article, load_gazetteer, plan_article
+from timeline.services import build_gazetteer, ingest_article, plan_article
 
 logger = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ class Command(BaseCommand):
         done = {"create": [], "update": []}
         progress = tqdm(total=len(todo), desc="ingest", unit="article", file=sys.stderr, disable=not todo)
         items = [(f.body, f.published) for f, _ in todo]
-        gazetteer = load_gazetteer()
+        gazetteer = build_gazetteer()
         stored = StoredEvents()
         try:
             if workers > 1 and len(todo) > CHUNK:

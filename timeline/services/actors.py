@@ -1,0 +1,173 @@
+"""Names to stored actors: the gazetteer file, the aliases stored, and the merges editors made."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from .. import gazetteer as gazetteer_file
+from ..models import Actor, ActorAlias, normalize_name, unique_slugs
+from ..nlp.actors import Gazetteer, name_key, same_name, skeleton
+from ..nlp.types import ArticleExtraction
+
+
+def survivor(actor: Actor, actors: dict[int, Actor] | None = None) -> Actor:
+    """The actor ``actor`` lives on in after an editor's merges (``merged_into``, followed to its
+    end), or ``actor`` itself. ``actors``: every actor by pk, read already, to follow the merges
+    without a query each."""
+    seen = set()
+    while actor.merged_into_id and actor.pk not in seen:
+        seen.add(actor.pk)
+        merged_into = actor.merged_into if actors is None else actors.get(actor.merged_into_id)
+        if merged_into is None:
+            break
+        actor = merged_into
+    return actor
+
+
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer file under every stored actor, alias, role and affiliation, as the extraction
+    pipeline reads them.
+
+    Names resolve to the survivor of an editor's merge (``merged_into``)."""
+    gazetteer = gazetteer_file.file_gazetteer()
+    actors = {a.pk: a for a in Actor.objects.all()}
+    for alias in ActorAlias.objects.only("name", "normalized", "actor_id"):
+        actor = survivor(actors[alias.actor_id], actors)
+        gazetteer.entries[alias.normalized] = (actor.name, actor.kind)
+        gazetteer.spellings.setdefault(alias.normalized, alias.name)
+    for actor in actors.values():
+        if actor.merged_into_id:
+            continue
+        for role in actor.roles or []:
+            gazetteer.roles.setdefault(normalize_name(role), set()).add(actor.name)
+        if actor.affiliation_id in actors:
+            gazetteer.affiliation[actor.name] = survivor(actors[actor.affiliation_id], actors).name
+    return gazetteer
+
+
+def resolve_actor(name: str, kind: str, *, _depth: int = 0) -> Actor:
+    """The stored actor a name refers to. A new one is created with the name as its first alias, or,
+    when the gazetteer file knows the name, with the file's name, kind, aliases, roles and affiliation."""
+    alias = ActorAlias.objects.select_related("actor").filter(normalized=normalize_name(name)).first()
+    if alias is not None:
+        return survivor(alias.actor)
+    entry = gazetteer_file.known_actors().get(normalize_name(name))
+    if entry is None:
+        actor = Actor.objects.create(name=name, kind=kind)
+        ActorAlias.objects.create(actor=actor, name=name)
+        return actor
+    if entry["name"] != name and _depth == 0:
+        return resolve_actor(entry["name"], entry["kind"], _depth=1)
+    actor = Actor.objects.create(name=entry["name"], kind=entry["kind"], roles=entry.get("roles", []))
+    for spelling in (entry["name"], *entry.get("aliases", [])):
+        record_alias(actor, spelling)
+    if entry.get("affiliation") and _depth < 2:
+        affiliation = resolve_actor(entry["affiliation"], "place", _depth=2)
+        if affiliation.pk != actor.pk:
+            actor.affiliation = affiliation
+            actor.save(update_fields=["affiliation"])
+    return actor
+
+
+def record_alias(actor: Actor, name: str) -> None:
+    """Records a new spelling of ``actor``; a spelling already taken by another actor is left alone."""
+    normalized = normalize_name(name)
+    if normalized and not ActorAlias.objects.filter(normalized=normalized).exists():
+        ActorAlias.objects.create(actor=actor, name=name)
+
+
+def store_actors(extraction: ArticleExtraction) -> dict[str, Actor]:
+    """The stored actor of every canonical name the extraction uses; new spellings become aliases.
+
+    Names already stored are looked up in one query; only new actors cost more. A spelling that
+    another actor holds already (or that a concurrent import has just stored) is left alone."""
+    spellings = [(e.name, s) for e in extraction.actors for s in (e.name, *e.mentions)]
+    spellings += [(name, alias) for alias, name in extraction.aliases.items()]
+    known = {
+        alias.normalized: alias
+        for alias in ActorAlias.objects.select_related("actor").filter(
+            normalized__in={normalize_name(s) for _, s in spellings}
+        )
+    }
+    actors, plain = {}, {}
+    for extracted in extraction.actors:
+        alias = known.get(normalize_name(extracted.name))
+        if alias is not None:
+            actors[extracted.name] = survivor(alias.actor)
+        elif gazetteer_file.known_actors().get(normalize_name(extracted.name)):
+            actors[extracted.name] = resolve_actor(extracted.name, extracted.kind)
+        elif (found := named_in_archive(extracted.name, extracted.kind)) is not None:
+            actors[extracted.name] = found
+        else:
+            plain[extracted.name] = extracted.kind
+    actors |= _create_actors(plain)
+    new = {}
+    for name, spelling in spellings:
+        normalized = normalize_name(spelling)
+        if name in actors and normalized and normalized not in known:
+            new.setdefault(normalized, ActorAlias(actor=actors[name], name=spelling, normalized=normalized))
+    ActorAlias.objects.bulk_create(new.values(), ignore_conflicts=True)
+    return actors
+
+
+def named_in_archive(name: str, kind: str) -> Actor | None:
+    """The one stored actor that a new name is another form of, or None: the same name written
+    another way ("Kahramanmaraş", "US Geological Survey"), an acronym or the last words of its name
+    ("FDIC", "Coast Guard"), or for a person the surname ("Bazoum", "Mr Bazoum") or another spelling
+    of the full name ("Abdourahmane Tchiani", "Mohammed Bazoum"). Different people sharing a word stay
+    apart: a name that fits two actors fits none."""
+    words = name_key(name).split()
+    if not words:
+        return None
+    stem = words[-1][:4] if len(words) > 1 or not name.isupper() else ""
+    rows = ActorAlias.objects.filter(normalized__contains=stem) if stem else ActorAlias.objects.all()
+    found = set()
+    for alias_name, actor_id, actor_kind, actor_name in rows.values_list(
+        "name", "actor_id", "actor__kind", "actor__name"
+    )[:ARCHIVE_CANDIDATES]:
+        if _forms_of_one(name, kind, alias_name, actor_kind) or _forms_of_one(
+            name, kind, actor_name, actor_kind
+        ):
+            found.add(actor_id)
+    if len(found) != 1:
+        return None
+    return survivor(Actor.objects.get(pk=found.pop()))
+
+
+# How many stored spellings a new name is compared with, at most.
+ARCHIVE_CANDIDATES = 2000
+# rapidfuzz ratio above which two spellings of a person's name are one name ("Abdourahmane"/"Abdourahamane")
+SPELLING = 88
+
+
+def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
+    if name_key(name) == name_key(stored):
+        return True
+    if kind != stored_kind and "person" in (kind, stored_kind):
+        return False  # a tagger takes a bridge for a place or an organisation, never for a person
+    if same_name(name, stored, kind):
+        return True
+    if kind != "person":
+        return False
+    new, old = name_key(name).split(), name_key(stored).split()
+    if new[-1] != old[-1] and fuzz.ratio(skeleton(new[-1]), skeleton(old[-1])) < SPELLING:
+        return False
+    if len(new) == 1:
+        return len(old) > 1  # "Bazoum" is the Mohamed Bazoum the archive knows
+    return len(old) > 1 and fuzz.ratio(skeleton(name), skeleton(stored)) >= SPELLING
+
+
+def _create_actors(kinds: dict[str, str]) -> dict[str, Actor]:
+    """New actors the gazetteer does not know, by name, in three queries (slugs, actors, aliases)."""
+    if not kinds:
+        return {}
+    names = list(kinds)
+    created = Actor.objects.bulk_create(
+        Actor(name=name, kind=kinds[name], slug=slug)
+        for name, slug in zip(names, unique_slugs(Actor, names), strict=True)
+    )
+    ActorAlias.objects.bulk_create(
+        (ActorAlias(actor=a, name=a.name, normalized=normalize_name(a.name)) for a in created),
+        ignore_conflicts=True,
+    )
+    return {a.name: a for a in created}

@@ -1,0 +1,109 @@
+"""One article in: what an import will do with a file, and the article stored with its extraction."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from ..files import ArticleFile
+from ..locking import lock_article_writes
+from ..matching import StoredEvents
+from ..models import Article, Source, TemporalExpression
+from ..nlp.actors import Gazetteer
+from ..nlp.types import ArticleExtraction
+from .actors import build_gazetteer, store_actors
+from .events import store_events
+from .storylines import ensure_threads
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Plan:
+    """What an import will do with one file before anything is extracted."""
+
+    action: str  # "create", "update" or "skip"
+    article: Article | None = None
+    reason: str = ""
+
+
+def plan_article(file: ArticleFile, *, force: bool = False) -> Plan:
+    """Skips a body already stored (unless ``force``); a changed file under a known name is an update."""
+    same_body = Article.objects.filter(content_hash=file.content_hash).first()
+    if same_body is not None:
+        if force:
+            return Plan("update", same_body)
+        reason = "unchanged" if same_body.file_name == file.name else f"same text as {same_body.file_name}"
+        return Plan("skip", same_body, reason)
+    same_name = Article.objects.filter(file_name=file.name).order_by("-ingested_at").first()
+    if same_name is not None:
+        return Plan("update", same_name, "text changed")
+    return Plan("create")
+
+
+def store_temporal_expressions(article: Article, extraction: ArticleExtraction) -> None:
+    article.temporal_expressions.all().delete()
+    TemporalExpression.objects.bulk_create(
+        TemporalExpression(
+            article=article,
+            text=t.text[:300],
+            start=t.start,
+            end=t.end,
+            type=t.type,
+            value=t.value,
+            end_value=t.end_value,
+            modifier=t.modifier,
+            flags=list(t.flags),
+        )
+        for t in extraction.temporal_expressions
+    )
+
+
+@transaction.atomic
+def ingest_article(
+    *, file: ArticleFile, extraction: ArticleExtraction, plan: Plan, stored: StoredEvents | None = None
+) -> Article:
+    """Stores one article and what was extracted from it, all or nothing. An import passes one
+    ``stored`` to all its articles, so that stored events are read once (see ``matching``)."""
+    lock_article_writes(content_hash=file.content_hash, article=plan.article)
+    source = Source.objects.get_or_create(name=file.source)[0] if file.source else None
+    article = plan.article or Article(file_name=file.name)
+    article.title = file.title or file.path.stem
+    article.source = source
+    article.url = file.url
+    article.published = extraction.published
+    article.published_inferred = extraction.published_inferred
+    article.body = file.body
+    article.content_hash = file.content_hash
+    article.file_name = file.name
+    article.save()
+    store_extraction(article=article, extraction=extraction, stored=stored)
+    logger.info("stored %s: %d events", file.name, len(extraction.events))
+    return article
+
+
+@transaction.atomic
+def store_extraction(
+    *, article: Article, extraction: ArticleExtraction, stored: StoredEvents | None = None
+) -> set[int]:
+    """Stores an article's temporal expressions, actors and events (the update-in-place path)."""
+    store_temporal_expressions(article, extraction)
+    ensure_threads()
+    actors = store_actors(extraction)
+    return store_events(article, extraction, actors, stored)
+
+
+@transaction.atomic
+def reresolve_article(article: Article, *, gazetteer: Gazetteer | None = None) -> set[int]:
+    """Re-extracts a stored article against its (corrected) publication date: its relative dates and
+    the events dated by them are re-resolved, locked fields excepted. Returns the touched events."""
+    from ..nlp.extract import extract_texts
+
+    extraction = next(
+        extract_texts([(article.body, article.published)], gazetteer=gazetteer or build_gazetteer())
+    )
+    if extraction.published != article.published:
+        extraction.published = article.published
+    return store_extraction(article=article, extraction=extraction)

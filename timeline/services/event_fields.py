@@ -1,0 +1,79 @@
+"""An event's fields derived from its sources: date, title, type, summary and flags."""
+
+from __future__ import annotations
+
+from ..models import Event, EventSource, Flag, Status
+from ..nlp import clustering
+from ..nlp.types import ExtractedEvent
+from .storylines import assign_threads
+
+# What ``derive`` may change on an event.
+DERIVED_FIELDS = [
+    "date_start", "date_end", "precision", "title", "event_type", "summary", "flags", "merge_confidence",
+    "updated_at",
+]  # fmt: skip
+
+
+def recompute_event(event: Event, *, extracted: ExtractedEvent | None = None) -> None:
+    """Re-derives one event's fields and storylines from its sources, except those an editor locked;
+    an event left without sources is deleted, unless an editor touched it."""
+    sources = list(event.sources.select_related("article").order_by("article__published", "start", "id"))
+    assign_threads(save_derived([(event, sources, extracted)]))
+
+
+def save_derived(items) -> list[tuple[Event, list[str]]]:
+    """Re-derives and saves stored events, each given with its sources (with their articles, in
+    report order) and the report that created it, when at hand, for the headline, summary and
+    type. Returns the events kept whose storylines are open, with their sources' sentences."""
+    open_threads = []
+    for event, sources, extracted in items:
+        if not sources:
+            if not event.locked_fields and event.status == Status.AUTO:
+                event.delete()
+            continue
+        derive(event, sources, extracted)
+        event.save(update_fields=DERIVED_FIELDS)
+        if not event.is_locked("threads"):
+            open_threads.append((event, [s.sentence for s in sources]))
+    return open_threads
+
+
+def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent | None = None) -> None:
+    """Sets an event's date, title, type, summary and flags from its sources, in memory, except the
+    fields an editor locked."""
+    chosen = clustering.choose_date(
+        [
+            clustering.Dated(
+                s.date_start,
+                s.date_end,
+                s.precision,
+                Flag.DATE_FROM_PUBLICATION in s.flags,
+                s.article.published,
+            )
+            for s in sources
+        ]
+    )
+    derived: dict = {}
+    if chosen is not None:
+        derived.update(date_start=chosen.date_start, date_end=chosen.date_end, precision=chosen.precision)
+    span = (chosen.date_start, chosen.date_end) if chosen is not None else None
+    main = next((s for s in sources if (s.date_start, s.date_end) == span), sources[0])
+    derived["title"] = main.title or main.sentence[:300]
+    if extracted is not None:
+        derived["event_type"] = extracted.event_type
+        derived["summary"] = extracted.summary or extracted.sentence
+    for name, value in derived.items():
+        if not event.is_locked(name):
+            setattr(event, name, value)
+    flags = set().union(*(set(s.flags) for s in sources)) - {Flag.DATE_CONFLICT, Flag.DATE_FROM_PUBLICATION}
+    if all(Flag.DATE_FROM_PUBLICATION in s.flags for s in sources):
+        flags.add(Flag.DATE_FROM_PUBLICATION)
+    # Sources may still disagree, but a date an editor set is no longer in doubt.
+    settled = event.is_locked("date_start") or event.is_locked("date_end")
+    if chosen is not None and chosen.conflict and not settled:
+        flags.add(Flag.DATE_CONFLICT)
+    if chosen is not None:
+        flags.discard(Flag.UNDATED)
+    event.flags = sorted(flags)
+    if len(sources) == 1:
+        event.merge_confidence = 1.0
