@@ -71,5 +71,5 @@ def clock_part(ctx: Context, c: Candidate) -> Resolved:
 
 @handles("in_the_day")
 def in_the_day(ctx: Context, c: Candidate) -> Resolved:
-    """ "Later in the day": the day the text is talking about."""
+    """ "Later in the day", "hours later": the day the text is talking about."""
     return Resolved("DATE", ctx.anchor().isoformat())

@@ -101,7 +101,11 @@ PATTERNS: list[tuple[str, str]] = [
         rf"{MOD}(?:(?P<edge>earlier|later|early|late)\s+)?(?P<the>the\s+)?(?:{REL}|(?P<ana>that|the\s+same))\s+"
         r"(?P<unit>week|month|year|decade|century)\b(?!-)",
     ),
-    ("in_the_day", r"(?:later|earlier)\s+in\s+(?P<x>the\s+day)\b"),
+    (
+        "in_the_day",
+        r"(?:(?:later|earlier)\s+in\s+(?P<x>the\s+day)"
+        r"|(?:(?:a\s+few|several|some|just)\s+)?(?:hours|minutes|moments)\s+(?:later|afterwards?))\b",
+    ),
     ("year_end", r"(?:the\s+)?(?:year-end|year\s+end|year's\s+end|end\s+of\s+the\s+year)\b"),
     (
         "ago",
