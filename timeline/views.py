@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from django.core.cache import cache
@@ -15,10 +14,11 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from . import formats
+from .chronology import group_by_period, highlight
+from .density import density
 from .export import timeline_document
 from .forms import ExportFilter, TimelineFilter
 from .models import Actor, Article, Event
-from .templatetags.chronology import group_by_period, highlight
 
 # Events per timeline page. Each costs about a millisecond to read and render, so a page of 25 keeps
 # the first screen quick; scrolling (htmx) or "More events" fetches the next page in place.
@@ -60,37 +60,6 @@ def paged_events(request, events, page_number):
         "next_query": next_query,
         "previous_query": previous_query,
         "weeks": weeks,
-    }
-
-
-def density(weeks: dict) -> dict:
-    """Events per week over the whole span of ``weekly_counts``, as bars for an inline SVG."""
-    counts = {week: n for week, n in weeks.items() if week is not None}
-    if not counts:
-        return {"bars": [], "weeks": 0}
-    first, last = min(counts), max(counts)
-    weeks = (last - first).days // 7 + 1
-    tallest = max(counts.values())
-    bars = []
-    for i in range(weeks):
-        week = first + dt.timedelta(weeks=i)
-        n = counts.get(week, 0)
-        height = round(max(2, 40 * n / tallest), 1) if n else 0
-        bars.append(
-            {
-                "x": i,
-                "n": n,
-                "height": height,
-                "top": 43 - height,
-                "start": week,
-                "end": week + dt.timedelta(6),
-            }
-        )
-    return {
-        "bars": bars,
-        "weeks": weeks,
-        "first": first,
-        "last": first + dt.timedelta(weeks=weeks) - dt.timedelta(1),
     }
 
 
