@@ -18,7 +18,7 @@ from .chronology import group_by_period, highlight
 from .density import density
 from .export import timeline_document
 from .forms import ExportFilter, TimelineFilter
-from .models import Actor, Article, Event
+from .models import Actor, Article, Event, Flag
 
 # Events per timeline page. Each costs about a millisecond to read and render, so a page of 25 keeps
 # the first screen quick; scrolling (htmx) or "More events" fetches the next page in place.
@@ -116,8 +116,8 @@ def event_detail(request, pk: int):
         {
             "event": event,
             "sources": sources,
-            "dates_differ": len(stated) > 1 or "date_conflict" in event.flags,
-            "conflict": "date_conflict" in event.flags,
+            "dates_differ": len(stated) > 1 or Flag.DATE_CONFLICT in event.flags,
+            "conflict": Flag.DATE_CONFLICT in event.flags,
         },
     )
 

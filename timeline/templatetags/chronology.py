@@ -11,16 +11,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from .. import chronology, density
+from ..models import Flag
 
 register = template.Library()
-
-BADGES = {
-    "date_conflict": ("sources disagree", "The sources give different dates for this event."),
-    "published_inferred": ("date inferred", "The article's publication date was inferred from its text."),
-    "date_from_publication": ("date from publication", "No date in the sentence: dated by its article."),
-    "invalid_date": ("impossible date", "A source states a date that does not exist."),
-    "undated": ("undated", "No usable date was found."),
-}
 
 
 @register.simple_tag
@@ -51,9 +44,9 @@ def also_called(actor) -> str:
 
 
 @register.filter
-def badges(flags) -> list[tuple[str, str, str]]:
-    """(flag, label, explanation) for each flag a reader should know about."""
-    return [(flag, *BADGES[flag]) for flag in flags if flag in BADGES]
+def badges(flags) -> list[Flag]:
+    """The event's flags, each with the ``badge`` a reader sees and its ``explanation``."""
+    return Flag.of(flags)
 
 
 def current_filters(context):
