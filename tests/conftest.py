@@ -10,9 +10,7 @@ from django.core.management import call_command
 from timeline.nlp.dates import find_temporal_expressions
 from timeline.nlp.pipeline import load_nlp
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURE_ARTICLES = ROOT / "fixtures" / "articles"
-SHARED = ROOT.parent / "shared"
+from .utils import FIXTURE_ARTICLES, require
 
 
 @pytest.fixture(autouse=True)
@@ -83,13 +81,6 @@ def page(chromium):
     page.set_default_timeout(15_000)
     yield page
     context.close()
-
-
-def require(flag: str, reason: str):
-    """Skips locally when a part is missing, fails when CI demands the part (flag set)."""
-    if os.environ.get(flag):
-        pytest.fail(f"{reason}, but {flag} is set")
-    pytest.skip(reason)
 
 
 # The date normaliser's unit tests publish their sentences on a Wednesday.

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from timeline.models import Article, Event, EventSource, Thread
 
-from .conftest import require
 from .factories import add_source, make_actor, make_article, make_event
+from .utils import require
 
 TIMELINE = reverse("timeline:timeline")
 HTMX = {"HX-Request": "true", "HX-Target": "results", "HX-Trigger": "filters"}
