@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
+from django.test.html import parse_html
 
 from timeline.models import EventSource
 
@@ -67,3 +68,19 @@ def corpus_picks():
     assert all(e.sources.count() > 1 for e in singles) and len(picks.to_merge) > 1
     assert len({e.pk for e in [*singles, *picks.to_merge]}) == len(singles) + len(picks.to_merge)
     return picks
+
+
+def element(html: str, tag: str, **attrs) -> dict:
+    """The attributes of the first ``tag`` element of ``html`` (parsed as HTML) that has ``attrs``
+    (``data_event_id=3`` for ``data-event-id="3"``)."""
+    wanted = {name.replace("_", "-"): str(value) for name, value in attrs.items()}
+    found = [parse_html(html)]
+    while found:
+        node = found.pop(0)
+        if isinstance(node, str):
+            continue
+        have = dict(node.attributes)
+        if node.name == tag and wanted.items() <= have.items():
+            return have
+        found[:0] = node.children
+    raise AssertionError(f"no <{tag}> with {wanted}")
