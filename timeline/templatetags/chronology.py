@@ -1,5 +1,5 @@
 """Template tags over ``timeline.chronology`` and ``timeline.density``: dates, flags, highlighting,
-the density strip, and links that add or remove a filter."""
+the density strip, and links that add a filter."""
 
 from __future__ import annotations
 
@@ -68,17 +68,6 @@ def with_filter(context, key: str, value: str) -> str:
         return f"?{query}"
     added = urlencode({key: value})
     return f"?{query}&{added}" if query else f"?{added}"
-
-
-@register.simple_tag(takes_context=True)
-def without_filter(context, key: str, value: str = "") -> str:
-    """The current query string without ``key`` (or only without its ``value``), page reset."""
-    params = current_filters(context)[0].copy()
-    if value:
-        params.setlist(key, [v for v in params.getlist(key) if v != value])
-    else:
-        params.pop(key, None)
-    return f"?{params.urlencode()}"
 
 
 @register.simple_tag(takes_context=True)
