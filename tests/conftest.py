@@ -1,4 +1,3 @@
-import datetime as dt
 import io
 import os
 import shutil
@@ -7,12 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from timeline.nlp.dates import find_temporal_expressions
-from timeline.nlp.pipeline import load_nlp
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURE_ARTICLES = ROOT / "fixtures" / "articles"
-SHARED = ROOT.parent / "shared"
+from .utils import FIXTURE_ARTICLES, require
 
 
 @pytest.fixture(autouse=True)
@@ -83,40 +77,3 @@ def page(chromium):
     page.set_default_timeout(15_000)
     yield page
     context.close()
-
-
-def require(flag: str, reason: str):
-    """Skips locally when a part is missing, fails when CI demands the part (flag set)."""
-    if os.environ.get(flag):
-        pytest.fail(f"{reason}, but {flag} is set")
-    pytest.skip(reason)
-
-
-# The date normaliser's unit tests publish their sentences on a Wednesday.
-WEDNESDAY = dt.date(2024, 5, 15)
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
-
-
-@pytest.fixture(scope="session")
-def timexes(nlp):
-    def run(text, published=WEDNESDAY):
-        return find_temporal_expressions(nlp(text), published)
-
-    return run
-
-
-@pytest.fixture(scope="session")
-def value_of(timexes):
-    """The value of the expression whose text is ``phrase`` (or the only one found)."""
-
-    def run(text, phrase=None, published=WEDNESDAY):
-        found = timexes(text, published)
-        hits = [t for t in found if phrase is None or phrase.lower() in t.text.lower()]
-        assert hits, f"nothing found for {phrase!r} in {found}"
-        return hits[0].value
-
-    return run

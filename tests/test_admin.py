@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import make_actor, make_article, make_editor, make_event
-from tests.test_editing import corpus_picks, event_of, reingest, report_key
+from tests.utils import corpus_picks, event_of, reingest, report_key
 from timeline.models import Actor, Article, Correction, Event, EventSource, Status, Thread
 from timeline.services import resolve_actor
 

@@ -4,7 +4,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from .conftest import FIXTURE_ARTICLES
+from .utils import FIXTURE_ARTICLES
 
 
 def run(name, *args) -> str:

@@ -10,7 +10,7 @@ from django.db import connection
 
 from timeline.models import Actor, ActorAlias, Article, Event, EventSource
 
-from .conftest import ROOT, require
+from .utils import ROOT, require
 
 
 def start_ingest(folder, database_url):

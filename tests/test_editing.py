@@ -1,13 +1,11 @@
 """Editing operations, and the promise that a re-import (`ingest --force`) keeps every correction."""
 
 import datetime as dt
-import io
-from types import SimpleNamespace
 
 import pytest
-from django.core.management import call_command
 
 from tests.factories import make_actor, make_article, make_editor, make_event
+from tests.utils import corpus_picks, event_of, reingest, report_key
 from timeline import editing
 from timeline.models import Actor, ActorAlias, Article, Correction, Event, EventSource, Flag, Status
 from timeline.services import build_gazetteer, resolve_actor
@@ -15,19 +13,6 @@ from timeline.services import build_gazetteer, resolve_actor
 pytestmark = pytest.mark.django_db
 
 FRIDAY_ARTICLE = "002_266a9cc2f08c840b.txt"
-
-
-def reingest(path):
-    call_command("ingest", str(path), "--force", stdout=io.StringIO(), stderr=io.StringIO())
-
-
-def report_key(source):
-    return (source.article_id, source.start, source.end, source.temporal_expression)
-
-
-def event_of(key):
-    article, start, end, timex = key
-    return EventSource.objects.get(article=article, start=start, end=end, temporal_expression=timex).event
 
 
 def two_event_sources(article=None):
@@ -147,38 +132,6 @@ def test_merged_actors_take_events_and_aliases_and_later_imports_resolve_the_old
 
 
 # The re-import contract, against the real pipeline over the fixture corpus.
-
-
-def reported(article, words, **when):
-    """The source in which article ``article`` (its number in the corpus) says ``words`` (and, where a
-    sentence reports several events, dates it by ``when["temporal_expression"]``)."""
-    return EventSource.objects.get(
-        article__file_name__startswith=f"{article}_", sentence__contains=words, **when
-    )
-
-
-def corpus_picks():
-    """What the editor corrects in the ingested fixture corpus, each event picked by a report it holds.
-
-    The events to retitle, hide and verify are each reported by several articles (merged on import);
-    the merge joins reports of Xi's visit to Moscow that the import kept apart and whose dates
-    disagree, and the report of the talks' end is then split out again."""
-    visit = [
-        reported("000", "Xi Jinping visits Moscow"),
-        reported("003", "That same day, Xi arrived"),
-        reported("004", "As Xi and Putin ended their talks"),
-    ]
-    picks = SimpleNamespace(
-        retitled=reported("001", "decided to defend Bakhmut").event,
-        hidden=reported("000", "China unveiled a proposal").event,
-        verified=reported("002", "Beijing and Moscow announced", temporal_expression="Friday").event,
-        to_merge=list({s.event_id: s.event for s in visit}.values()),
-        to_split=visit[2],
-    )
-    singles = [picks.retitled, picks.hidden, picks.verified]
-    assert all(e.sources.count() > 1 for e in singles) and len(picks.to_merge) > 1
-    assert len({e.pk for e in [*singles, *picks.to_merge]}) == len(singles) + len(picks.to_merge)
-    return picks
 
 
 @pytest.fixture

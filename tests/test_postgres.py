@@ -3,8 +3,8 @@ from django.db import connection
 
 from timeline.models import Event
 
-from .conftest import require
 from .factories import make_event
+from .utils import require
 
 
 @pytest.mark.django_db

@@ -5,11 +5,12 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.urls import reverse
+from pytest_django.asserts import assertInHTML
 
 from timeline.models import Article, Event, EventSource, Thread
 
-from .conftest import require
 from .factories import add_source, make_actor, make_article, make_event
+from .utils import element, require
 
 TIMELINE = reverse("timeline:timeline")
 HTMX = {"HX-Request": "true", "HX-Target": "results", "HX-Trigger": "filters"}
@@ -34,14 +35,14 @@ def test_the_timeline_lists_events_in_date_order_with_their_ids_and_dates(client
     html = page(client)
     first, second = html.index(f'data-event-id="{earlier.pk}"'), html.index(f'data-event-id="{later.pk}"')
     assert first < second
-    assert 'data-date="2023-03-20"' in html
+    assert element(html, "li", data_event_id=earlier.pk)["data-date"] == "2023-03-20"
 
 
 def test_events_sit_in_an_ordered_list_under_month_and_day_headings(client):
     make_event(title="Xi arrives in Moscow", date=dt.date(2023, 3, 20))
     html = page(client)
-    assert '<h2 class="month-heading">March 2023</h2>' in html
-    assert '<h3 class="period-heading">Monday 20 March 2023</h3>' in html
+    assertInHTML('<h2 class="month-heading">March 2023</h2>', html)
+    assertInHTML('<h3 class="period-heading">Monday 20 March 2023</h3>', html)
     assert html.index("period-heading") < html.index('<ol class="events">') < html.index("Xi arrives")
 
 
@@ -50,19 +51,28 @@ def test_dates_are_shown_no_more_exactly_than_the_sources_give_them(client):
     make_event(title="Shelling", date=dt.date(2023, 3, 6), date_end=dt.date(2023, 3, 12), precision="week")
     make_event(title="Offensive", date=dt.date(2023, 4, 1), date_end=dt.date(2023, 4, 30), precision="month")
     html = page(client)
-    assert '<time datetime="2023-03-20">20–22 March 2023</time>' in html
-    assert '<time datetime="2023-W10">week of 6 March 2023</time>' in html
-    assert '<time datetime="2023-04">April 2023</time>' in html
-    assert '<h3 class="period-heading">Week of 6 March 2023</h3>' in html
-    assert '<h3 class="period-heading">During April 2023</h3>' in html
+    assertInHTML('<time datetime="2023-03-20">20–22 March 2023</time>', html)
+    assertInHTML('<time datetime="2023-W10">week of 6 March 2023</time>', html)
+    assertInHTML('<time datetime="2023-04">April 2023</time>', html)
+    assertInHTML('<h3 class="period-heading">Week of 6 March 2023</h3>', html)
+    assertInHTML('<h3 class="period-heading">During April 2023</h3>', html)
 
 
 def test_each_event_shows_where_its_date_came_from_and_its_flags(client):
     event = make_event(title="Xi arrives in Moscow", flags=["date_conflict", "date_from_publication"])
     html = page(client)
-    assert "“on Monday”, from an article of 20 March 2023" in html
-    assert "sources disagree" in html and "date from publication" in html
-    assert f'href="{event.get_absolute_url()}"' in html
+    assertInHTML('<span class="wording">“on Monday”, from an article of 20 March 2023</span>', html)
+    assertInHTML(
+        '<li class="badge badge-date_conflict" title="The sources give different dates for this event.">'
+        "sources disagree</li>",
+        html,
+    )
+    assertInHTML(
+        '<li class="badge badge-date_from_publication" title="No date in the sentence: dated by its '
+        'article.">date from publication</li>',
+        html,
+    )
+    assertInHTML(f'<a href="{event.get_absolute_url()}">Xi arrives in Moscow</a>', html)
 
 
 def test_the_wording_shown_is_the_oldest_report_that_states_a_date_else_the_article_that_dates_it(
@@ -89,9 +99,11 @@ def test_the_wording_shown_is_the_oldest_report_that_states_a_date_else_the_arti
     bare = make_event(title="No report left", date=dt.date(2023, 3, 17))
     EventSource.objects.filter(event=bare).delete()
     html = page(client)
-    assert "“on Monday”, from an article of 21 March 2023" in html
+    assertInHTML('<span class="wording">“on Monday”, from an article of 21 March 2023</span>', html)
     assert "“yesterday”" not in html
-    assert "no date in the text; dated by an article of about 20 March 2023" in html
+    assertInHTML(
+        '<span class="wording">no date in the text; dated by an article of about 20 March 2023</span>', html
+    )
     bare_item = html[html.index(f'data-event-id="{bare.pk}"') :].split("</li>")[0]
     assert 'class="wording"' not in bare_item
 
@@ -101,8 +113,8 @@ def test_an_actor_link_on_an_event_adds_that_actor_to_the_filters(client):
     putin = make_actor("Vladimir Putin")
     make_event(title="Summit", actors=[xi, putin])
     html = page(client, thread="", actor=xi.slug)
-    assert f'href="/?thread=&amp;actor={xi.slug}&amp;actor={putin.slug}"' in html
-    assert f'hx-get="/?thread=&amp;actor={xi.slug}&amp;actor={putin.slug}"' in html
+    query = f"/?thread=&amp;actor={xi.slug}&amp;actor={putin.slug}"
+    assertInHTML(f'<a href="{query}" hx-get="{query}">Vladimir Putin</a>', html)
 
 
 def test_several_actors_narrow_to_events_in_which_all_take_part(client):
@@ -178,8 +190,9 @@ def test_a_page_number_past_the_end_shows_the_last_page(client):
 
 def test_the_filter_form_asks_htmx_to_update_the_results_and_the_address(client):
     html = page(client)
-    assert 'hx-get="/" hx-target="#results" hx-push-url="true"' in html
-    assert 'method="get" action="/"' in html  # the same form works without JavaScript
+    form = element(html, "form", id="filters")
+    assert (form["hx-get"], form["hx-target"], form["hx-push-url"]) == ("/", "#results", "true")
+    assert (form["method"], form["action"]) == ("get", "/")  # the same form works without JavaScript
 
 
 def test_an_htmx_filter_request_gets_the_results_and_the_live_status_alone(client):
@@ -187,7 +200,11 @@ def test_an_htmx_filter_request_gets_the_results_and_the_live_status_alone(clien
     html = client.get(TIMELINE, {"q": "Moscow"}, headers=HTMX).content.decode()
     assert "Xi arrives in Moscow" in html
     assert "<html" not in html
-    assert 'id="result-status"' in html and 'hx-swap-oob="true"' in html
+    assertInHTML(
+        '<p id="result-status" class="status" role="status" aria-live="polite" hx-swap-oob="true">'
+        "1 event matches.</p>",
+        html,
+    )
     assert 'id="filters"' not in html  # the form the reader is typing in is left alone
 
 
@@ -196,7 +213,8 @@ def test_a_filter_link_outside_the_form_also_refreshes_the_form(client):
     make_event(actors=[xi])
     headers = {**HTMX, "HX-Trigger": ""}
     html = client.get(TIMELINE, {"actor": xi.slug}, headers=headers).content.decode()
-    assert 'id="filters"' in html and f'value="{xi.slug}" checked' in html
+    assert 'id="filters"' in html
+    assertInHTML(f'<input type="checkbox" name="actor" value="{xi.slug}" checked>', html)
 
 
 def test_a_history_restore_request_gets_the_whole_page(client):
@@ -212,8 +230,13 @@ def test_the_more_link_keeps_the_filters_and_loads_the_next_page_when_revealed(c
         make_event(title=f"Xi day {day}", date=dt.date(2023, 3, day), actors=[xi])
     make_event(title="Without Xi", date=dt.date(2023, 3, 2))
     html = page(client, actor=xi.slug, q="Xi")
-    more = f'href="?actor={xi.slug}&amp;q=Xi&amp;page=2" hx-get="?actor={xi.slug}&amp;q=Xi&amp;page=2"'
-    assert more in html and 'hx-trigger="revealed, click"' in html
+    more = f"?actor={xi.slug}&amp;q=Xi&amp;page=2"
+    assertInHTML(
+        f'<a class="more" href="{more}" hx-get="{more}" hx-trigger="revealed, click" '
+        'hx-target="closest .more-wrap" hx-swap="outerHTML" hx-push-url="false">'
+        "More events (page 2 of 3)</a>",
+        html,
+    )
     fragment = client.get(TIMELINE, {"actor": xi.slug, "q": "Xi", "page": 2}, headers={"HX-Request": "true"})
     text = fragment.content.decode()
     assert "Xi day 3" in text and "Xi day 4" in text and "Without Xi" not in text
@@ -250,9 +273,15 @@ def test_the_density_strip_has_a_bar_per_week_linking_to_that_week(client):
     make_event(date=dt.date(2023, 3, 2))
     make_event(date=dt.date(2023, 3, 22))
     html = page(client, type="")
-    assert 'viewBox="0 0 40 44"' in html  # four weeks, 27 February to 26 March
-    assert 'href="?type=&amp;from=2023-02-27&amp;to=2023-03-05"' in html
-    assert 'aria-label="Week of 27 February 2023: 2 events"' in html
+    # Four weeks, 27 February to 26 March (an HTML parser lowercases the names of attributes).
+    assert element(html, "svg")["viewbox"] == "0 0 40 44"
+    week = "?type=&amp;from=2023-02-27&amp;to=2023-03-05"
+    label = "Week of 27 February 2023: 2 events"
+    assertInHTML(
+        f'<a href="{week}" hx-get="{week}" aria-label="{label}">'
+        f'<rect x="0" y="3.0" width="8" height="40.0"><title>{label}</title></rect></a>',
+        html,
+    )
     assert "from=2023-03-06" not in html  # an empty week is not a link
 
 
@@ -262,15 +291,28 @@ def test_the_density_strip_links_keep_the_other_filters_and_start_at_the_first_p
     make_event(title="Moscow visit", date=dt.date(2023, 3, 8))
     html = page(client, q="Moscow", type="", page=2)
     assert "Moscow visit" in html and "Moscow talks" not in html
-    assert 'href="?q=Moscow&amp;type=&amp;from=2023-03-06&amp;to=2023-03-12"' in html
-    assert 'aria-label="Week of 27 February 2023: 1 event"' in html
+    for x, first, last, label in [
+        (0, "2023-02-27", "2023-03-05", "Week of 27 February 2023: 1 event"),
+        (10, "2023-03-06", "2023-03-12", "Week of 6 March 2023: 1 event"),
+    ]:
+        week = f"?q=Moscow&amp;type=&amp;from={first}&amp;to={last}"
+        assertInHTML(
+            f'<a href="{week}" hx-get="{week}" aria-label="{label}">'
+            f'<rect x="{x}" y="3.0" width="8" height="40.0"><title>{label}</title></rect></a>',
+            html,
+        )
 
 
 def test_export_links_carry_the_current_filters(client):
     make_event()
     html = page(client, q="Moscow", page=1)
-    for name in ("timeline-json", "timelinejs-json", "timeline-csv", "timeline-ics"):
-        assert f'href="{reverse("timeline:" + name)}?q=Moscow"' in html
+    for name, text in [
+        ("timeline-json", "JSON"),
+        ("timelinejs-json", "TimelineJS"),
+        ("timeline-csv", "CSV"),
+        ("timeline-ics", "calendar (iCalendar)"),
+    ]:
+        assertInHTML(f'<a href="{reverse("timeline:" + name)}?q=Moscow">{text}</a>', html)
 
 
 def test_timeline_json_filters_and_pages(client):

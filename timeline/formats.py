@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.utils.html import escape
 
-from .templatetags.chronology import describe_dates, wording
+from .chronology import describe_dates, wording
 
 CHUNK = 500
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django import forms
 from django.forms.models import ModelChoiceIterator
+from django.utils.dateformat import format as date_format
 
 from .models import Actor, EventType, Source, Thread
-
-# Parameters that take one value; a URL repeating one of them is an error, not a silent pick.
-SINGLE_VALUED = ("q", "thread", "type", "source", "from", "to", "min_sources", "page", "limit")
 
 
 class ShortListChoices(ModelChoiceIterator):
@@ -23,62 +24,133 @@ class ShortListChoices(ModelChoiceIterator):
 
 
 class ShortListField(forms.ModelChoiceField):
-    """A choice among the rows of a short table: storylines, outlets."""
+    """An optional choice, by slug, among the rows of a short table: storylines, outlets."""
 
     iterator = ShortListChoices
 
+    def __init__(self, queryset, *, label: str, empty_label: str, unknown: str):
+        super().__init__(
+            queryset,
+            to_field_name="slug",
+            required=False,
+            label=label,
+            empty_label=empty_label,
+            error_messages={"invalid_choice": unknown},
+        )
+
+
+@dataclass(frozen=True)
+class Chip:
+    """A filter in use, shown above the results as a link that removes it."""
+
+    text: str
+    label: str  # the link's accessible name
+    href: str  # the current query string without this filter, from the first page
+
+
+def as_filter(field: forms.Field, narrows, *, row: int | None = None, chip: tuple[str, str]):
+    """``field`` as a filter of the timeline: ``narrows(events, value)`` applies it to an Event
+    QuerySet; ``row`` places it in the form (None: drawn by hand); ``chip`` is the text of its chip
+    and the label of the chip's remove link, as format strings over the value in words ("{}")."""
+    field.narrows, field.row, field.chip = narrows, row, chip
+    return field
+
+
+def date_field(label: str) -> forms.DateField:
+    """An optional ISO date, typed in a date picker."""
+    return forms.DateField(
+        required=False,
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": f"“{label}” must be a date written YYYY-MM-DD."},
+    )
+
+
+def in_words(value) -> str:
+    return date_format(value, "j M Y") if isinstance(value, dt.date) else str(value)
+
 
 class TimelineFilter(forms.Form):
-    """Query parameters of the timeline (INTERFACES: Pages), validated; ``apply`` narrows events."""
+    """Query parameters of the timeline (INTERFACES: Pages), validated; ``apply`` narrows events.
 
-    q = forms.CharField(
-        required=False,
-        max_length=200,
-        label="Search",
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": "words in titles and sources"}),
+    Each filter is one field, which says how it narrows the events, where the form shows it and how
+    its chip reads (see ``as_filter``): adding a filter is adding a field. The filters apply and
+    their chips show in the fields' order, the search last."""
+
+    # The actors' checkboxes are drawn by hand: they offer the busiest actors, not all of them.
+    actor = as_filter(
+        forms.ModelMultipleChoiceField(
+            queryset=Actor.objects.all(),
+            to_field_name="slug",
+            required=False,
+            widget=forms.MultipleHiddenInput,
+            error_messages={"invalid_choice": "No actor is called “%(value)s”."},
+        ),
+        lambda events, actors: events.involving(*actors),
+        chip=("{}", "Remove actor {}"),
     )
-    actor = forms.ModelMultipleChoiceField(
-        queryset=Actor.objects.all(),
-        to_field_name="slug",
-        required=False,
-        widget=forms.MultipleHiddenInput,
-        error_messages={"invalid_choice": "No actor is called “%(value)s”."},
+    thread = as_filter(
+        ShortListField(
+            Thread.objects.all(),
+            label="Storyline",
+            empty_label="all storylines",
+            unknown="No storyline has that name.",
+        ),
+        lambda events, thread: events.in_thread(thread.slug),
+        row=2,
+        chip=("{}", "Remove storyline {}"),
     )
-    thread = ShortListField(
-        queryset=Thread.objects.all(),
-        to_field_name="slug",
-        required=False,
-        label="Storyline",
-        empty_label="all storylines",
-        error_messages={"invalid_choice": "No storyline has that name."},
+    type = as_filter(
+        forms.ChoiceField(required=False, label="Type", choices=[("", "any type"), *EventType.choices]),
+        lambda events, event_type: events.of_type(event_type),
+        row=2,
+        chip=("type: {}", "Remove type filter"),
     )
-    type = forms.ChoiceField(required=False, label="Type", choices=[("", "any type"), *EventType.choices])
-    source = ShortListField(
-        queryset=Source.objects.all(),
-        to_field_name="slug",
-        required=False,
-        label="Outlet",
-        empty_label="all outlets",
-        error_messages={"invalid_choice": "No outlet has that name."},
+    source = as_filter(
+        ShortListField(
+            Source.objects.all(),
+            label="Outlet",
+            empty_label="all outlets",
+            unknown="No outlet has that name.",
+        ),
+        lambda events, source: events.from_source(source.slug),
+        row=2,
+        chip=("{}", "Remove outlet {}"),
     )
-    from_ = forms.DateField(
-        required=False,
-        label="From",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "“From” must be a date written YYYY-MM-DD."},
+    from_ = as_filter(
+        date_field("From"),
+        lambda events, day: events.between(day, None),
+        row=3,
+        chip=("from {}", "Remove start date"),
     )
-    to = forms.DateField(
-        required=False,
-        label="To",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "“To” must be a date written YYYY-MM-DD."},
+    to = as_filter(
+        date_field("To"),
+        lambda events, day: events.between(None, day),
+        row=3,
+        chip=("to {}", "Remove end date"),
     )
-    min_sources = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=1000,
-        label="At least … sources",
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "size": 3}),
+    min_sources = as_filter(
+        forms.IntegerField(
+            required=False,
+            min_value=1,
+            max_value=1000,
+            label="At least … sources",
+            widget=forms.NumberInput(attrs={"inputmode": "numeric", "size": 3}),
+        ),
+        lambda events, n: events.with_min_sources(n),
+        row=3,
+        chip=("≥ {} sources", "Remove minimum of sources"),
+    )
+    q = as_filter(
+        forms.CharField(
+            required=False,
+            max_length=200,
+            label="Search",
+            widget=forms.TextInput(attrs={"type": "search", "placeholder": "words in titles and sources"}),
+        ),
+        lambda events, q: events.matching(q),
+        row=1,
+        chip=("“{}”", "Remove search"),
     )
     page = forms.IntegerField(
         required=False,
@@ -96,9 +168,12 @@ class TimelineFilter(forms.Form):
 
     def clean(self):
         data = super().clean()
-        for name in SINGLE_VALUED:
-            if self.data is not None and len(self.data.getlist(name)) > 1:
-                raise forms.ValidationError(f"Give “{name}” once; the address repeats it.")
+        # A URL repeating a parameter that takes one value is an error, not a silent pick.
+        for name, field in self.fields.items():
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                continue
+            if self.data is not None and len(self.data.getlist(self.add_prefix(name))) > 1:
+                raise forms.ValidationError(f"Give “{self.add_prefix(name)}” once; the address repeats it.")
         if data.get("from_") and data.get("to") and data["from_"] > data["to"]:
             self.add_error("to", "“To” is before “From”.")
         return data
@@ -108,29 +183,49 @@ class TimelineFilter(forms.Form):
 
     @property
     def active(self) -> dict:
-        """The valid filters that narrow the events (empty values left out)."""
+        """The valid filters in use, by field name (empty values left out)."""
         if not self.is_valid():
             return {}
-        ignored = {"page", "limit"}
-        return {k: v for k, v in self.cleaned_data.items() if k not in ignored and v not in (None, "", [])}
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if hasattr(self.fields[name], "narrows") and value not in (None, "", [])
+        }
 
     def apply(self, events):
         """Narrows an Event QuerySet to the filters; call it only on a valid form."""
-        data = self.active
-        if data.get("actor"):
-            events = events.involving(*data["actor"])
-        if data.get("thread"):
-            events = events.in_thread(data["thread"].slug)
-        if data.get("type"):
-            events = events.of_type(data["type"])
-        if data.get("source"):
-            events = events.from_source(data["source"].slug)
-        if data.get("min_sources"):
-            events = events.with_min_sources(data["min_sources"])
-        events = events.between(data.get("from_"), data.get("to"))
-        if data.get("q"):
-            events = events.matching(data["q"])
+        for name, value in self.active.items():
+            events = self.fields[name].narrows(events, value)
         return events
+
+    @property
+    def field_groups(self) -> list[list[forms.BoundField]]:
+        """The filters the form shows, row by row."""
+        rows: dict[int, list[forms.BoundField]] = {}
+        for field in self:
+            if getattr(field.field, "row", None) is not None:
+                rows.setdefault(field.field.row, []).append(field)
+        return [rows[n] for n in sorted(rows)]
+
+    @property
+    def chips(self) -> list[Chip]:
+        """A chip for each filter in use (for each value of a repeatable one), linking to the
+        current query string without it."""
+        params = self.data.copy()
+        params.pop("page", None)
+        chips = []
+        for name, value in self.active.items():
+            field, key = self.fields[name], self.add_prefix(name)
+            for item in value if isinstance(value, list) else [value]:
+                rest = params.copy()
+                if isinstance(value, list):
+                    raw = str(getattr(item, field.to_field_name or "pk"))
+                    rest.setlist(key, [v for v in rest.getlist(key) if v != raw])
+                else:
+                    rest.pop(key, None)
+                text, label = (words.format(in_words(item)) for words in field.chip)
+                chips.append(Chip(text, label, f"?{rest.urlencode()}"))
+        return chips
 
 
 class ExportFilter(TimelineFilter):

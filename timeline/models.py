@@ -38,11 +38,47 @@ class EventType(models.TextChoices):
 
 
 class Flag(models.TextChoices):
-    DATE_CONFLICT = "date_conflict", "sources disagree on the date"
-    INVALID_DATE = "invalid_date", "impossible date"
-    DATE_FROM_PUBLICATION = "date_from_publication", "dated by publication"
-    PUBLISHED_INFERRED = "published_inferred", "publication date inferred"
-    UNDATED = "undated", "no usable date"
+    """What an editor should look at in an event or a source (INTERFACES: ``flags``). Each flag
+    carries the ``badge`` a reader sees on the event, its ``explanation``, and last, where Django
+    reads a choice's label from, the ``label`` editors filter by."""
+
+    def __new__(cls, value: str, badge: str, explanation: str):
+        flag = str.__new__(cls, value)
+        flag._value_ = value
+        flag.badge = badge
+        flag.explanation = explanation
+        return flag
+
+    DATE_CONFLICT = (
+        "date_conflict",
+        "sources disagree",
+        "The sources give different dates for this event.",
+        "sources disagree on the date",
+    )
+    INVALID_DATE = (
+        "invalid_date",
+        "impossible date",
+        "A source states a date that does not exist.",
+        "impossible date",
+    )
+    DATE_FROM_PUBLICATION = (
+        "date_from_publication",
+        "date from publication",
+        "No date in the sentence: dated by its article.",
+        "dated by publication",
+    )
+    PUBLISHED_INFERRED = (
+        "published_inferred",
+        "date inferred",
+        "The article's publication date was inferred from its text.",
+        "publication date inferred",
+    )
+    UNDATED = "undated", "undated", "No usable date was found.", "no usable date"
+
+    @classmethod
+    def of(cls, flags) -> list[Flag]:
+        """The known flags among ``flags`` (stored strings), in their order."""
+        return [cls(flag) for flag in flags if flag in cls._value2member_map_]
 
 
 def unique_slug(model, text: str, *, exclude_pk=None, max_length: int = 80) -> str:

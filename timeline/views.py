@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.middleware import HtmxDetails
 
 from . import formats
+from .chronology import group_by_period, highlight
+from .density import density
 from .export import timeline_document
 from .forms import ExportFilter, TimelineFilter
-from .models import Actor, Article, Event
-from .templatetags.chronology import group_by_period, highlight
+from .models import Actor, Article, Event, Flag
 
 # Events per timeline page. Each costs about a millisecond to read and render, so a page of 25 keeps
 # the first screen quick; scrolling (htmx) or "More events" fetches the next page in place.
@@ -28,6 +30,34 @@ LIST_PAGE_SIZE = 100
 # list is good enough and spares each timeline request a pass over all actor links.
 BUSIEST_ACTORS_KEY = "timeline:busiest-actors"
 BUSIEST_ACTORS_SECONDS = 60
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+@dataclass(frozen=True)
+class DomIds:
+    """The ids of the timeline's elements that htmx swaps: the view reads them in htmx's headers
+    and the template (as ``dom``) writes them."""
+
+    filters: str = "filters"
+    results: str = "results"
+    status: str = "result-status"
+
+
+DOM = DomIds()
+
+
+def wants_fragment(request: HtmxHttpRequest) -> bool:
+    """Whether htmx asks for part of a page. A history-restore request gets the whole page, which
+    htmx puts in place of the page: a fragment would break the back button."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def template_for(request: HtmxHttpRequest, name: str, partial: str) -> str:
+    """The template ``name``, or only its ``partial`` when htmx asks for part of the page."""
+    return f"{name}#{partial}" if wants_fragment(request) else name
 
 
 def paged_events(request, events, page_number):
@@ -63,52 +93,17 @@ def paged_events(request, events, page_number):
     }
 
 
-def density(weeks: dict) -> dict:
-    """Events per week over the whole span of ``weekly_counts``, as bars for an inline SVG."""
-    counts = {week: n for week, n in weeks.items() if week is not None}
-    if not counts:
-        return {"bars": [], "weeks": 0}
-    first, last = min(counts), max(counts)
-    weeks = (last - first).days // 7 + 1
-    tallest = max(counts.values())
-    bars = []
-    for i in range(weeks):
-        week = first + dt.timedelta(weeks=i)
-        n = counts.get(week, 0)
-        height = round(max(2, 40 * n / tallest), 1) if n else 0
-        bars.append(
-            {
-                "x": i,
-                "n": n,
-                "height": height,
-                "top": 43 - height,
-                "start": week,
-                "end": week + dt.timedelta(6),
-            }
-        )
-    return {
-        "bars": bars,
-        "weeks": weeks,
-        "first": first,
-        "last": first + dt.timedelta(weeks=weeks) - dt.timedelta(1),
-    }
-
-
 @require_GET
 @vary_on_headers("HX-Request", "HX-Target")
-def timeline(request):
+def timeline(request: HtmxHttpRequest):
     """The chronology: filters, a density strip and paged events; htmx gets only what changes."""
     form = TimelineFilter(request.GET)
-    context = {"form": form}
-    name = "timeline/timeline.html"
     # What the response shows: the whole page, the results (with the filters when something other
     # than the form changed them), or the next page alone for the "More" link.
-    show_results = show_filters = True
-    if request.htmx and not request.htmx.history_restore_request:
-        show_results = request.htmx.target == "results"
-        show_filters = show_results and request.htmx.trigger != "filters"
-        name += "#results-fragment" if show_results else "#page"
-        context["form_changed_elsewhere"] = show_filters
+    fragment = wants_fragment(request)
+    show_results = not fragment or request.htmx.target == DOM.results
+    show_filters = show_results and not (fragment and request.htmx.trigger == DOM.filters)
+    context = {"form": form, "dom": DOM, "form_changed_elsewhere": show_filters}
     if form.is_valid():
         context |= paged_events(request, form.apply(Event.objects.visible()), form.cleaned_data["page"])
         if show_results:
@@ -118,7 +113,8 @@ def timeline(request):
         selected = []
     if show_filters:
         context["actor_choices"] = actor_choices(selected)
-    return TemplateResponse(request, name, context)
+    partial = "results-fragment" if show_results else "page"
+    return TemplateResponse(request, template_for(request, "timeline/timeline.html", partial), context)
 
 
 def actor_choices(selected) -> list[tuple[Actor, bool]]:
@@ -133,22 +129,19 @@ def actor_choices(selected) -> list[tuple[Actor, bool]]:
 
 @require_GET
 @vary_on_headers("HX-Request")
-def event_detail(request, pk: int):
+def event_detail(request: HtmxHttpRequest, pk: int):
     """One event with every source sentence; htmx gets the body alone to expand it in place."""
     event = get_object_or_404(Event.objects.for_timeline().with_sources(), pk=pk)
     sources = event.source_list
     stated = {(s.date_start, s.date_end, s.precision) for s in sources if s.date_start}
-    name = "timeline/event.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        name += "#event-body"
     return TemplateResponse(
         request,
-        name,
+        template_for(request, "timeline/event.html", "event-body"),
         {
             "event": event,
             "sources": sources,
-            "dates_differ": len(stated) > 1 or "date_conflict" in event.flags,
-            "conflict": "date_conflict" in event.flags,
+            "dates_differ": len(stated) > 1 or Flag.DATE_CONFLICT in event.flags,
+            "conflict": Flag.DATE_CONFLICT in event.flags,
         },
     )
 
@@ -162,16 +155,13 @@ def actor_list(request):
 
 @require_GET
 @vary_on_headers("HX-Request", "HX-Target")
-def actor_detail(request, slug: str):
+def actor_detail(request: HtmxHttpRequest, slug: str):
     actor = get_object_or_404(Actor.objects.prefetch_related("aliases", "merged_from"), slug=slug)
     if actor.merged_into_id:
         return redirect(actor.merged_into, permanent=False)
     events = Event.objects.visible().involving(actor)
     context = {"actor": actor, **paged_events(request, events, request.GET.get("page"))}
-    name = "timeline/actor.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        name += "#page"
-    return TemplateResponse(request, name, context)
+    return TemplateResponse(request, template_for(request, "timeline/actor.html", "page"), context)
 
 
 @require_GET

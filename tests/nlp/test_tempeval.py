@@ -11,7 +11,7 @@ import pytest
 from timeline.nlp.dates import find_temporal_expressions
 from timeline.nlp.pipeline import load_nlp
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared/eval/tempeval3-train"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared/eval/tempeval3-train"
 SCORER = CORPUS.parent / "score.py"
 VALUE_F1_FLOOR = 0.81
 RELAXED_F1_FLOOR = 0.94
