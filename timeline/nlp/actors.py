@@ -167,8 +167,18 @@ class Gazetteer:
 DATELINE = re.compile(r"^.*\s[–—-]\s")
 OWNER = re.compile(r"^(?:[A-Z][\w.-]*\s){0,3}?[A-Z][\w.-]*(?:'s|’s|‘s)\s+(?=[A-Z])")
 PERSONAL_TITLES = {"mr", "mrs", "ms", "dr", "miss"}
+# Titles written between an organisation's name and a person's ("Coast Guard Rear Adm. John Mauger").
+RANKS = {
+    "rear", "adm", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr", "spokesman", "spokeswoman",
+    "spokesperson", "chief", "officer", "commander", "director", "chairman", "chair", "president",
+}  # fmt: skip
 # "McDonald's Corp." is a company's name, not McDonald's corporation.
 COMPANY_WORDS = {"corp", "corporation", "inc", "co", "company", "group", "holdings", "restaurants", "stores"}
+
+
+def _only_titles(name: str) -> bool:
+    """ "Rear Adm.", "Col.": a title the tagger took for a name."""
+    return all(w.casefold().rstrip(".") in TITLE_WORDS for w in name.split())
 
 
 def clean_name(text: str, *, person: bool = True) -> str:
@@ -190,7 +200,7 @@ def clean_name(text: str, *, person: bool = True) -> str:
         and (words[0].casefold().rstrip(".") in TITLE_WORDS)
     ):
         words = words[1:]
-    while not person and len(words) > 1 and words[-1].casefold().rstrip(".") in TITLE_WORDS:
+    while not person and len(words) > 1 and words[-1].casefold().rstrip(".") in RANKS:
         words = words[:-1]
     return " ".join(words)
 
@@ -232,8 +242,8 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
         s, e = ent.start_char, ent.end_char
         if "\n" in ent.text:  # a heading run into the next line: keep the line the name ends on
             s += ent.text.rindex("\n") + 1
-        if kind == "person":
-            s = _first_names(ent, s, gazetteer)
+        if kind in ("person", "organization"):
+            s = _first_names(ent, s, gazetteer)  # "Oleksii Stepanov", "OceanGate Expeditions"
         inside = [h for h in hits if s <= h[0] and h[1] <= e]
         if any(h[0] <= s and e <= h[1] for h in hits):
             continue  # the gazetteer already names this span
@@ -242,7 +252,7 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
         name = clean_name(text[s:e], person=kind == "person")
         if kind == "person":
             name = _strip_demonym(name, gazetteer)
-        if not name or not any(c.isalpha() for c in name):
+        if not name or not any(c.isalpha() for c in name) or _only_titles(name):
             continue
         known = gazetteer.lookup(name)
         if kind == "group" and not known:
@@ -259,9 +269,10 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
 
 
 def _first_names(ent, start: int, gazetteer: Gazetteer) -> int:
-    """Where a person's name begins: the tagger often leaves out an unfamiliar first name ("Oleksii
-    Stepanov" found as "Stepanov"); a proper noun right before the name, joined to it in the parse,
-    belongs to it unless it is a title or a place."""
+    """Where a person's or an organisation's name begins: the tagger often leaves out an unfamiliar
+    first word ("Oleksii Stepanov" found as "Stepanov", "OceanGate Expeditions" as "Expeditions"); a
+    proper noun right before the name, joined to it in the parse, belongs to it unless it is a title
+    or a place."""
     tok = ent[0]
     while tok.i > 0:
         before = tok.doc[tok.i - 1]
