@@ -43,3 +43,10 @@ def test_an_acronym_or_a_place_spelt_with_accents_resolves_to_the_stored_name():
 def test_a_person_is_never_taken_for_an_organisation_of_the_same_words():
     stored("Francis Scott Key Bridge", "place")
     assert named_in_archive("Scott Key", "person") is None
+
+
+def test_a_longer_name_of_a_stored_company_resolves_to_it_but_a_foreign_namesake_does_not():
+    bank = stored("Signature Bank", "organization")
+    stored("Coast Guard", "organization")
+    assert named_in_archive("Signature Bank of New York", "organization") == bank
+    assert named_in_archive("Canadian Coast Guard", "organization") is None

@@ -16,6 +16,12 @@ from timeline.nlp.pipeline import load_nlp
         ("Coast Guard", "U.S. Coast Guard", "organization"),
         ("Dorlian Castillo Cabrera", "Dorlian Ronial Castillo Cabrera", "person"),
         ("Federal Deposit Insurance Corp.", "Federal Deposit Insurance Corporation", "organization"),
+        ("Navy", "US Navy", "organization"),
+        ("OceanGate", "OceanGate Expeditions", "organization"),
+        ("SVB", "SVB Financial Group", "organization"),
+        ("Signature Bank", "Signature Bank of New York", "organization"),
+        ("County of Maui", "Maui County", "place"),
+        ("Lahaina Town", "Lahaina", "place"),
     ],
 )
 def test_a_short_form_names_the_full_name(short, full, kind):
@@ -29,6 +35,8 @@ def test_a_short_form_names_the_full_name(short, full, kind):
         ("Scott", "Brandon Scott", "person"),  # a surname alone is settled by the article or archive
         ("Maui", "Maui County", "place"),
         ("NATO", "United Nations", "organization"),
+        ("Bank", "Bank of America", "organization"),
+        ("Maui County", "Maui", "place"),
     ],
 )
 def test_a_name_that_is_no_form_of_another_stays_apart(short, full, kind):

@@ -81,8 +81,10 @@ def name_key(name: str) -> str:
 
 
 def initials(name: str) -> str:
-    """ "Federal Deposit Insurance Corporation" -> "FDIC": the capitals of its words but "of" or "and"."""
-    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", name)).upper()
+    """ "Federal Deposit Insurance Corporation" -> "FDIC", "US Coast Guard" -> "USCG": the capitals
+    of its words but "of" or "and" (an abbreviation such as "US" whole)."""
+    words = re.findall(r"[A-Z][\w'’-]*", name)
+    return "".join(w if w.isupper() else w[0] for w in words).upper()
 
 
 def skeleton(name: str) -> str:
@@ -230,10 +232,10 @@ class _Raw:
 def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
     """Gazetteer hits first, then spaCy's entities that add something (not inside a hit)."""
     text = text_of(doc)
-    found = [
-        _Raw(alias, gazetteer.lookup(alias)[1], s, e, gazetteer.lookup(alias))
-        for s, e, alias in gazetteer.scan(text)
-    ]
+    found = []
+    for s, e, alias in gazetteer.scan(text):
+        kind = gazetteer.lookup(alias)[1]
+        found.append(_Raw(alias, kind, s, e, gazetteer.lookup(alias), _titled(text, s, alias, kind)))
     hits = [(r.start, r.end, r.kind) for r in found]
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
@@ -257,15 +259,21 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
         known = gazetteer.lookup(name)
         if kind == "group" and not known:
             continue  # a nationality names an actor only when it stands for a known country
-        written = clean_name(text[s:e], person=False)
-        if kind == "person" and (title := _TITLE_BEFORE.search(text[max(0, s - 30) : s])):
-            words = title.group(1).split()
-            while words and words[0].casefold().rstrip(".") not in TITLE_WORDS:
-                words = words[1:]
-            if words and all(w.casefold().rstrip(".") in TITLE_WORDS for w in words):
-                written = f"{' '.join(words)} {written}"  # "Governor Moore", "Mr Bazoum"
+        written = _titled(text, s, clean_name(text[s:e], person=False), kind)
         found.append(_Raw(name, kind, s, e, known, written if written != name else ""))
     return sorted(found, key=lambda r: r.start)
+
+
+def _titled(text: str, start: int, name: str, kind: str) -> str:
+    """A person's name with the titles written right before it ("Governor Moore", "Mr Bazoum"), as
+    a spelling to keep; other names as they are."""
+    title = _TITLE_BEFORE.search(text[max(0, start - 30) : start]) if kind == "person" else None
+    words = title.group(1).split() if title else []
+    while words and words[0].casefold().rstrip(".") not in TITLE_WORDS:
+        words = words[1:]
+    if words and all(w.casefold().rstrip(".") in TITLE_WORDS for w in words):
+        return f"{' '.join(words)} {name}"
+    return name
 
 
 def _first_names(ent, start: int, gazetteer: Gazetteer) -> int:
@@ -304,23 +312,43 @@ def _short_form(name: str, full_names: list[str]) -> str | None:
 
 def same_name(short: str, full: str, kind: str) -> bool:
     """Does ``short`` name whom ``full`` names? An acronym of its words ("FDIC"), its last words
-    ("Key Bridge" of "Francis Scott Key Bridge", "Coast Guard" of "U.S. Coast Guard"), the same
-    name written another way ("Kahramanmaras"), or, for a person, the same first and last names
-    around a middle name left out ("Dorlian Castillo Cabrera")."""
+    ("Key Bridge" of "Francis Scott Key Bridge", "Coast Guard" or "Navy" of "U.S. Coast Guard" and
+    "US Navy"), its first words before a company's designation or an "of" ("OceanGate" of "OceanGate
+    Expeditions", "Signature Bank" of "Signature Bank of New York"), the same words turned round
+    ("Maui County", "County of Maui"), a town without the word town ("Lahaina Town"), the same name
+    written another way ("Kahramanmaras"), or, for a person, the same first and last names around a
+    middle name left out ("Dorlian Castillo Cabrera")."""
     if kind == "person" and " " not in short and not short.isupper():
         return False
     a, b = name_key(short).split(), name_key(full).split()
     if not a or len(a) > len(b):
-        return False
-    if a == b:
+        return bool(a) and _turned(a, b)
+    if a == b or _turned(a, b):
         return True
-    if len(a) == 1 and short.isupper() and len(short) >= 3:
-        return initials(full) == short or initials(full).replace("US", "U") == short[1:]
-    if len(a) > 1 and b[-len(a) :] == a:
+    if len(a) == 1 and short.isupper() and len(short) >= 3 and initials(full) == short:
         return True
+    if b[-len(a) :] == a and (len(a) > 1 or kind == "organization"):
+        return True
+    if b[: len(a)] == a and kind != "person":
+        rest = b[len(a) :]
+        if (rest[0] == "of" and len(a) > 1) or all(w in DESIGNATIONS for w in rest):
+            return True
     if kind == "person" and len(a) > 1 and a[0] == b[0] and a[-1] == b[-1]:
         return all(w in b for w in a)
     return False
+
+
+def _turned(a: list[str], b: list[str]) -> bool:
+    """ "County of Maui" and "Maui County"; "Lahaina Town" and "Lahaina"."""
+    if "of" in a and a.index("of") == 1 and a[2:] + a[:1] == b:
+        return True
+    return len(a) == len(b) + 1 and a[:-1] == b and a[-1] in SETTLEMENTS
+
+
+# Words that say what kind of company a name is, not which ("OceanGate Expeditions" is OceanGate).
+DESIGNATIONS = {"inc", "incorporated", "corporation", "company", "ltd", "llc", "plc", "group", "holdings",
+                "expeditions", "financial", "bancorp", "department"}  # fmt: skip
+SETTLEMENTS = {"town", "city", "village"}
 
 
 def _longer_form(name: str, kind: str, names: dict[str, str]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from rapidfuzz import fuzz
 
 from .. import gazetteer as gazetteer_file
@@ -119,8 +120,9 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
     words = name_key(name).split()
     if not words:
         return None
-    stem = words[-1][:4] if len(words) > 1 or not name.isupper() else ""
-    rows = ActorAlias.objects.filter(normalized__contains=stem) if stem else ActorAlias.objects.all()
+    rows = ActorAlias.objects.all()
+    if len(words) > 1 or not name.isupper():  # an acronym's letters begin other words: read them all
+        rows = rows.filter(Q(normalized__contains=words[-1][:4]) | Q(normalized__contains=words[0][:4]))
     found = set()
     for alias_name, actor_id, actor_kind, actor_name in rows.values_list(
         "name", "actor_id", "actor__kind", "actor__name"
@@ -147,6 +149,8 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
         return False  # a tagger takes a bridge for a place or an organisation, never for a person
     if same_name(name, stored, kind):
         return True
+    if name_key(name).startswith(name_key(stored) + " ") and same_name(stored, name, stored_kind):
+        return True  # "Signature Bank of New York", "OceanGate Expeditions": no other than the stored
     if kind != "person":
         return False
     new, old = name_key(name).split(), name_key(stored).split()
