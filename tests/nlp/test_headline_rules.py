@@ -59,3 +59,10 @@ def test_the_doer_of_a_passive_clause_is_who_did_it_not_whom_it_was_done_to():
     doc = load_nlp()("Bazoum was confined on Wednesday by members of his guard.")
     verb = next(t for t in doc if t.lemma_ == "confine")
     assert agents_of(verb, []) == []
+
+
+def test_striking_a_deal_is_an_agreement_and_striking_a_city_an_attack():
+    deal, raid = events(
+        "China and Russia struck a partnership on Monday. Russian forces struck Kyiv on Monday."
+    )
+    assert (deal.event_type, raid.event_type) == ("agreement", "attack")

@@ -61,9 +61,17 @@ def reported(head):
     return head
 
 
+# What is struck, reached or sealed tells the deed: "strike a deal" is no attack.
+PACTS = {"agreement", "deal", "treaty", "ceasefire", "truce", "partnership", "pact", "accord", "alliance"}
+
+
 def event_type(head) -> str:
-    """The clause's type; a report takes the type of what it reports (see ``reported``)."""
-    return classify(reported(head).lemma_)
+    """The clause's type; a report takes the type of what it reports (see ``reported``), and a verb
+    whose object is an agreement ("China and Russia strike a partnership") makes an agreement."""
+    told = reported(head)
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in PACTS for c in told.children):
+        return "agreement"
+    return classify(told.lemma_)
 
 
 def subject_of(head):
