@@ -98,3 +98,11 @@ def test_a_word_every_report_uses_weighs_less_than_one_few_use():
     rarity = Rarity([{"bazoum", "coup"}, {"bazoum", "detain"}, {"bazoum", "ecowas"}])
     assert rarity.weight("bazoum") < rarity.weight("detain")
     assert rarity.shared(frozenset({"bazoum", "detain"}), frozenset({"bazoum", "detain"})) == 1.0
+
+
+def test_an_undated_happening_is_followed_on_only_by_the_next_sentence():
+    solidarity = happened("xi solidarity putin west summit", undated=True, position=0)
+    next_one = happened("xi solidarity putin pledge summit", undated=True, position=1)
+    two_on = happened("xi solidarity putin pledge summit", undated=True, position=2)
+    assert assign([solidarity, next_one], {})[1][0] == ("new", 0)
+    assert assign([solidarity, two_on], {})[1][0] != ("new", 0)

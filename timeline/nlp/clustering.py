@@ -45,7 +45,7 @@ STATEMENT_WORDS = 0.4
 TALK_TYPES = {"statement", "announcement"}
 # A report with no date of its own up to ``NEAR`` sentences after a source of a happening in its
 # article tells more of it when it shares ``NEAR_SHARE`` of its weighted words (see ``follows_on``).
-NEAR = 1
+NEAR = 2
 NEAR_SHARE = 0.2
 # A statement with no date of its own joins its speaker's statements of the day told at most so many
 # sentences before it in its article (see ``remarks``).
@@ -335,13 +335,15 @@ def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
     happening it follows by at most ``NEAR`` sentences in its article, or None (see ``NEAR_SHARE``)."""
     if not report.from_publication or report.article is None:
         return None
+    # an undated happening is only one sentence's account: what follows further on is another's
+    reach = 1 if event.from_publication else NEAR
     if report.about and not report.about & event.about:
         return None  # its sentence tells the happening it is about
     if report.event_type not in TALK_TYPES and event.speakers:
         return None  # a deed is no more of what someone said
     best = None
     for article, position, terms in event.terms:
-        if article == report.article and 0 <= report.position - position <= NEAR:
+        if article == report.article and 0 <= report.position - position <= reach:
             share = rarity.shared(report.terms, terms)
             if share >= NEAR_SHARE and (best is None or share > best):
                 best = share
