@@ -28,7 +28,7 @@ from .clauses import (
 )
 from .clustering import keywords
 from .dates import timex_dates
-from .headlines import acceptable, headline
+from .headlines import acceptable, headline, tidy
 from .pipeline import text_of
 from .types import ActorMention, ExtractedEvent, Timex
 
@@ -186,7 +186,7 @@ def events_from_doc(
                 start, end = sent.start_char, sent.end_char
             event = _event(body, sent, clause, start, end, actors, published, timex_chars)
             if not acceptable(event.title):
-                event.title = named_doer(event.title, actors, start)
+                event.title = tidy(named_doer(event.title, actors, start))
             if not acceptable(event.title):
                 continue  # a clause that names no doer and no deed is no report of a happening
             event.position = position
