@@ -66,3 +66,16 @@ def test_striking_a_deal_is_an_agreement_and_striking_a_city_an_attack():
         "China and Russia struck a partnership on Monday. Russian forces struck Kyiv on Monday."
     )
     assert (deal.event_type, raid.event_type) == ("agreement", "attack")
+
+
+def test_one_sentence_giving_the_same_headline_twice_is_one_report_the_dated_one():
+    g = Gazetteer()
+    g.add("Vladimir Putin", "person", ["Putin"])
+    told = events(
+        "Commenting on the upcoming visit on Monday, Putin said in an article that he appreciates "
+        "what he called China's balanced position.",
+        g,
+    )
+    assert [(e.title, e.timex.text if e.timex else None) for e in told] == [
+        ("Vladimir Putin says he appreciates what he called China's balanced position", "Monday")
+    ]
