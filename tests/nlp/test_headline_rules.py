@@ -79,3 +79,12 @@ def test_one_sentence_giving_the_same_headline_twice_is_one_report_the_dated_one
     assert [(e.title, e.timex.text if e.timex else None) for e in told] == [
         ("Vladimir Putin says he appreciates what he called China's balanced position", "Monday")
     ]
+
+
+def test_what_a_speaker_says_of_themselves_is_told_as_their_deed():
+    g = Gazetteer()
+    g.add("Vladimir Putin", "person", ["Putin"])
+    g.add("Wes Moore", "person", ["Moore"])
+    assert [e.title for e in events("“I agree,” Putin said on Tuesday.", g)] == ["Vladimir Putin agrees"]
+    declared = events("“I have declared a State of Emergency,” Governor Moore said on Tuesday.", g)
+    assert [e.title for e in declared] == ["Wes Moore declares State of Emergency"]

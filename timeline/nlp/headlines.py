@@ -193,7 +193,21 @@ def headline(head, mentions: list[ActorMention], timex_chars: set[int]) -> str:
     else:
         left = [m for m in mentions if head.left_edge.idx <= m.start < head.idx]
         who, plural = (left[-1].name if left else ""), False
+    if who and (own := _first_person(head)) is not None:
+        head = own  # "'I agree,' Putin said": Putin agrees
     return tidy(f"{who} {_verb(head, plural)} {_what(head, timex_chars)}")
+
+
+def _first_person(head):
+    """What a speaker says of themselves ("I have declared an emergency", "I agree"), told as their own
+    deed; None when the statement says something else."""
+    if classify(head.lemma_) != "statement":
+        return None
+    content = next((c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    speaker = next((c for c in content.children if c.dep_ == "nsubj"), None) if content is not None else None
+    if speaker is None or speaker.lower_ != "i" or content.lemma_ in ("be", "have"):
+        return None
+    return content
 
 
 def _verb_above(tok):
