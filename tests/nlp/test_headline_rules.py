@@ -49,7 +49,15 @@ def test_a_clause_that_names_no_doer_and_no_deed_is_no_event():
 
 
 @pytest.mark.parametrize(
-    "title", ["It is followed", "Which dates Lahaina Town", "Conference", "Sales rise in"]
+    "title",
+    [
+        "It is followed",
+        "Which dates Lahaina Town",
+        "Conference",
+        "Sales rise in",
+        "Moscow and Kyiv say",
+        "Says kitchen was all",
+    ],
 )
 def test_titles_a_sub_editor_sends_back(title):
     assert not acceptable(title)
@@ -88,3 +96,9 @@ def test_what_a_speaker_says_of_themselves_is_told_as_their_deed():
     assert [e.title for e in events("“I agree,” Putin said on Tuesday.", g)] == ["Vladimir Putin agrees"]
     declared = events("“I have declared a State of Emergency,” Governor Moore said on Tuesday.", g)
     assert [e.title for e in declared] == ["Wes Moore declares State of Emergency"]
+
+
+def test_a_comparison_left_without_its_date_is_cut_and_a_relative_clause_of_all_is_kept():
+    assert tidy("Xi Jinping plans to visit Russia as soon") == "Xi Jinping plans to visit Russia"
+    told = events("The man said on Monday that the kitchen was all that was left of his home.")
+    assert [e.title for e in told] == ["Man says kitchen was all that was left of his home"]

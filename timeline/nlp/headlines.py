@@ -26,6 +26,7 @@ TURNING = {"never", "barely", "hardly", "scarcely", "rarely", "seldom", "no long
 OBJECTS = ("dobj", "attr", "dative", "xcomp", "acomp", "oprd", "prep", "ccomp")
 TITLE_CHARS = 120
 TITLE_WORDS = 12
+SPEECH_ENDS = {"say", "says", "tell", "tells", "add", "adds", "announce", "announces"}
 WORD = re.compile(r"[\w’'-]+")
 # Words no headline starts with (they stand for a doer it does not name) or ends on (they need a
 # word after them).
@@ -59,7 +60,9 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
         if t.i in dropped or t is tok:
             continue
         if (
-            t.dep_ in ASIDES
+            (
+                t.dep_ in ASIDES and not (t.dep_ == "relcl" and t.head.pos_ in ("PRON", "DET"))
+            )  # "all that was left"
             or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))  # a second clause: "... and urged"
             or (
                 t.dep_ == "cc"
@@ -241,6 +244,8 @@ def tidy(title: str) -> str:
         kept.append(token)
     while len(kept) > 1 and kept[-1].casefold().strip(",;:") in DANGLING_WORDS:
         kept.pop()
+    if len(kept) > 4 and kept[-2].casefold() == "as":
+        del kept[-2:]  # "to visit Russia as soon", once "as next week" is left out
     title = " ".join(kept).strip(" :,;")
     if len(title) > TITLE_CHARS:
         title = title[: title.rfind(" ", 0, TITLE_CHARS)]
@@ -251,6 +256,6 @@ def acceptable(title: str) -> bool:
     """Would a sub-editor let the title through: three words or more, a doer first (not "it",
     "which" or "this"), not ending on a word that needs another?"""
     words = WORD.findall(title)
-    if len(words) < 3 or words[0].casefold() in VAGUE_FIRST:
+    if len(words) < 3 or words[0].casefold() in VAGUE_FIRST | SPEECH_ENDS:  # "Says kitchen was all"
         return False
-    return words[-1].casefold() not in DANGLING_WORDS
+    return words[-1].casefold() not in DANGLING_WORDS | SPEECH_ENDS  # "Moscow and Kyiv say": say what?
