@@ -3,16 +3,8 @@
 import datetime as dt
 from dataclasses import replace
 
-from timeline.nlp.clustering import (
-    ChosenDate,
-    Dated,
-    Profile,
-    Report,
-    assign,
-    choose_date,
-    keywords,
-    match_score,
-)
+from timeline.nlp.clustering import Profile, Report, assign, keywords, match_score
+from timeline.nlp.dating import ChosenDate, Dated, choose_date
 
 D = dt.date
 

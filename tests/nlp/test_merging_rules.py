@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from timeline.nlp.clustering import Profile, Rarity, Report, assign, match_score
+from timeline.nlp.clustering import Profile, Report, assign, match_score
+from timeline.nlp.discourse import Rarity
 
 D = dt.date
 MONDAY, SUNDAY = D(2023, 3, 13), D(2023, 3, 12)

@@ -7,6 +7,7 @@ mis-bounded is still found. New spellings of known names are matched on a transl
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -70,6 +71,7 @@ _WRITTEN = [
 ]
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A name as compared with others: case, accents ("Kahramanmaraş"), punctuation and the ways
     "U.S." or "Corp." are written make no difference."""
@@ -87,6 +89,7 @@ def initials(name: str) -> str:
     return "".join(w if w.isupper() else w[0] for w in words).upper()
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A spelling-blind key: Bakhmut/Bakhmout/Pakhmot, Zelensky/Zelenskiy/Zelenskyy, Kiev/Kyiv.
 

@@ -4,23 +4,18 @@ Pure functions over ``Report`` (what one source says) and ``Profile`` (what a st
 say together), so the rules can be tested without a database and without spaCy.
 
 Besides the agreement of date, deed, doers and wording (``match_score``), two shapes of news
-writing make reports one happening whatever their words:
-
-- one speaker's statements of one day are one happening (a briefing, a speech, an interview),
-  however many things were said (``remarks``);
-- in one article, a report that states no date of its own and follows closely on a happening it
-  shares rare words with tells more of that happening ("The tremor was also felt in Cyprus"): the
-  words are weighed by how rare each is among the reports and events around (``Rarity``), so that
-  what every report of a story names weighs little (``follows_on``).
+writing make reports one happening whatever their words (see ``discourse``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 from dataclasses import dataclass, replace
+
+from .dating import overlaps
+from .discourse import TALK_TYPES, Rarity, follows_on, remarks
 
 # How far (days) from a report's dates stored events are looked up: a report dated only by its
 # article's publication may tell of anything a while before it; one stating its own date may
@@ -42,14 +37,6 @@ SAME_ARTICLE = {"predicate": 0.9, "words": 0.5}
 # "other" is no evidence either way.
 WEAK_TYPES = {"statement", "other"}
 STATEMENT_WORDS = 0.4
-TALK_TYPES = {"statement", "announcement"}
-# A report with no date of its own up to ``NEAR`` sentences after a source of a happening in its
-# article tells more of it when it shares ``NEAR_SHARE`` of its weighted words (see ``follows_on``).
-NEAR = 2
-NEAR_SHARE = 0.2
-# A statement with no date of its own joins its speaker's statements of the day told at most so many
-# sentences before it in its article (see ``remarks``).
-REMARKS_NEAR = 2
 # How much an actor says about which happening is meant: a person or an organisation names it, a
 # country appears in everything.
 COUNTRY_WEIGHT = 0.3
@@ -68,7 +55,6 @@ PREDICATE_FAMILIES = [
     {"arrest", "detain", "charge", "indict"},
 ]
 FAMILY_OF = {word: i for i, family in enumerate(PREDICATE_FAMILIES) for word in family}
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 STOP_WORDS = set(
     """a an the and or but if of to in on at by for from with about as into over after before between
     during since until than that this these those it its it's he she they them his her their we our you
@@ -176,10 +162,6 @@ class Profile:
         return frozenset(keys)
 
 
-def overlaps(a_start, a_end, b_start, b_end) -> bool:
-    return a_start <= b_end and b_start <= a_end
-
-
 def window(report: Report) -> tuple[dt.date, dt.date] | None:
     """The days within which a stored event may be this report's happening (see ``LOOK_BACK``)."""
     if report.date_start is None:
@@ -285,69 +267,6 @@ def word_agreement(report: Report, event: Profile) -> float:
     if report.event_type in TALK_TYPES and report.about & event.about:
         return 1.0
     return max((cosine(report.words, w) for w in event.words), default=0.0)
-
-
-class Rarity:
-    """How much a shared word says: its inverse document frequency among the reports and events
-    being matched (each one document), so that what every report of a story names weighs little."""
-
-    def __init__(self, documents):
-        self.df: dict[str, int] = {}
-        self.n = 0
-        for words in documents:
-            self.n += 1
-            for w in words:
-                self.df[w] = self.df.get(w, 0) + 1
-
-    def weight(self, word: str) -> float:
-        return max(0.0, math.log((self.n + 1) / (self.df.get(word, 0) + 0.5)))
-
-    def mass(self, words) -> float:
-        return sum(self.weight(w) for w in words)
-
-    def shared(self, a: frozenset[str], b: frozenset[str]) -> float:
-        """The weighted share of the smaller word set that the other one holds (0 to 1)."""
-        fewer = min(self.mass(a), self.mass(b)) if a and b else 0.0
-        return self.mass(a & b) / fewer if fewer else 0.0
-
-
-def remarks(report: Report, event: Profile, relation: str) -> float | None:
-    """1 when the report is a statement by one of the speakers of a statement event on its day: one
-    speaker's statements of one day are one happening (a briefing, a speech, an interview). A report
-    dated only by publication ("he added") joins the event of its speaker (what they said or did)
-    that its article told of at most ``REMARKS_NEAR`` sentences before, the closer the better; None
-    when it is no such statement."""
-    if report.event_type not in TALK_TYPES or not report.agents & (event.speakers | event.agents):
-        return None
-    if report.about and not report.about & event.about:
-        return None  # "as Xi departed he told Putin": said at another happening, told in its sentence
-    if relation == "same":
-        spoke = report.precision == "day" and not report.from_publication and report.agents & event.speakers
-        return 1.0 if spoke else None
-    if relation not in ("publication", "compatible") or not report.from_publication:
-        return None
-    before = [report.position - p for a, p, _ in event.terms if a == report.article and p <= report.position]
-    return 1.0 - 0.01 * min(before) if before and min(before) <= REMARKS_NEAR else None
-
-
-def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
-    """The weighted share of words a report with no date of its own shares with the source of a
-    happening it follows by at most ``NEAR`` sentences in its article, or None (see ``NEAR_SHARE``)."""
-    if not report.from_publication or report.article is None:
-        return None
-    # an undated happening is only one sentence's account: what follows further on is another's
-    reach = 1 if event.from_publication else NEAR
-    if report.about and not report.about & event.about:
-        return None  # its sentence tells the happening it is about
-    if report.event_type not in TALK_TYPES and event.speakers:
-        return None  # a deed is no more of what someone said
-    best = None
-    for article, position, terms in event.terms:
-        if article == report.article and 0 <= report.position - position <= reach:
-            share = rarity.shared(report.terms, terms)
-            if share >= NEAR_SHARE and (best is None or share > best):
-                best = share
-    return best
 
 
 @dataclass(frozen=True)
@@ -509,50 +428,3 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
         candidates.add(best, events[best])
         out[i] = (best, best_score)
     return out
-
-
-@dataclass(frozen=True)
-class Dated:
-    """A source's date, for choosing an event's date."""
-
-    date_start: dt.date
-    date_end: dt.date
-    precision: str | None
-    from_publication: bool
-    published: dt.date | None
-
-
-def supports(source: Dated, start: dt.date, end: dt.date) -> bool:
-    if source.from_publication:
-        return source.published is None or end <= source.published
-    return source.date_start <= start and end <= source.date_end
-
-
-@dataclass(frozen=True)
-class ChosenDate:
-    """An event's date as chosen from its sources; ``conflict``: a source stating its own date disagrees."""
-
-    date_start: dt.date
-    date_end: dt.date
-    precision: str | None
-    conflict: bool
-
-
-def choose_date(sources: list[Dated]) -> ChosenDate | None:
-    """The date most sources support, then the most precise, then the earliest report's;
-    and whether a source stating its own date disagrees with it (a date conflict)."""
-    dated = [s for s in sources if s.date_start is not None]
-    if not dated:
-        return None
-
-    def rank(c: Dated):
-        support = sum(supports(s, c.date_start, c.date_end) for s in dated)
-        reported = c.published or dt.date.max
-        return (-support, PRECISION_RANK.get(c.precision, 4), (c.date_end - c.date_start).days, reported)
-
-    best = min(dated, key=rank)
-    conflict = any(
-        not s.from_publication and not overlaps(s.date_start, s.date_end, best.date_start, best.date_end)
-        for s in dated
-    )
-    return ChosenDate(best.date_start, best.date_end, best.precision, conflict)

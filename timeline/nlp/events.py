@@ -179,7 +179,7 @@ def events_from_doc(
         clauses = clauses_of(sent, doc, inside)
         heads = [c.head for c in clauses]
         keys = [c.timex.text if c.timex else "" for c in clauses]
-        told: dict[str, ExtractedEvent] = {}
+        told: list[ExtractedEvent] = []
         for clause, key in zip(clauses, keys, strict=True):
             if keys.count(key) > 1:
                 start, end = clause_span(clause.head, heads)
@@ -190,11 +190,12 @@ def events_from_doc(
                 event.title = tidy(named_doer(event.title, actors, start))
             if not acceptable(event.title):
                 continue  # a clause that names no doer and no deed is no report of a happening
-            if event.title in told and (told[event.title].timex or not event.timex):
-                continue  # the same headline twice from one sentence: one report, the dated one
+            same = next((e for e in told if e.title == event.title and not (e.timex and event.timex)), None)
+            if same is not None and (same.timex or not event.timex):
+                continue  # the same headline from one sentence, once undated: one report, the dated one
             event.position = position
-            told[event.title] = event
-        events += told.values()
+            told = [event if e is same else e for e in told] if same is not None else [*told, event]
+        events += told
     return _unique(events)
 
 

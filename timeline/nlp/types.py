@@ -78,7 +78,7 @@ class ExtractedEvent:
     words: frozenset[str] = frozenset()
     sentence_start: int = -1  # where the sentence begins: reports of one sentence are told together
     position: int = -1  # the sentence's number in the article
-    # lemmas of its content words and the words of the names it names (see ``clustering.Rarity``)
+    # lemmas of its content words and the words of the names it names (see ``discourse.Rarity``)
     terms: frozenset[str] = frozenset()
 
     def as_json(self) -> dict:

@@ -123,13 +123,15 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
     rows = ActorAlias.objects.all()
     if len(words) > 1 or not name.isupper():  # an acronym's letters begin other words: read them all
         rows = rows.filter(Q(normalized__contains=words[-1][:4]) | Q(normalized__contains=words[0][:4]))
-    found = set()
+    spellings = set()
     for alias_name, actor_id, actor_kind, actor_name in rows.values_list(
         "name", "actor_id", "actor__kind", "actor__name"
     )[:ARCHIVE_CANDIDATES]:
-        if _forms_of_one(name, kind, alias_name, actor_kind) or _forms_of_one(
-            name, kind, actor_name, actor_kind
-        ):
+        spellings |= {(alias_name, actor_id, actor_kind), (actor_name, actor_id, actor_kind)}
+    found = set()
+    for spelling, actor_id, actor_kind in spellings:
+        sharing = name.isupper() or set(words) & set(name_key(spelling).split())
+        if actor_id not in found and sharing and _forms_of_one(name, kind, spelling, actor_kind):
             found.add(actor_id)
     if len(found) != 1:
         return None

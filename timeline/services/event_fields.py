@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Event, EventSource, Flag, Status
-from ..nlp import clustering
+from ..nlp import dating
 from ..nlp.types import ExtractedEvent
 from .storylines import assign_threads
 
@@ -41,9 +41,9 @@ def save_derived(items) -> list[tuple[Event, list[str]]]:
 def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent | None = None) -> None:
     """Sets an event's date, title, type, summary and flags from its sources, in memory, except the
     fields an editor locked."""
-    chosen = clustering.choose_date(
+    chosen = dating.choose_date(
         [
-            clustering.Dated(
+            dating.Dated(
                 s.date_start,
                 s.date_end,
                 s.precision,

@@ -1,0 +1,62 @@
+"""Which date an event keeps when its sources tell it differently.
+
+Pure functions over ``Dated`` (one source's date), so the rule can be tested without a database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+
+
+def overlaps(a_start, a_end, b_start, b_end) -> bool:
+    return a_start <= b_end and b_start <= a_end
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A source's date, for choosing an event's date."""
+
+    date_start: dt.date
+    date_end: dt.date
+    precision: str | None
+    from_publication: bool
+    published: dt.date | None
+
+
+def supports(source: Dated, start: dt.date, end: dt.date) -> bool:
+    if source.from_publication:
+        return source.published is None or end <= source.published
+    return source.date_start <= start and end <= source.date_end
+
+
+@dataclass(frozen=True)
+class ChosenDate:
+    """An event's date as chosen from its sources; ``conflict``: a source stating its own date disagrees."""
+
+    date_start: dt.date
+    date_end: dt.date
+    precision: str | None
+    conflict: bool
+
+
+def choose_date(sources: list[Dated]) -> ChosenDate | None:
+    """The date most sources support, then the most precise, then the earliest report's;
+    and whether a source stating its own date disagrees with it (a date conflict)."""
+    dated = [s for s in sources if s.date_start is not None]
+    if not dated:
+        return None
+
+    def rank(c: Dated):
+        support = sum(supports(s, c.date_start, c.date_end) for s in dated)
+        reported = c.published or dt.date.max
+        return (-support, PRECISION_RANK.get(c.precision, 4), (c.date_end - c.date_start).days, reported)
+
+    best = min(dated, key=rank)
+    conflict = any(
+        not s.from_publication and not overlaps(s.date_start, s.date_end, best.date_start, best.date_end)
+        for s in dated
+    )
+    return ChosenDate(best.date_start, best.date_end, best.precision, conflict)

@@ -1,0 +1,89 @@
+"""Two shapes of news writing that make reports one happening whatever their words.
+
+- One speaker's statements of one day are one happening (a briefing, a speech, an interview),
+  however many things were said (``remarks``).
+- In one article, a report that states no date of its own and follows closely on a happening it
+  shares rare words with tells more of that happening ("The tremor was also felt in Cyprus"): the
+  words are weighed by how rare each is among the reports and events around (``Rarity``), so that
+  what every report of a story names weighs little (``follows_on``).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .clustering import Profile, Report
+
+TALK_TYPES = {"statement", "announcement"}
+# A report with no date of its own up to ``NEAR`` sentences after a source of a happening in its
+# article tells more of it when it shares ``NEAR_SHARE`` of its weighted words (see ``follows_on``).
+NEAR = 2
+NEAR_SHARE = 0.2
+# A statement with no date of its own joins its speaker's statements of the day told at most so many
+# sentences before it in its article (see ``remarks``).
+REMARKS_NEAR = 2
+
+
+class Rarity:
+    """How much a shared word says: its inverse document frequency among the reports and events
+    being matched (each one document), so that what every report of a story names weighs little."""
+
+    def __init__(self, documents):
+        self.df: dict[str, int] = {}
+        self.n = 0
+        for words in documents:
+            self.n += 1
+            for w in words:
+                self.df[w] = self.df.get(w, 0) + 1
+
+    def weight(self, word: str) -> float:
+        return max(0.0, math.log((self.n + 1) / (self.df.get(word, 0) + 0.5)))
+
+    def mass(self, words) -> float:
+        return sum(self.weight(w) for w in words)
+
+    def shared(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """The weighted share of the smaller word set that the other one holds (0 to 1)."""
+        fewer = min(self.mass(a), self.mass(b)) if a and b else 0.0
+        return self.mass(a & b) / fewer if fewer else 0.0
+
+
+def remarks(report: Report, event: Profile, relation: str) -> float | None:
+    """1 when the report is a statement by one of the speakers of a statement event on its day: one
+    speaker's statements of one day are one happening (a briefing, a speech, an interview). A report
+    dated only by publication ("he added") joins the event of its speaker (what they said or did)
+    that its article told of at most ``REMARKS_NEAR`` sentences before, the closer the better; None
+    when it is no such statement."""
+    if report.event_type not in TALK_TYPES or not report.agents & (event.speakers | event.agents):
+        return None
+    if report.about and not report.about & event.about:
+        return None  # "as Xi departed he told Putin": said at another happening, told in its sentence
+    if relation == "same":
+        spoke = report.precision == "day" and not report.from_publication and report.agents & event.speakers
+        return 1.0 if spoke else None
+    if relation not in ("publication", "compatible") or not report.from_publication:
+        return None
+    before = [report.position - p for a, p, _ in event.terms if a == report.article and p <= report.position]
+    return 1.0 - 0.01 * min(before) if before and min(before) <= REMARKS_NEAR else None
+
+
+def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
+    """The weighted share of words a report with no date of its own shares with the source of a
+    happening it follows by at most ``NEAR`` sentences in its article, or None (see ``NEAR_SHARE``)."""
+    if not report.from_publication or report.article is None:
+        return None
+    # an undated happening is only one sentence's account: what follows further on is another's
+    reach = 1 if event.from_publication else NEAR
+    if report.about and not report.about & event.about:
+        return None  # its sentence tells the happening it is about
+    if report.event_type not in TALK_TYPES and event.speakers:
+        return None  # a deed is no more of what someone said
+    best = None
+    for article, position, terms in event.terms:
+        if article == report.article and 0 <= report.position - position <= reach:
+            share = rarity.shared(report.terms, terms)
+            if share >= NEAR_SHARE and (best is None or share > best):
+                best = share
+    return best
