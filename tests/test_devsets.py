@@ -1,4 +1,5 @@
-"""Regression: six stories from several outlets each (../shared/eval/devsets), scored like score.py.
+"""Regression: six stories from several outlets each (../shared/eval/devsets) and the seed articles,
+ingested and exported as a user would, scored like score.py.
 
 Reports of one happening in different outlets' words must stay merged at least as well as measured,
 titles must pass a sub-editor, and names given in part must resolve to one actor.
@@ -30,6 +31,16 @@ FLOORS = {
     "event_actor_recall": 0.59,
 }
 TITLES_SENT_BACK = 0.02
+SEED_FLOORS = {
+    "merge_recall": 0.85,
+    "merge_precision": 1.0,
+    "merge_b3_recall": 0.88,
+    "merge_b3_precision": 0.94,
+    "event_recall": 1.0,
+    "mention_date_accuracy": 1.0,
+    "actor_groups_resolved": 1.0,
+    "actor_pairs_apart": 1.0,
+}
 
 
 def load_scorer():
@@ -37,6 +48,31 @@ def load_scorer():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def ingested_and_scored(folder: Path, golds: list[dict], tmp_path: Path) -> tuple[dict, list, Path]:
+    """Ingests ``folder``, exports the timeline and scores it against ``golds``: (metrics, notes, export)."""
+    call_command("ingest", str(folder), "--workers", "1", stdout=io.StringIO(), stderr=io.StringIO())
+    export = tmp_path / "export.json"
+    call_command("export_timeline", "--format", "json", "--output", str(export), stdout=io.StringIO())
+    scorer = load_scorer()
+    texts = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
+    actors = {"same": [], "different": []}
+    for gold in golds:
+        for key in actors:
+            actors[key] += gold.get("actors", {}).get(key, [])
+    metrics, notes = scorer.score_events(
+        scorer.merge_gold_events(golds), json.loads(export.read_text(encoding="utf-8")), texts, actors
+    )
+    return metrics, notes, export
+
+
+def titles_sent_back(export: Path, share: float) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(EVAL / "title_check.py"), str(export), "--max", str(share)],
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.mark.slow
@@ -53,25 +89,22 @@ def test_the_development_stories_merge_title_and_name_at_least_as_well_as_measur
         for text in story.glob("*.txt"):
             shutil.copy(text, folder)
     (folder / "manifest.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
-    call_command("ingest", str(folder), "--workers", "1", stdout=io.StringIO(), stderr=io.StringIO())
-    export = tmp_path / "export.json"
-    call_command("export_timeline", "--format", "json", "--output", str(export), stdout=io.StringIO())
-
-    scorer = load_scorer()
     golds = [json.loads((s / "gold.json").read_text(encoding="utf-8")) for s in stories]
-    texts = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
-    actors = {"same": [], "different": []}
-    for gold in golds:
-        for key in actors:
-            actors[key] += gold.get("actors", {}).get(key, [])
-    metrics, notes = scorer.score_events(
-        scorer.merge_gold_events(golds), json.loads(export.read_text(encoding="utf-8")), texts, actors
-    )
+    metrics, notes, export = ingested_and_scored(folder, golds, tmp_path)
     below = {k: round(metrics[k], 3) for k, floor in FLOORS.items() if metrics[k] < floor}
     assert not below, (below, notes[:20])
-    titles = subprocess.run(
-        [sys.executable, str(EVAL / "title_check.py"), str(export), "--max", str(TITLES_SENT_BACK)],
-        capture_output=True,
-        text=True,
-    )
+    titles = titles_sent_back(export, TITLES_SENT_BACK)
+    assert titles.returncode == 0, titles.stdout[-2000:]
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_the_seed_articles_keep_their_merges_dates_names_and_titles(articles_dir, tmp_path):
+    if not (EVAL / "seed_gold.json").exists():
+        pytest.skip(f"seed gold not found at {EVAL}")
+    golds = [json.loads((EVAL / "seed_gold.json").read_text(encoding="utf-8"))]
+    metrics, notes, export = ingested_and_scored(articles_dir, golds, tmp_path)
+    below = {k: round(metrics[k], 3) for k, floor in SEED_FLOORS.items() if metrics[k] < floor}
+    assert not below, (below, notes[:20])
+    titles = titles_sent_back(export, 0.0)
     assert titles.returncode == 0, titles.stdout[-2000:]
