@@ -181,9 +181,14 @@ RANKS = {
 COMPANY_WORDS = {"corp", "corporation", "inc", "co", "company", "group", "holdings", "restaurants", "stores"}
 
 
+def _is_title(word: str, titles=TITLE_WORDS) -> bool:
+    """ "Adm.", "Governor": a word written before a name, not part of it."""
+    return word.casefold().rstrip(".") in titles
+
+
 def _only_titles(name: str) -> bool:
     """ "Rear Adm.", "Col.": a title the tagger took for a name."""
-    return all(w.casefold().rstrip(".") in TITLE_WORDS for w in name.split())
+    return all(_is_title(w) for w in name.split())
 
 
 def clean_name(text: str, *, person: bool = True) -> str:
@@ -199,13 +204,9 @@ def clean_name(text: str, *, person: bool = True) -> str:
     words = text.split(" ")
     if words and words[0].casefold() == "the":
         words = words[1:] or words
-    while (
-        len(words) > 1
-        and (person or words[0].casefold().rstrip(".") in PERSONAL_TITLES)
-        and (words[0].casefold().rstrip(".") in TITLE_WORDS)
-    ):
+    while len(words) > 1 and (person or _is_title(words[0], PERSONAL_TITLES)) and _is_title(words[0]):
         words = words[1:]
-    while not person and len(words) > 1 and words[-1].casefold().rstrip(".") in RANKS:
+    while not person and len(words) > 1 and _is_title(words[-1], RANKS):
         words = words[:-1]
     return " ".join(words)
 
@@ -237,8 +238,8 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
     text = text_of(doc)
     found = []
     for s, e, alias in gazetteer.scan(text):
-        kind = gazetteer.lookup(alias)[1]
-        found.append(_Raw(alias, kind, s, e, gazetteer.lookup(alias), _titled(text, s, alias, kind)))
+        known = gazetteer.lookup(alias)
+        found.append(_Raw(alias, known[1], s, e, known, _titled(text, s, alias, known[1])))
     hits = [(r.start, r.end, r.kind) for r in found]
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
@@ -272,9 +273,9 @@ def _titled(text: str, start: int, name: str, kind: str) -> str:
     a spelling to keep; other names as they are."""
     title = _TITLE_BEFORE.search(text[max(0, start - 30) : start]) if kind == "person" else None
     words = title.group(1).split() if title else []
-    while words and words[0].casefold().rstrip(".") not in TITLE_WORDS:
+    while words and not _is_title(words[0]):
         words = words[1:]
-    if words and all(w.casefold().rstrip(".") in TITLE_WORDS for w in words):
+    if words and all(_is_title(w) for w in words):
         return f"{' '.join(words)} {name}"
     return name
 

@@ -148,6 +148,11 @@ class Profile:
         )
 
     @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every term any of its sources uses (an import reads a stored event's once)."""
+        return frozenset().union(*(terms for *_, terms in self.terms))
+
+    @functools.cached_property
     def keys(self) -> frozenset[tuple]:
         """What a report must share with this event to be its match (see ``_Candidates``)."""
         keys = {("p", p) for p in self.predicates} | {
@@ -395,12 +400,7 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
     statement is about (the events its sentence's happenings joined) is known when it is placed."""
     out = {}
     candidates = _Candidates(events)
-    rarity = Rarity(
-        [
-            *(frozenset().union(*(t for *_, t in p.terms)) for p in events.values()),
-            *(r.terms for r in reports),
-        ]
-    )
+    rarity = Rarity([*(p.vocabulary for p in events.values()), *(r.terms for r in reports)])
     order = sorted(range(len(reports)), key=lambda i: (reports[i].event_type in TALK_TYPES, i))
     for i in order:
         report = reports[i]

@@ -65,8 +65,8 @@ def remarks(report: Report, event: Profile, relation: str) -> float | None:
         return 1.0 if spoke else None
     if relation not in ("publication", "compatible") or not report.from_publication:
         return None
-    before = [report.position - p for a, p, _ in event.terms if a == report.article and p <= report.position]
-    return 1.0 - 0.01 * min(before) if before and min(before) <= REMARKS_NEAR else None
+    closest = min((gap for gap, _ in _told_before(report, event)), default=None)
+    return 1.0 - 0.01 * closest if closest is not None and closest <= REMARKS_NEAR else None
 
 
 def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
@@ -80,10 +80,16 @@ def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
         return None  # its sentence tells the happening it is about
     if report.event_type not in TALK_TYPES and event.speakers:
         return None  # a deed is no more of what someone said
-    best = None
+    shares = (
+        rarity.shared(report.terms, terms) for gap, terms in _told_before(report, event) if gap <= reach
+    )
+    best = max(shares, default=0.0)
+    return best if best >= NEAR_SHARE else None
+
+
+def _told_before(report: Report, event: Profile):
+    """(sentences between, terms) of each of the event's sources that its article tells up to the
+    report's sentence."""
     for article, position, terms in event.terms:
-        if article == report.article and 0 <= report.position - position <= reach:
-            share = rarity.shared(report.terms, terms)
-            if share >= NEAR_SHARE and (best is None or share > best):
-                best = share
-    return best
+        if article == report.article and position <= report.position:
+            yield report.position - position, terms
