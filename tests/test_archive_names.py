@@ -50,3 +50,10 @@ def test_a_longer_name_of_a_stored_company_resolves_to_it_but_a_foreign_namesake
     stored("Coast Guard", "organization")
     assert named_in_archive("Signature Bank of New York", "organization") == bank
     assert named_in_archive("Canadian Coast Guard", "organization") is None
+
+
+def test_a_country_written_before_a_stored_institution_is_the_same_institution():
+    treasury = stored("Treasury", "organization")
+    assert named_in_archive("US Treasury", "organization") == treasury
+    assert named_in_archive("U.S. Treasury", "organization") == treasury
+    assert named_in_archive("Royal Treasury", "organization") is None, "only a country prefix"

@@ -103,3 +103,23 @@ def test_links_to_other_stories_and_syndication_notices_are_no_events():
 def test_in_an_undated_article_a_report_is_undated_not_dated_by_publication():
     found = events("The minister said the talks had failed.", published=None)
     assert [(e.date_start, e.flags) for e in found] == [(None, ["undated"])]
+
+
+def test_a_happening_told_inside_a_frame_that_gives_no_event_is_still_an_event():
+    found = events("So far, it is known that two members of the crew were rescued.")
+    assert [e.title for e in found] == ["Two members of crew are rescued"]
+    assert "date_from_publication" in found[0].flags
+
+
+def test_a_relative_clause_or_a_quotation_gives_no_event_of_its_own():
+    text = (
+        "The plan has no details on how to end the war, which has claimed tens of thousands of lives. "
+        "“My cousin took the last boat,” she said."
+    )
+    assert not [e for e in events(text) if "claim" in e.title.casefold() or "cousin" in e.title.casefold()]
+
+
+def test_a_clause_dated_by_a_week_and_a_day_of_it_takes_the_day():
+    text = "The death toll from the storm that hit the coast earlier this week passed 300 on Wednesday."
+    found = [e for e in events(text) if "toll" in e.title.casefold()]
+    assert [(e.date_start, e.date_end) for e in found] == [(dt.date(2023, 3, 22), dt.date(2023, 3, 22))]

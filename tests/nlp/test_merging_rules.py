@@ -107,3 +107,15 @@ def test_an_undated_happening_is_followed_on_only_by_the_next_sentence():
     two_on = happened("xi solidarity putin pledge summit", undated=True, position=2)
     assert assign([solidarity, next_one], {})[1][0] == ("new", 0)
     assert assign([solidarity, two_on], {})[1][0] != ("new", 0)
+
+
+def test_the_same_deed_on_the_same_day_in_two_articles_is_one_event_when_its_rarer_words_meet():
+    # many reports of the story around, so that what every report names weighs little
+    story = [happened(f"lose search vessel report{i}", article=i + 10) for i in range(8)]
+    first = happened("lose contact sub vessel company", article=1)
+    events = {i: Profile.of(r) for i, r in enumerate(story)} | {"first": Profile.of(first)}
+    same = happened("lose contact mother ship vessel", article=2)
+    other = happened("lose vessel shares market", article=3)
+    placed = assign([same, other], events)
+    assert placed[0][0] == "first"
+    assert placed[1][0] != "first", "the same verb and only a word every report uses are not enough"

@@ -57,7 +57,9 @@ def test_accents_and_the_ways_of_writing_us_or_corp_make_no_difference():
         ("Coast Guard Rear", False, "Coast Guard"),
         ("Mr Bazoum", False, "Bazoum"),
         ("Adm. Shannon Gilreath", True, "Shannon Gilreath"),
-        ("McDonald's Corp.", False, "McDonald's Corp"),
+        ("McDonald's Corp.", False, "McDonald's Corp."),
+        ("Federal Deposit Insurance Corp.", False, "Federal Deposit Insurance Corp."),
+        ("Silicon Valley Bank.", False, "Silicon Valley Bank"),
     ],
 )
 def test_what_a_tagger_takes_into_a_name_is_left_out(written, person, name):
@@ -90,3 +92,59 @@ def test_two_people_sharing_a_surname_in_one_article_stay_apart():
     text = "Brandon Scott met Rick Scott on Monday. Scott said the talks went well."
     mentions = [m.name for m in find_actors(load_nlp()(text), Gazetteer()) if m.text == "Scott"]
     assert mentions == ["Scott"], "two full names fit: the surname alone is left as written"
+
+
+def mentions_of(text):
+    return [(m.text, m.name) for m in find_actors(load_nlp()(text), Gazetteer()) if not m.role]
+
+
+def test_a_surname_alone_the_tagger_missed_is_the_person_named_in_full_before():
+    text = (
+        "Rear Adm. John Mauger gave an update on the search on Monday. "
+        "Mauger said crews had reached out to the ship once the vessel was reported overdue."
+    )
+    assert ("Mauger", "John Mauger") in mentions_of(text)
+
+
+def test_a_surname_two_people_named_in_full_share_is_left_to_neither():
+    text = (
+        "Shahzada Dawood and Suleman Dawood were aboard the vessel. "
+        "Dawood had told relatives that the trip was a dream."
+    )
+    assert not [name for written, name in mentions_of(text) if written == "Dawood" and " " in name]
+
+
+def test_an_acronym_the_tagger_missed_is_the_organisation_named_in_full():
+    text = (
+        "The Department of Financial Protection and Innovation closed the lender on Friday. "
+        "The DFPI appointed a receiver for its deposits."
+    )
+    found = mentions_of(text)
+    assert ("DFPI", "Department of Financial Protection and Innovation") in found
+
+
+def test_the_bracketed_acronym_after_a_name_the_tagger_ran_into_is_an_alias():
+    text = "On June 20, the Joint Rescue Coordination Centre (JRCC) of Halifax said two ships were en route."
+    aliases = extract_doc(load_nlp()(text), None, Gazetteer()).aliases
+    assert aliases.get("JRCC") == "Joint Rescue Coordination Centre"
+
+
+def test_a_navy_written_two_ways_and_the_navy_alone_are_one_organisation():
+    text = (
+        "The U.S. Navy said on Thursday it had detected a sound. A US Navy official confirmed it. "
+        "The Navy shared the data with the command."
+    )
+    names = {name for written, name in mentions_of(text) if "Navy" in written}
+    assert len({name_key(n) for n in names}) == 1, names
+
+
+def test_a_person_named_after_an_organisation_and_a_title_brings_it_into_their_events():
+    text = (
+        "Silicon Valley Bank CEO Greg Becker spoke to clients on Thursday. "
+        "Becker told them to stay calm. Analyst Mary Jones said the shares fell."
+    )
+    found = extract_doc(load_nlp()(text), None, Gazetteer()).events
+    told = next(e for e in found if "stay calm" in e.sentence)
+    assert "Silicon Valley Bank" in told.actors, "the bank its chief executive speaks for"
+    other = next(e for e in found if "shares" in e.sentence)
+    assert "Silicon Valley Bank" not in other.actors

@@ -181,6 +181,10 @@ RANKS = {
 COMPANY_WORDS = {"corp", "corporation", "inc", "co", "company", "group", "holdings", "restaurants", "stores"}
 
 
+# Designations written with a point that belongs to the name ("Federal Deposit Insurance Corp.").
+ABBREVIATED = {"corp", "inc", "co", "ltd"}
+
+
 def _is_title(word: str, titles=TITLE_WORDS) -> bool:
     """ "Adm.", "Governor": a word written before a name, not part of it."""
     return word.casefold().rstrip(".") in titles
@@ -200,7 +204,8 @@ def clean_name(text: str, *, person: bool = True) -> str:
     if owner and text[owner.end() :].split(" ")[0].casefold().rstrip(".") not in COMPANY_WORDS:
         text = text[owner.end() :]
     text = DATELINE.sub("", text).split(" (")[0]
-    text = text.strip(" .,;:\"'“”‘()")
+    abbreviated = text.endswith(".") and text.rsplit(" ", 1)[-1].casefold().rstrip(".") in ABBREVIATED
+    text = text.strip(" .,;:\"'“”‘()") + ("." if abbreviated else "")
     words = text.split(" ")
     if words and words[0].casefold() == "the":
         words = words[1:] or words
@@ -356,9 +361,19 @@ SETTLEMENTS = {"town", "city", "village"}
 
 
 def _longer_form(name: str, kind: str, names: dict[str, str]) -> str | None:
-    """The one longer name of the article that ``name`` is a form of (see ``same_name``)."""
-    found = {full for full, k in names.items() if full != name and k == kind and same_name(name, full, kind)}
-    return found.pop() if len(found) == 1 else None
+    """The one longer name of the article that ``name`` is a form of (see ``same_name``); "U.S. Navy"
+    and "US Navy" are one name. A single word the tagger took for a person is an organisation's name
+    when the article names the organisation in full ("Oceangate" of "OceanGate Expeditions")."""
+    kinds = (kind, "organization") if kind == "person" and " " not in name else (kind,)
+    for k in kinds:
+        found = {
+            name_key(full): full
+            for full, of_kind in names.items()
+            if full != name and of_kind == k and same_name(name, full, k)
+        }
+        if len(found) == 1:
+            return found.popitem()[1]
+    return None
 
 
 def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
@@ -384,17 +399,65 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
         elif " " not in r.text and r.kind in ("person", "organization") and _short_form(r.text, full_names):
             name, kind = _short_form(r.text, full_names), "person"
         elif longer := _longer_form(r.text, r.kind, named):
-            name, kind = longer, r.kind
+            name, kind = longer, named[longer]
         elif known := gazetteer.fuzzy(r.text):
             name, kind = known
         else:
             name, kind = r.text, r.kind
         mentions.append(ActorMention(name, kind, r.text, r.start, r.end, written=r.written))
+    mentions += _untagged_forms(text_of(doc), mentions)
     mentions += _role_mentions(text_of(doc), mentions, gazetteer)
     mentions.sort(key=lambda m: m.start)
     mentions += pronoun_mentions(doc, mentions) + it_mentions(doc, mentions)
     mentions += settlement_mentions(text_of(doc), mentions, lambda name: name in gazetteer.affiliation)
     return sorted(mentions, key=lambda m: m.start)
+
+
+ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def _untagged_forms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Short forms of names the article gives in full that the tagger did not take for names: a
+    person's surname alone ("Mauger said", after "Rear Adm. John Mauger") when no one else named there
+    bears it, and an organisation's acronym ("The DFPI appointed", after "Department of Financial
+    Protection and Innovation")."""
+    taken = [(m.start, m.end) for m in mentions]
+    forms: dict[str, set[tuple[str, str]]] = {}
+    for m in mentions:
+        if m.role:
+            continue
+        if m.kind == "person" and len(words := m.name.split()) > 1 and words[-1][:1].isupper():
+            forms.setdefault(words[-1], set()).add((m.name, "person"))
+        if m.kind == "organization":
+            for spelling in {m.name, m.text}:
+                if len(letters := initials(spelling)) >= 3:
+                    forms.setdefault(letters, set()).add((m.name, "organization"))
+    out = []
+    for form, owners in forms.items():
+        if len(owners) != 1:
+            continue  # "Dawood" of two Dawoods names neither
+        ((name, kind),) = owners
+        for match in re.finditer(rf"\b{re.escape(form)}\b", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken) or _followed_by_name(text, end):
+                continue
+            out.append(ActorMention(name, kind, form, start, end))
+    return out
+
+
+def employers(text: str, mentions: list[ActorMention]) -> dict[str, str]:
+    """ "Coast Guard Rear Adm. John Mauger", "Silicon Valley Bank CEO Greg Becker": a person named
+    right after an organisation and a title serves it. Person -> organisation, where one is named."""
+    orgs = [m for m in mentions if m.kind == "organization" and not m.role]
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind != "person" or m.role:
+            continue
+        for org in orgs:
+            between = text[org.end : m.start].split()
+            if org.end <= m.start and between and all(_is_title(w) for w in between):
+                out.setdefault(m.name, set()).add(org.name)
+    return {person: orgs.pop() for person, orgs in out.items() if len(orgs) == 1}
 
 
 def paren_aliases(text: str, mentions: list[ActorMention]) -> dict[str, str]:
@@ -403,7 +466,9 @@ def paren_aliases(text: str, mentions: list[ActorMention]) -> dict[str, str]:
     for m in mentions:
         if m.role:
             continue
-        match = PAREN_ALIAS.match(text, m.end)
+        at = text.find(m.text, m.start, m.end)  # "the Joint Rescue Coordination Centre (JRCC"
+        after = at + len(m.text) if at >= 0 else m.end
+        match = PAREN_ALIAS.match(text, after) or PAREN_ALIAS.match(text, m.end)
         if match and match.group(1) != m.text:
             out[match.group(1)] = m.name
     return out

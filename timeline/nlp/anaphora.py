@@ -25,11 +25,11 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 
 
-def _quoted(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
 
 
-def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+def inside(spans: list[tuple[int, int]], at: int) -> bool:
     return any(s < at < e for s, e in spans)
 
 
@@ -78,17 +78,17 @@ def pronoun_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
     if not people:
         return []
-    quoted = _quoted(text_of(doc))
+    quoted = quoted_spans(text_of(doc))
     sents = list(doc.sents)
     out = []
     for n, sent in enumerate(sents):
         for tok in sent:
-            if tok.lower_ not in PERSON_PRONOUNS or tok.pos_ != "PRON" or _inside(quoted, tok.idx):
+            if tok.lower_ not in PERSON_PRONOUNS or tok.pos_ != "PRON" or inside(quoted, tok.idx):
                 continue
             back = SPEAKER_REACH if _speaks(tok) else PRONOUN_REACH
             reach = sents[max(0, n - back + 1)].start_char
             before = [
-                m for m in people if reach <= m.start and m.end <= tok.idx and not _inside(quoted, m.start)
+                m for m in people if reach <= m.start and m.end <= tok.idx and not inside(quoted, m.start)
             ]
             found = antecedent(doc, tok, before)
             if found is not None:

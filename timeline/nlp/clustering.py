@@ -330,6 +330,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
     found = agreement(report, event)
     if found is None:
         return None
+    if _same_deed(report, event, found, rarity):
+        return found.score
     if report.event_type in WEAK_TYPES or event.types <= WEAK_TYPES:
         if found.agents < 0.7 or found.words < STATEMENT_WORDS:
             return None
@@ -353,9 +355,30 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
     return found.score if found.score >= THRESHOLDS[found.relation] else None
 
 
+# Reports from two articles stating one day and one deed (the same verb or event noun) tell of one
+# happening when they also share so much of their rarer words (see ``discourse.Rarity``).
+SAME_DEED_SHARE = 0.1
+
+
+def _same_deed(report: Report, event: Profile, found: Agreement, rarity: Rarity | None) -> bool:
+    """The same deed stated for the same day in another article, in words that meet beyond the verb."""
+    if rarity is None or found.relation not in ("same", "compatible") or found.predicate < 1.0:
+        return False
+    if report.from_publication or event.from_publication or report.article in event.articles:
+        return False
+    if report.event_type == "statement" or "statement" in event.types:
+        return False
+    return (
+        rarity.shared(report.terms - {report.predicate}, event.vocabulary - {report.predicate})
+        >= SAME_DEED_SHARE
+    )
+
+
 def _report_keys(report: Report) -> set[tuple]:
     keys = {("g", g) for g in report.agents | report.agent_countries}
     keys |= {("s", a) for a in report.agents} | {("in", report.article)}
+    if report.event_type == "other":
+        keys.add(("p", report.predicate))  # the same deed (see ``_same_deed``)
     if report.event_type in WEAK_TYPES:
         return keys  # a statement joins only an event of the same doer (see ``match_score``)
     keys |= {("p", report.predicate), ("t", report.event_type)}

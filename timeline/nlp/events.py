@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from .anaphora import inside, quoted_spans
 from .clauses import (
     MODALS,
     SIMULTANEOUS,
@@ -117,6 +118,14 @@ def _undated_report(tok) -> bool:
     return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in tok.children)
 
 
+def _narrows(timex: Timex, than: Timex | None) -> bool:
+    """Does ``timex`` name a shorter stretch inside the one ``than`` names?"""
+    inner, outer = timex_dates(timex), timex_dates(than) if than else None
+    if inner is None or outer is None:
+        return False
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and (inner[1] - inner[0]) < (outer[1] - outer[0])
+
+
 def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
     """The event clauses of one sentence, each with the expression that dates it (or None)."""
     found: dict[int, list[_Clause]] = {}
@@ -128,7 +137,11 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
             if head.i in found and any(c.timex and c.timex.text == part.text for c in found[head.i]):
                 continue
             if head.i in found and len(split_list(doc, timex)) == 1:
-                continue  # one date per clause: the first written
+                # one date per clause: the first written, unless this one names a day of it
+                # ("earlier this week ... on Wednesday")
+                if _narrows(part, found[head.i][0].timex):
+                    found[head.i][0] = _Clause(head, part)
+                continue
             found.setdefault(head.i, []).append(_Clause(head, part))
     for clauses in list(found.values()):
         head = clauses[0].head
@@ -195,8 +208,44 @@ def events_from_doc(
                 continue  # the same headline from one sentence, once undated: one report, the dated one
             event.position = position
             told = [event if e is same else e for e in told] if same is not None else [*told, event]
+        if not told and (clause := _fallback_clause(sent, heads, inside, doc)) is not None:
+            start, end = sent.start_char, sent.end_char
+            event = _event(body, sent, clause, start, end, actors, published, timex_chars)
+            if acceptable(event.title):
+                event.position = position
+                told = [event]
         events += told
     return _unique(events)
+
+
+def _fallback_clause(sent, tried, timexes: list[Timex], doc) -> _Clause | None:
+    """A sentence whose clauses gave no report may still tell of a happening in a clause the parse
+    did not put first: its root mistaken ("Around 1:30 A.M., the ship collided with the bridge"), or
+    a frame around it ("It is known that two members of the crew were rescued"). The clause nearest
+    the root whose verb has a subject of its own and reports a happening, joined to the root by
+    complements and coordination only (a relative or adverbial clause tells of something else, "the
+    war, which has claimed tens of thousands"), dated by the sentence's
+    first date that it governs or, failing that, by publication."""
+    tried = {t.i for t in tried}
+    quoted = [(sent.start_char + a, sent.start_char + b) for a, b in quoted_spans(sent.text)]
+    found = [
+        tok
+        for tok in sent
+        if tok.i not in tried
+        and tok.pos_ == "VERB"
+        and has_subject(tok)
+        and _undated_report(tok)
+        and all(t.dep_ in ("ccomp", "conj") for t in (tok, *tok.ancestors) if t.dep_ != "ROOT")
+        and not inside(quoted, tok.idx)  # a quotation speaks for the speaker, not the reporter
+    ]
+    if not found:
+        return None
+    head = min(found, key=lambda t: (len(list(t.ancestors)), t.i))
+    governed = (
+        t for t in timexes if (at := attach(doc, t)) is not None and (at == head or head.is_ancestor(at))
+    )
+    timex = next(governed, None)
+    return _Clause(head, timex, [] if timex else ["date_from_publication"])
 
 
 def _event(body: str, sent, clause: _Clause, start, end, actors, published, timex_chars) -> ExtractedEvent:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from .actors import Gazetteer, find_actors, paren_aliases
+from .actors import Gazetteer, employers, find_actors, paren_aliases
 from .dates import find_temporal_expressions, infer_publication_date
 from .events import events_from_doc
 from .pipeline import load_nlp, text_of
@@ -32,7 +32,12 @@ def extract_doc(doc, published: dt.date | None, gazetteer: Gazetteer | None = No
                 actor.mentions.append(spelling)
     kinds = {name: a.kind for name, a in actors.items()}
     events = events_from_doc(doc, timexes, mentions, published)
+    serving = employers(text_of(doc), mentions)
     for event in events:
+        # "Coast Guard Rear Adm. John Mauger said": the organisation he speaks for takes part too
+        event.actors += [
+            org for name in list(event.actors) if (org := serving.get(name)) not in (None, *event.actors)
+        ]
         # "Kyiv announced": a capital or an institution speaks for its country, which takes part too
         for name in list(event.actors):
             country = gazetteer.stands_for(name, kinds.get(name, ""))

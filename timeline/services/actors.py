@@ -144,6 +144,10 @@ ARCHIVE_CANDIDATES = 2000
 SPELLING = 88
 
 
+# A country written before an institution's name ("US Treasury", "U.S. Navy", as ``name_key`` writes it).
+NATIONAL = {"us", "uk"}
+
+
 def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
     if name_key(name) == name_key(stored):
         return True
@@ -153,9 +157,9 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
         return True
     if name_key(name).startswith(name_key(stored) + " ") and same_name(stored, name, stored_kind):
         return True  # "Signature Bank of New York", "OceanGate Expeditions": no other than the stored
-    if kind != "person":
-        return False
     new, old = name_key(name).split(), name_key(stored).split()
+    if kind != "person":
+        return new[0] in NATIONAL and new[1:] == old  # "US Treasury" is the "Treasury" stored
     if new[-1] != old[-1] and fuzz.ratio(skeleton(new[-1]), skeleton(old[-1])) < SPELLING:
         return False
     if len(new) == 1:
