@@ -148,3 +148,17 @@ def test_a_person_named_after_an_organisation_and_a_title_brings_it_into_their_e
     assert "Silicon Valley Bank" in told.actors, "the bank its chief executive speaks for"
     other = next(e for e in found if "shares" in e.sentence)
     assert "Silicon Valley Bank" not in other.actors
+
+
+def test_the_office_written_before_a_name_names_its_one_holder_later():
+    text = (
+        "President Biden said on Sunday that he would address the nation. In a statement, the "
+        "president said he was pleased. The president of the bank resigned."
+    )
+    roles = [(m.text, m.name) for m in find_actors(load_nlp()(text), Gazetteer()) if m.role]
+    assert ("the president", "Biden") in roles
+    assert len([r for r in roles if r[0].casefold() == "the president"]) == 1, (
+        "the president of the bank is another"
+    )
+    two = "President Biden met President Bazoum on Monday. The president said the talks went well."
+    assert not [m for m in find_actors(load_nlp()(two), Gazetteer()) if m.text.casefold() == "the president"]

@@ -474,6 +474,19 @@ def paren_aliases(text: str, mentions: list[ActorMention]) -> dict[str, str]:
     return out
 
 
+# Offices written before a name that "the president", "the governor" later stand for, when one
+# person named in the article holds the office.
+OFFICES = {
+    "president",
+    "governor",
+    "mayor",
+    "senator",
+    "chancellor",
+    "premier",
+    "secretary",
+    "chairman",
+    "chair",
+}
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][a-z]+\s+){1,3})$")
 
 
@@ -495,13 +508,15 @@ def _role_mentions(text: str, mentions: list[ActorMention], gazetteer: Gazetteer
             words = words[1:]
         if len(words) >= 2 and words[-1].casefold() in TITLE_WORDS:
             holders.setdefault(normalize(" ".join(words)), set()).add(m.name)
+        if words and words[-1].casefold() in OFFICES:
+            holders.setdefault(f"the {words[-1].casefold()}", set()).add(m.name)  # "the president"
     unambiguous = {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
     if not unambiguous:
         return []
     taken = [(m.start, m.end) for m in mentions if m.kind != "place"]  # "Chinese" may begin a role
     out = []
     pattern = "|".join(re.escape(r) for r in sorted(unambiguous, key=len, reverse=True))
-    for match in re.finditer(rf"\b({pattern})(?:'s|’s|s)?\b", text, re.IGNORECASE):
+    for match in re.finditer(rf"\b({pattern})(?:'s|’s|s)?\b(?! of\b)", text, re.IGNORECASE):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         if _followed_by_name(text, match.end()):
