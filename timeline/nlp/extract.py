@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from .actors import Gazetteer, employers, find_actors, paren_aliases
 from .dates import find_temporal_expressions, infer_publication_date
 from .events import events_from_doc
 from .pipeline import load_nlp, text_of
-from .types import ArticleExtraction, ExtractedActor
+from .types import ArticleExtraction, ExtractedActor, ExtractionFailure, Timex
 
 # Texts spaCy parses together: news articles are long, and larger batches only pad more.
 BATCH_SIZE = 16
@@ -57,14 +59,110 @@ def extract_doc(doc, published: dt.date | None, gazetteer: Gazetteer | None = No
     )
 
 
+# Longest piece of text parsed at once. spaCy refuses texts over a million characters and its memory
+# grows with the text, so a longer article is parsed in pieces (see ``pieces``) and put back together.
+PIECE_CHARS = 100_000
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) pairs covering ``text`` in order, each at most ``limit`` characters, cut after
+    the last paragraph break of each stretch, else after its last sentence, else at a space."""
+    out, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = window.rfind("\n\n") + 2
+        if cut < limit // 2:
+            ends = [m.end() for m in SENTENCE_END.finditer(window)]
+            cut = ends[-1] if ends and ends[-1] >= limit // 2 else window.rfind(" ") + 1
+        if cut <= 0:
+            cut = limit
+        out.append((start, text[start : start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
+
+
+def _shifted(extraction: ArticleExtraction, chars: int, sentences: int) -> ArticleExtraction:
+    """A piece's extraction with its offsets and sentence numbers counted in the whole article."""
+    if not chars:
+        return extraction
+
+    def moved(timex: Timex | None) -> Timex | None:
+        return replace(timex, start=timex.start + chars, end=timex.end + chars) if timex else None
+
+    extraction.temporal_expressions = [moved(t) for t in extraction.temporal_expressions]
+    for event in extraction.events:
+        event.start += chars
+        event.end += chars
+        event.sentence_start += chars if event.sentence_start >= 0 else 0
+        event.position += sentences if event.position >= 0 else 0
+        event.timex = moved(event.timex)
+    return extraction
+
+
+def _joined(parts: list[ArticleExtraction]) -> ArticleExtraction:
+    """One article's extraction from those of its pieces, in order."""
+    whole = parts[0]
+    actors = {a.name: a for a in whole.actors}
+    for part in parts[1:]:
+        whole.temporal_expressions += part.temporal_expressions
+        whole.events += part.events
+        whole.aliases = part.aliases | whole.aliases
+        for actor in part.actors:
+            known = actors.setdefault(actor.name, actor)
+            known.mentions += [m for m in actor.mentions if m not in known.mentions]
+    whole.actors = list(actors.values())
+    return whole
+
+
+def _failure(exc: Exception) -> ExtractionFailure:
+    return ExtractionFailure(" ".join(f"{type(exc).__name__}: {exc}".split())[:200])
+
+
+def _extract_stream(nlp, items: list, gazetteer: Gazetteer | None, batch_size: int):
+    """The extractions of ``items``, their pieces streamed through ``nlp.pipe`` (one piece's parse held
+    at a time)."""
+    jobs = [(n, offset, piece) for n, (text, _) in enumerate(items) for offset, piece in pieces(text)]
+    docs = nlp.pipe((piece for _, _, piece in jobs), batch_size=batch_size)
+    parts: list[ArticleExtraction] = []
+    sentences = 0
+    for (n, offset, _), doc in zip(jobs, docs, strict=True):
+        published = items[n][1] if not parts else parts[0].published
+        part = _shifted(extract_doc(doc, published, gazetteer), offset, sentences)
+        if parts and parts[0].published_inferred:
+            part.published_inferred = True
+        parts.append(part)
+        sentences += sum(1 for _ in doc.sents)
+        if offset + len(doc.text) >= len(items[n][0]):
+            yield _joined(parts)
+            parts, sentences = [], 0
+
+
 def extract_texts(
     items: Iterable[tuple[str, dt.date | None]],
     *,
     gazetteer: Gazetteer | None = None,
     batch_size: int = BATCH_SIZE,
-) -> Iterator[ArticleExtraction]:
-    """Extracts (text, publication date) pairs in order, streaming the texts through ``nlp.pipe``."""
+) -> Iterator[ArticleExtraction | ExtractionFailure]:
+    """Extracts (text, publication date) pairs in order, streaming the texts through ``nlp.pipe``.
+
+    An article that cannot be extracted gives an ``ExtractionFailure`` in its place and the others
+    go on: a batch that fails is done again one article at a time, so that the failure is that
+    article's alone."""
     items = list(items)
-    docs = load_nlp().pipe((text for text, _ in items), batch_size=batch_size)
-    for (_, published), doc in zip(items, docs, strict=True):
-        yield extract_doc(doc, published, gazetteer)
+    nlp = load_nlp()
+    for first in range(0, len(items), batch_size):
+        batch = items[first : first + batch_size]
+        try:
+            results = list(_extract_stream(nlp, batch, gazetteer, batch_size))
+        except Exception:
+            results = [_extract_one(nlp, item, gazetteer) for item in batch]
+        yield from results
+
+
+def _extract_one(nlp, item, gazetteer) -> ArticleExtraction | ExtractionFailure:
+    try:
+        return next(_extract_stream(nlp, [item], gazetteer, 1))
+    except Exception as exc:
+        return _failure(exc)

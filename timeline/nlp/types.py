@@ -117,3 +117,10 @@ class ArticleExtraction:
             "events": [e.as_json() for e in self.events],
             "actors": [a.as_json() for a in self.actors],
         }
+
+
+@dataclass(frozen=True)
+class ExtractionFailure:
+    """An article the pipeline could not extract, and why, in one line."""
+
+    reason: str

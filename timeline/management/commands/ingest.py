@@ -3,8 +3,12 @@
 import logging
 import multiprocessing
 import os
+import signal
 import sys
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from django.conf import settings
@@ -17,7 +21,7 @@ from timeline.matching import StoredEvents
 from timeline.nlp.actors import Gazetteer
 from timeline.nlp.extract import extract_texts
 from timeline.nlp.pipeline import ModelMissing
-from timeline.nlp.types import ArticleExtraction
+from timeline.nlp.types import ArticleExtraction, ExtractionFailure
 from timeline.services import build_gazetteer, ingest_article, plan_article
 
 logger = logging.getLogger(__name__)
@@ -28,28 +32,70 @@ CHUNK = 8
 # Each worker holds its own spaCy pipeline (about 300 MB).
 MAX_DEFAULT_WORKERS = 4
 
+WORKER_DIED = "its extraction process died (killed by the system or a signal)"
+
 _worker_gazetteer: Gazetteer | None = None
 
 
 def _start_worker(gazetteer: Gazetteer) -> None:
     global _worker_gazetteer
     _worker_gazetteer = gazetteer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the importer's to handle (see ``handle``)
 
 
-def _extract_chunk(items) -> list[ArticleExtraction]:
+def _extract_chunk(items) -> list[ArticleExtraction | ExtractionFailure]:
     return list(extract_texts(items, gazetteer=_worker_gazetteer))
 
 
-def extract_in_processes(items: list, *, workers: int, gazetteer: Gazetteer) -> Iterator[ArticleExtraction]:
+def extract_in_processes(
+    items: list, *, workers: int, gazetteer: Gazetteer
+) -> Iterator[ArticleExtraction | ExtractionFailure]:
     """Extractions of (text, published) pairs in order, computed by ``workers`` processes.
 
     Workers are forked: they inherit the loaded code and never touch the database, which stays
     with the main process (spawned workers would have to set Django up again to import anything).
-    """
+    A worker that dies (the kernel's OOM killer, a signal) takes no other article with it: the
+    articles of the tasks that were running are done again in fresh processes, each alone, and an
+    article whose process dies while it runs alone is reported as failed (``WORKER_DIED``)."""
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_start_worker, initargs=(gazetteer,)) as pool:
-        for chunk in pool.imap(_extract_chunk, (items[i : i + CHUNK] for i in range(0, len(items), CHUNK))):
-            yield from chunk
+    queue = deque(tuple(range(i, min(i + CHUNK, len(items)))) for i in range(0, len(items), CHUNK))
+    suspects: set[tuple[int, ...]] = set()  # single articles running when a worker died: run alone
+    done: dict[int, ArticleExtraction | ExtractionFailure] = {}
+    given = 0
+    while queue:
+        pool = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(gazetteer,)
+        )
+        running: dict = {}
+        try:
+            while queue or running:
+                while (
+                    queue
+                    and len(running) < 2 * workers
+                    and not (running and suspects & {queue[0], *running.values()})
+                ):
+                    task = queue.popleft()
+                    running[pool.submit(_extract_chunk, [items[i] for i in task])] = task
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in sorted(finished, key=lambda f: running[f]):
+                    done.update(zip(running[future], future.result(), strict=True))
+                    del running[future]
+                while given in done:
+                    yield done.pop(given)
+                    given += 1
+        except BrokenProcessPool:
+            broken = list(running.values())
+            if len(broken) == 1 and broken[0] in suspects:
+                done[broken[0][0]] = ExtractionFailure(WORKER_DIED)  # it killed its process alone
+            else:
+                singles = [(i,) for task in broken for i in task]
+                suspects.update(singles)
+                queue = deque(sorted([*queue, *singles]))
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    while given in done:
+        yield done.pop(given)
+        given += 1
 
 
 def default_workers() -> int:
@@ -131,13 +177,19 @@ class Command(BaseCommand):
         items = [(f.body, f.published) for f, _ in todo]
         gazetteer = build_gazetteer()
         stored = StoredEvents()
+        handled = 0
+        if workers > 1 and len(todo) > CHUNK:
+            results = extract_in_processes(items, workers=workers, gazetteer=gazetteer)
+        else:
+            results = extract_texts(items, gazetteer=gazetteer)
         try:
-            if workers > 1 and len(todo) > CHUNK:
-                results = extract_in_processes(items, workers=workers, gazetteer=gazetteer)
-            else:
-                results = extract_texts(items, gazetteer=gazetteer)
             for (file, plan), extraction in zip(todo, results, strict=True):
                 progress.set_postfix_str(file.name[-30:])
+                if isinstance(extraction, ExtractionFailure):
+                    failed.append(f"{file.path}: could not be extracted: {extraction.reason}")
+                    handled += 1
+                    progress.update()
+                    continue
                 try:
                     if not dry_run:
                         ingest_article(file=file, extraction=extraction, plan=plan, stored=stored)
@@ -147,13 +199,25 @@ class Command(BaseCommand):
                 except Exception as exc:  # one bad article must not stop the rest
                     logger.exception("failed to store %s", file.path)
                     failed.append(f"{file.path}: could not be stored: {exc}")
+                handled += 1
                 progress.update()
         except ModelMissing as exc:
             raise CommandError(str(exc)) from None
+        except KeyboardInterrupt:  # the article being stored is rolled back; the workers stop
+            results.close()
+            interrupted = True
+        else:
+            interrupted = False
         finally:
             progress.close()
 
         self.report(done, skipped, failed, dry_run=dry_run)
+        if interrupted:
+            left = len(todo) - handled
+            self.stderr.write(
+                f"interrupted: {left} articles not ingested; run the same command again for them"
+            )
+            sys.exit(130)
         if failed:
             sys.exit(1)
 

@@ -1,0 +1,157 @@
+"""Nothing stops an import: a long article, an article the extraction chokes on, a worker process
+killed by the kernel, a failure while storing. Each is that article's alone."""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline.management.commands import ingest as ingest_command
+from timeline.models import Article, EventSource
+from timeline.nlp import extract
+
+from .test_bad_input import ingest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROOT = Path(__file__).resolve().parents[1]
+# More articles than one worker's task (``CHUNK``), so that two workers share the import.
+COUNT = 2 * ingest_command.CHUNK + 2
+MARK = "Marlowe Quarry"  # the name in the one article a test makes fail
+
+
+def article(n: int, *, marked=False) -> str:
+    place = MARK if marked else f"Harbor {n}"
+    return (
+        f"The council of {place} approved a new budget on March {n % 20 + 1}, 2023.\n\n"
+        f"Its members said on Tuesday that the vote ended a long dispute.\n"
+    )
+
+
+@pytest.fixture
+def folder(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(COUNT):
+        (inbox / f"a{n:02d}.txt").write_text(article(n, marked=n == 5), encoding="utf-8")
+    return inbox
+
+
+def stored_files():
+    return set(Article.objects.values_list("file_name", flat=True))
+
+
+def assert_only_the_marked_one_failed(code, out, err, folder, reason):
+    assert code == 1
+    assert f"a05.txt: could not be {reason}" in err
+    assert stored_files() == {f"a{n:02d}.txt" for n in range(COUNT)} - {"a05.txt"}
+    assert f"ingested {COUNT - 1} new" in out and "1 failed" in out
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_exception_while_extracting_one_article_fails_that_article_alone(folder, monkeypatch, workers):
+    real = extract.extract_doc
+
+    def choking(doc, *args, **kwargs):
+        if MARK in doc.text:
+            raise ValueError("the parser choked")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(extract, "extract_doc", choking)
+    code, out, err = ingest(folder, f"--workers={workers}")
+    assert_only_the_marked_one_failed(code, out, err, folder, "extracted: ValueError: the parser choked")
+    monkeypatch.setattr(extract, "extract_doc", real)
+    code, out, _ = ingest(folder, f"--workers={workers}")
+    assert code == 0 and "ingested 1 new" in out, "a rerun retries the failed article"
+    assert "a05.txt" in stored_files()
+
+
+def test_a_worker_killed_mid_article_fails_that_article_alone(folder, monkeypatch):
+    real = ingest_command.extract_texts
+
+    def killed(items, **kwargs):
+        if any(MARK in text for text, _ in items) and len(items) == 1:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's OOM killer does
+        if any(MARK in text for text, _ in items):
+            time.sleep(0.2)  # the other tasks of the import are running meanwhile
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(items, **kwargs)
+
+    monkeypatch.setattr(ingest_command, "extract_texts", killed)
+    code, out, err = ingest(folder, "--workers=2")
+    assert_only_the_marked_one_failed(code, out, err, folder, "extracted: its extraction process died")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_exception_while_storing_one_article_fails_that_article_alone(folder, monkeypatch, workers):
+    real = ingest_command.ingest_article
+
+    def failing(*, file, **kwargs):
+        if MARK in file.body:
+            raise RuntimeError("disk full")
+        return real(file=file, **kwargs)
+
+    monkeypatch.setattr(ingest_command, "ingest_article", failing)
+    code, out, err = ingest(folder, f"--workers={workers}")
+    assert_only_the_marked_one_failed(code, out, err, folder, "stored: disk full")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_article_longer_than_the_parser_takes_is_extracted_whole(tmp_path, workers):
+    """Over a million characters (spaCy's limit) and 1.5 MB: parsed in pieces, its sources and dates
+    found where they are in the whole text."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    filler = " ".join(["transcript-" + "x" * 60] * 20) + ".\n\n"  # few words, many characters
+    paragraphs = [filler] * 1200
+    paragraphs[700] = "The mayor of Marlowe Quarry resigned on Thursday, March 23, 2023.\n\n"
+    text = "Long hearing transcript\n\n" + "".join(paragraphs)
+    assert len(text.encode()) >= 1_500_000
+    (inbox / "long.txt").write_text(text, encoding="utf-8")
+    for n in range(COUNT if workers > 1 else 1):
+        (inbox / f"a{n:02d}.txt").write_text(article(n), encoding="utf-8")
+    code, out, err = ingest(inbox, "--published=2023-03-24", f"--workers={workers}")
+    assert code == 0, err
+    source = EventSource.objects.get(article__file_name="long.txt", sentence__contains="resigned")
+    assert text[source.start : source.end].startswith("The mayor of Marlowe Quarry resigned")
+    assert source.date_start.isoformat() == "2023-03-23"
+    timex = Article.objects.get(file_name="long.txt").temporal_expressions.get(text__contains="March 23")
+    assert text[timex.start : timex.end] == timex.text
+
+
+def test_ctrl_c_stops_the_workers_and_reports_what_was_stored(tmp_path, settings):
+    """The command as a user runs it: interrupted half-way, it prints what it stored, leaves no
+    process behind, and a second run does the rest."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(60):
+        (inbox / f"a{n:02d}.txt").write_text(article(n) * 40, encoding="utf-8")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "PYTHONUNBUFFERED": "1"}
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    run = subprocess.Popen(
+        [*manage, "ingest", str(inbox), "--workers=2"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    progress = ""
+    while not re.search(r"\| *[1-9]\d*/60", progress):
+        progress += run.stderr.read(1)  # the progress bar, until the first articles are stored
+    run.send_signal(signal.SIGINT)
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 130
+    assert "interrupted:" in err and "run the same command again" in err
+    stored = int(out.rsplit("ingested ", 1)[1].split(" new")[0])
+    assert 0 < stored < 60
+    left = subprocess.run(["pgrep", "-f", str(inbox)], capture_output=True, text=True).stdout.split()
+    assert not left, f"processes left behind: {left}"
+    again = subprocess.run([*manage, "ingest", str(inbox)], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert f"ingested {60 - stored} new" in again.stdout
