@@ -19,7 +19,7 @@ class WithStatus(TimelineFilter):
         forms.ChoiceField(required=False, label="Status", choices=[("", "any status"), *Status.choices]),
         lambda events, status: events.filter(status=status),
         row=2,
-        chip=("status: {}", "Remove status filter"),
+        chip="status: {}",
     )
 
 
@@ -37,7 +37,7 @@ def test_a_new_filter_field_narrows_the_events_and_shows_in_the_form_and_as_a_ch
     html = response.content.decode()
     assertInHTML('<label for="id_status">Status</label>', html)
     assertInHTML(
-        '<a href="?q=Confirmed" hx-get="?q=Confirmed" aria-label="Remove status filter">'
+        '<a href="?q=Confirmed" hx-get="?q=Confirmed" aria-label="Remove filter status: verified">'
         'status: verified <span aria-hidden="true">×</span></a>',
         html,
     )

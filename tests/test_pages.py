@@ -181,3 +181,9 @@ def test_list_pages_cost_a_fixed_number_of_queries(client, django_assert_num_que
         response = client.get(target)
     assert response.status_code == 200
     assert ActorAlias.objects.count() == 2 * n  # the data really is there
+
+
+def test_the_favicon_is_served_where_browsers_ask_for_it(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+    assert client.get(response["Location"]).status_code == 200

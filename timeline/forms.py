@@ -48,10 +48,11 @@ class Chip:
     href: str  # the current query string without this filter, from the first page
 
 
-def as_filter(field: forms.Field, narrows, *, row: int | None = None, chip: tuple[str, str]):
+def as_filter(field: forms.Field, narrows, *, row: int | None = None, chip: str):
     """``field`` as a filter of the timeline: ``narrows(events, value)`` applies it to an Event
-    QuerySet; ``row`` places it in the form (None: drawn by hand); ``chip`` is the text of its chip
-    and the label of the chip's remove link, as format strings over the value in words ("{}")."""
+    QuerySet; ``row`` places it in the form (None: drawn by hand); ``chip`` is the text of its chip,
+    a format string over the value in words ("{}"). The chip's link is named "Remove filter" and that
+    text, so that what it says is what a screen reader and voice control call it."""
     field.narrows, field.row, field.chip = narrows, row, chip
     return field
 
@@ -87,7 +88,7 @@ class TimelineFilter(forms.Form):
             error_messages={"invalid_choice": "No actor is called “%(value)s”."},
         ),
         lambda events, actors: events.involving(*actors),
-        chip=("{}", "Remove actor {}"),
+        chip="{}",
     )
     thread = as_filter(
         ShortListField(
@@ -98,13 +99,13 @@ class TimelineFilter(forms.Form):
         ),
         lambda events, thread: events.in_thread(thread.slug),
         row=2,
-        chip=("{}", "Remove storyline {}"),
+        chip="{}",
     )
     type = as_filter(
         forms.ChoiceField(required=False, label="Type", choices=[("", "any type"), *EventType.choices]),
         lambda events, event_type: events.of_type(event_type),
         row=2,
-        chip=("type: {}", "Remove type filter"),
+        chip="type: {}",
     )
     source = as_filter(
         ShortListField(
@@ -115,19 +116,19 @@ class TimelineFilter(forms.Form):
         ),
         lambda events, source: events.from_source(source.slug),
         row=2,
-        chip=("{}", "Remove outlet {}"),
+        chip="{}",
     )
     from_ = as_filter(
         date_field("From"),
         lambda events, day: events.between(day, None),
         row=3,
-        chip=("from {}", "Remove start date"),
+        chip="from {}",
     )
     to = as_filter(
         date_field("To"),
         lambda events, day: events.between(None, day),
         row=3,
-        chip=("to {}", "Remove end date"),
+        chip="to {}",
     )
     min_sources = as_filter(
         forms.IntegerField(
@@ -139,7 +140,7 @@ class TimelineFilter(forms.Form):
         ),
         lambda events, n: events.with_min_sources(n),
         row=3,
-        chip=("≥ {} sources", "Remove minimum of sources"),
+        chip="≥ {} sources",
     )
     q = as_filter(
         forms.CharField(
@@ -150,7 +151,7 @@ class TimelineFilter(forms.Form):
         ),
         lambda events, q: events.matching(q),
         row=1,
-        chip=("“{}”", "Remove search"),
+        chip="“{}”",
     )
     page = forms.IntegerField(
         required=False,
@@ -223,8 +224,8 @@ class TimelineFilter(forms.Form):
                     rest.setlist(key, [v for v in rest.getlist(key) if v != raw])
                 else:
                     rest.pop(key, None)
-                text, label = (words.format(in_words(item)) for words in field.chip)
-                chips.append(Chip(text, label, f"?{rest.urlencode()}"))
+                text = field.chip.format(in_words(item))
+                chips.append(Chip(text, f"Remove filter {text}", f"?{rest.urlencode()}"))
         return chips
 
 

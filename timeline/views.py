@@ -86,7 +86,8 @@ def paged_events(request, events, page_number):
     previous_query = params.urlencode() if page.has_previous() else ""
     return {
         "page": page,
-        "months": group_by_period(page.object_list, previous),
+        # headings the previous page opened are left out only where the page is added under it
+        "months": group_by_period(page.object_list, previous if request.htmx else None),
         "next_query": next_query,
         "previous_query": previous_query,
         "weeks": weeks,

@@ -9,12 +9,14 @@ from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from timeline.database import DatabaseAway, with_reconnects
 from timeline.files import ArticleFileError, collect, parse_date, read_article
 from timeline.locking import StoredMeanwhile
 from timeline.matching import StoredEvents
@@ -192,8 +194,15 @@ class Command(BaseCommand):
                     continue
                 try:
                     if not dry_run:
-                        ingest_article(file=file, extraction=extraction, plan=plan, stored=stored)
+                        with_reconnects(
+                            partial(
+                                ingest_article, file=file, extraction=extraction, plan=plan, stored=stored
+                            ),
+                            seconds=settings.NEWSROOM_DATABASE_WAIT,
+                        )
                     done[plan.action].append(f"{file.path}: {len(extraction.events)} events")
+                except DatabaseAway:
+                    raise
                 except StoredMeanwhile as exc:
                     skipped.append(f"{file.path}: {exc}")
                 except Exception as exc:  # one bad article must not stop the rest
@@ -205,19 +214,20 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         except KeyboardInterrupt:  # the article being stored is rolled back; the workers stop
             results.close()
-            interrupted = True
+            stopped = "interrupted"
+        except DatabaseAway as exc:
+            results.close()
+            stopped = f"stopped: {exc}"
         else:
-            interrupted = False
+            stopped = ""
         finally:
             progress.close()
 
         self.report(done, skipped, failed, dry_run=dry_run)
-        if interrupted:
+        if stopped:
             left = len(todo) - handled
-            self.stderr.write(
-                f"interrupted: {left} articles not ingested; run the same command again for them"
-            )
-            sys.exit(130)
+            self.stderr.write(f"{stopped}: {left} articles not ingested; run the same command again for them")
+            sys.exit(130 if stopped == "interrupted" else 1)
         if failed:
             sys.exit(1)
 
