@@ -1,10 +1,8 @@
 """The database goes away for a moment: pages say so with a 503, imports wait for it, bounded."""
 
 import os
-import re
 import shutil
 import subprocess
-import sys
 import time
 
 import pytest
@@ -16,7 +14,7 @@ from timeline.management.commands import ingest as ingest_command
 from timeline.models import Article
 
 from .test_bad_input import ingest
-from .test_import_faults import COUNT, ROOT, article, folder  # noqa: F401 (a fixture)
+from .test_import_faults import COUNT, folder, ingest_running, long_inbox  # noqa: F401 (a fixture)
 from .utils import require
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -85,23 +83,10 @@ def test_a_postgresql_restart_during_an_import_fails_no_article(tmp_path, client
         sorted(os.listdir("/etc/postgresql"))[-1],
         "main",
     ]
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for n in range(40):
-        (inbox / f"a{n:02d}.txt").write_text(article(n) * 30, encoding="utf-8")
+    inbox = long_inbox(tmp_path, 40, paragraphs=30)
     db = connection.settings_dict
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    run = subprocess.Popen(
-        [sys.executable, str(ROOT / "manage.py"), "ingest", str(inbox)],
-        env={**os.environ, "DATABASE_URL": url, "PYTHONUNBUFFERED": "1"},
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    progress = ""
-    while not re.search(r"\| *[3-9]/40", progress):
-        progress += run.stderr.read(1)
+    run = ingest_running(inbox, url, stored=3)
     try:
         subprocess.run([*cluster, "stop"], check=True)
         assert client.get("/").status_code == 503

@@ -124,27 +124,40 @@ def test_an_article_longer_than_the_parser_takes_is_extracted_whole(tmp_path, wo
     assert text[timex.start : timex.end] == timex.text
 
 
-def test_ctrl_c_stops_the_workers_and_reports_what_was_stored(tmp_path, settings):
-    """The command as a user runs it: interrupted half-way, it prints what it stored, leaves no
-    process behind, and a second run does the rest."""
+def long_inbox(tmp_path, count: int, *, paragraphs: int) -> Path:
+    """A folder of ``count`` articles, each its paragraphs told ``paragraphs`` times over."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    for n in range(60):
-        (inbox / f"a{n:02d}.txt").write_text(article(n) * 40, encoding="utf-8")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "PYTHONUNBUFFERED": "1"}
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    for n in range(count):
+        (inbox / f"a{n:02d}.txt").write_text(article(n) * paragraphs, encoding="utf-8")
+    return inbox
+
+
+def ingest_running(inbox: Path, database_url: str, *args: str, stored: int) -> subprocess.Popen:
+    """`manage.py ingest` as a user starts it, once its progress bar shows ``stored`` articles done."""
     run = subprocess.Popen(
-        [*manage, "ingest", str(inbox), "--workers=2"],
-        env=env,
+        [sys.executable, str(ROOT / "manage.py"), "ingest", str(inbox), *args],
+        env={**os.environ, "DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"},
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     progress = ""
-    while not re.search(r"\| *[1-9]\d*/60", progress):
-        progress += run.stderr.read(1)  # the progress bar, until the first articles are stored
+    while not (done := re.findall(r"\| *(\d+)/\d+", progress)) or int(done[-1]) < stored:
+        progress += run.stderr.read(1)
+    return run
+
+
+def test_ctrl_c_stops_the_workers_and_reports_what_was_stored(tmp_path, settings):
+    """The command as a user runs it: interrupted half-way, it prints what it stored, leaves no
+    process behind, and a second run does the rest."""
+    inbox = long_inbox(tmp_path, 60, paragraphs=40)
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    env = {**os.environ, "DATABASE_URL": url}
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    run = ingest_running(inbox, url, "--workers=2", stored=1)
     run.send_signal(signal.SIGINT)
     out, err = run.communicate(timeout=120)
     assert run.returncode == 130
