@@ -1,6 +1,7 @@
 """One speaker's remarks of a day, and a report that goes on telling a happening, are one event."""
 
 import datetime as dt
+from dataclasses import replace
 
 from timeline.nlp.clustering import Profile, Report, assign, match_score
 from timeline.nlp.discourse import Rarity
@@ -119,3 +120,19 @@ def test_the_same_deed_on_the_same_day_in_two_articles_is_one_event_when_its_rar
     placed = assign([same, other], events)
     assert placed[0][0] == "first"
     assert placed[1][0] != "first", "the same verb and only a word every report uses are not enough"
+
+
+def test_the_same_deed_told_undated_the_day_after_joins_the_dated_report():
+    story = [happened(f"rescue search river report{i}", article=i + 10) for i in range(8)]
+    dated = happened("rescue two people sea crew", day=SUNDAY, article=1)
+    events = {i: Profile.of(r) for i, r in enumerate(story)} | {"dated": Profile.of(dated)}
+    next_day = replace(happened("rescue two people authorities", undated=True, article=2), published=MONDAY)
+    placed = assign([next_day], dict(events))
+    assert placed[0][0] == "dated"
+    week_later = replace(
+        next_day,
+        published=SUNDAY + dt.timedelta(days=7),
+        date_start=SUNDAY + dt.timedelta(days=7),
+        date_end=SUNDAY + dt.timedelta(days=7),
+    )
+    assert assign([week_later], dict(events))[0][0] != "dated", "told a week later, it is another rescue"

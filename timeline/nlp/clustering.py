@@ -355,18 +355,27 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
     return found.score if found.score >= THRESHOLDS[found.relation] else None
 
 
-# Reports from two articles stating one day and one deed (the same verb or event noun) tell of one
-# happening when they also share so much of their rarer words (see ``discourse.Rarity``).
+# Reports from two articles of one deed (the same verb or event noun) tell of one happening when they
+# also share so much of their rarer words (see ``discourse.Rarity``): stating one day, or one of them
+# stating none and published at most ``SAME_DEED_LATER`` days after the day the other states.
 SAME_DEED_SHARE = 0.1
+SAME_DEED_LATER = 2
 
 
 def _same_deed(report: Report, event: Profile, found: Agreement, rarity: Rarity | None) -> bool:
-    """The same deed stated for the same day in another article, in words that meet beyond the verb."""
-    if rarity is None or found.relation not in ("same", "compatible") or found.predicate < 1.0:
-        return False
-    if report.from_publication or event.from_publication or report.article in event.articles:
+    """The same deed in another article, on its day or told undated just after, in words that meet
+    beyond the verb."""
+    if rarity is None or found.predicate < 1.0 or report.article in event.articles:
         return False
     if report.event_type == "statement" or "statement" in event.types:
+        return False
+    if found.relation == "publication":
+        undated, dated = (report, event) if report.from_publication else (event, report)
+        if dated.from_publication or undated.published is None:
+            return False
+        if not 0 <= (undated.published - dated.date_end).days <= SAME_DEED_LATER:
+            return False
+    elif found.relation not in ("same", "compatible") or report.from_publication or event.from_publication:
         return False
     return (
         rarity.shared(report.terms - {report.predicate}, event.vocabulary - {report.predicate})
