@@ -123,3 +123,10 @@ def test_a_clause_dated_by_a_week_and_a_day_of_it_takes_the_day():
     text = "The death toll from the storm that hit the coast earlier this week passed 300 on Wednesday."
     found = [e for e in events(text) if "toll" in e.title.casefold()]
     assert [(e.date_start, e.date_end) for e in found] == [(dt.date(2023, 3, 22), dt.date(2023, 3, 22))]
+
+
+def test_a_statement_of_what_would_happen_is_a_statement_not_the_deed_it_foresees():
+    (foreseen,) = events("The president said on Monday that the managers of the bank would be fired.")
+    assert foreseen.event_type == "statement"
+    (done,) = events("The ministry announced on Monday that it had dismissed the managers of the bank.")
+    assert done.event_type == "decision", "what a report says was done gives its type"

@@ -13,6 +13,7 @@ EVENT_TYPES = {
                   "add", "outline", "caution", "accuse", "insist", "deny", "comment", "note", "affirm",
                   "reiterate", "praise", "blame", "criticize", "criticise", "condemn", "call", "express",
                   "mention", "highlight", "welcome", "acknowledge", "argue", "suggest", "interview", "speech",
+                  "promise", "vow", "assure",
                   "statement", "tweet", "post", "remark", "declare"},
     "meeting": {"visit", "meet", "arrive", "depart", "leave", "travel", "host", "talk", "trip", "summit",
                 "meeting", "talks", "invite", "receive", "welcome", "conference", "tour", "return"},
@@ -53,12 +54,24 @@ def classify(lemma: str) -> str:
 
 def reported(head):
     """The word that tells what happened: a report ("Kyiv announced it had decided") is told by what
-    it reports ("decide"), anything else by its own head."""
-    if classify(head.lemma_) in ("statement", "announcement", "other"):
-        for child in head.children:
-            if child.dep_ == "ccomp" and classify(child.lemma_) not in ("statement", "announcement", "other"):
-                return child
-    return head
+    it reports ("decide"), anything else by its own head. What a report only foresees or denies
+    ("Biden said managers would be fired") has not happened: the report is told by its own head."""
+    if classify(head.lemma_) not in ("statement", "announcement", "other"):
+        return head
+    told = (
+        child
+        for child in head.children
+        if child.dep_ == "ccomp"
+        and classify(child.lemma_) not in ("statement", "announcement", "other")
+        and not _foreseen_or_denied(child)
+    )
+    return next(told, head)
+
+
+def _foreseen_or_denied(verb) -> bool:
+    return any(
+        c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS) for c in verb.children
+    )
 
 
 # What is struck, reached or sealed tells the deed: "strike a deal" is no attack.
