@@ -130,3 +130,10 @@ def test_a_statement_of_what_would_happen_is_a_statement_not_the_deed_it_foresee
     assert foreseen.event_type == "statement"
     (done,) = events("The ministry announced on Monday that it had dismissed the managers of the bank.")
     assert done.event_type == "decision", "what a report says was done gives its type"
+
+
+def test_a_statement_of_a_deed_done_is_compared_by_that_deed():
+    (said,) = events("The Coast Guard said on Tuesday that a Canadian aircraft picked up underwater noises.")
+    assert (said.event_type, said.predicate) == ("statement", "pick")
+    (foreseen,) = events("The Coast Guard said on Tuesday that an aircraft would search the area.")
+    assert foreseen.predicate == "say", "what would be done is not done"

@@ -136,3 +136,16 @@ def test_the_same_deed_told_undated_the_day_after_joins_the_dated_report():
         date_end=SUNDAY + dt.timedelta(days=7),
     )
     assert assign([week_later], dict(events))[0][0] != "dated", "told a week later, it is another rescue"
+
+
+def test_two_sources_telling_the_same_deed_done_are_one_event_whoever_tells_it():
+    story = [happened(f"pick search vessel report{i}", article=i + 10) for i in range(8)]
+    coast_guard = said("pick aircraft underwater noises canadian", agents=("U.S. Coast Guard",), article=1)
+    coast_guard = replace(coast_guard, predicate="pick")
+    events = {i: Profile.of(r) for i, r in enumerate(story)} | {"noises": Profile.of(coast_guard)}
+    magazine = replace(
+        said("pick aircraft banging noises", agents=("Rolling Stone",), article=2), predicate="pick"
+    )
+    assert assign([magazine], dict(events))[0][0] == "noises"
+    opinion = said("aircraft banging noises", agents=("Rolling Stone",), article=2)
+    assert assign([opinion], dict(events))[0][0] != "noises", "what two speakers say is not one statement"

@@ -68,6 +68,26 @@ def reported(head):
     return next(told, head)
 
 
+def deed_of(head):
+    """What a clause tells was done: a report's reported happening, typed or not ("the Coast Guard
+    said an aircraft picked up noises": "pick"), when it is told as done (a verb in the past with a
+    subject, not foreseen or denied); else what ``reported`` gives."""
+    told = reported(head)
+    if told is not head or classify(head.lemma_) not in ("statement", "announcement"):
+        return told
+    done = (
+        child
+        for child in head.children
+        if child.dep_ == "ccomp"
+        and child.tag_ in ("VBD", "VBN")
+        and child.lemma_.lower() not in STATES
+        and any(c.dep_ in SUBJECTS for c in child.children)
+        and not _foreseen_or_denied(child)
+        and classify(child.lemma_) not in ("statement", "announcement")
+    )
+    return next(done, head)
+
+
 def _foreseen_or_denied(verb) -> bool:
     return any(
         c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS) for c in verb.children

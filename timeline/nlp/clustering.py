@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from .clauses import EVENT_TYPES
 from .dating import overlaps
 from .discourse import TALK_TYPES, Rarity, follows_on, remarks
 
@@ -55,6 +56,7 @@ PREDICATE_FAMILIES = [
     {"arrest", "detain", "charge", "indict"},
 ]
 FAMILY_OF = {word: i for i, family in enumerate(PREDICATE_FAMILIES) for word in family}
+TALK_VERBS = EVENT_TYPES["statement"] | EVENT_TYPES["announcement"]
 STOP_WORDS = set(
     """a an the and or but if of to in on at by for from with about as into over after before between
     during since until than that this these those it its it's he she they them his her their we our you
@@ -327,11 +329,11 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return spoken
     if relation is not None and rarity is not None and (near := follows_on(report, event, rarity)):
         return near
+    if relation is not None and rarity is not None and (deed := _same_deed(report, event, relation, rarity)):
+        return deed
     found = agreement(report, event)
     if found is None:
         return None
-    if _same_deed(report, event, found, rarity):
-        return found.score
     if report.event_type in WEAK_TYPES or event.types <= WEAK_TYPES:
         if found.agents < 0.7 or found.words < STATEMENT_WORDS:
             return None
@@ -362,31 +364,34 @@ SAME_DEED_SHARE = 0.1
 SAME_DEED_LATER = 2
 
 
-def _same_deed(report: Report, event: Profile, found: Agreement, rarity: Rarity | None) -> bool:
-    """The same deed in another article, on its day or told undated just after, in words that meet
-    beyond the verb."""
-    if rarity is None or found.predicate < 1.0 or report.article in event.articles:
-        return False
-    if report.event_type == "statement" or "statement" in event.types:
-        return False
-    if found.relation == "publication":
+def told(predicate: str) -> bool:
+    """Is the verb one of saying or announcing (not of a deed done)?"""
+    return FAMILY_OF.get(predicate) == FAMILY_OF["say"] or predicate in TALK_VERBS
+
+
+def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) -> float | None:
+    """The weighted share of rarer words beyond the verb that a report of the same deed in another
+    article shares with the event, on its day or told undated just after, or None (whoever tells
+    it: "the Coast Guard said an aircraft picked up noises", "an aircraft picked up noises, Rolling
+    Stone reported")."""
+    if report.predicate not in event.predicates or told(report.predicate) or report.article in event.articles:
+        return None
+    if relation == "publication":
         undated, dated = (report, event) if report.from_publication else (event, report)
         if dated.from_publication or undated.published is None:
-            return False
+            return None
         if not 0 <= (undated.published - dated.date_end).days <= SAME_DEED_LATER:
-            return False
-    elif found.relation not in ("same", "compatible") or report.from_publication or event.from_publication:
-        return False
-    return (
-        rarity.shared(report.terms - {report.predicate}, event.vocabulary - {report.predicate})
-        >= SAME_DEED_SHARE
-    )
+            return None
+    elif relation not in ("same", "compatible") or report.from_publication or event.from_publication:
+        return None
+    share = rarity.shared(report.terms - {report.predicate}, event.vocabulary - {report.predicate})
+    return share if share >= SAME_DEED_SHARE else None
 
 
 def _report_keys(report: Report) -> set[tuple]:
     keys = {("g", g) for g in report.agents | report.agent_countries}
     keys |= {("s", a) for a in report.agents} | {("in", report.article)}
-    if report.event_type == "other":
+    if not told(report.predicate):
         keys.add(("p", report.predicate))  # the same deed (see ``_same_deed``)
     if report.event_type in WEAK_TYPES:
         return keys  # a statement joins only an event of the same doer (see ``match_score``)

@@ -21,11 +21,11 @@ from .clauses import (
     SUBJECTS,
     agents_of,
     classify,
+    deed_of,
     event_type,
     has_subject,
     is_clause_verb,
     is_event_noun,
-    reported,
 )
 from .clustering import keywords
 from .dates import timex_dates
@@ -284,7 +284,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         summary=sent.text.strip(),
         sentence_start=sent.start_char,
         agents=agents_of(head, [m for m in actors if sent.start_char <= m.start < sent.end_char]),
-        predicate=reported(head).lemma_.lower(),
+        predicate=deed_of(head).lemma_.lower(),
         words=keywords(" ".join([title, text, *(m.name for m in mentions if m.role)])),
         terms=content_words(sent.doc, start, end, mentions, timex_chars),
     )
