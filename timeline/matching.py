@@ -64,6 +64,7 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         sentence=extracted.sentence_start,
         position=extracted.position,
         terms=extracted.terms,
+        reference=extracted.reference,
     )
 
 
@@ -143,7 +144,9 @@ class StoredEvents:
         return out
 
 
-def _profile(event: dict, rows: list[dict], members: list[tuple], names: dict) -> clustering.Profile:
+def _profile(event: dict, every_row: list[dict], members: list[tuple], names: dict) -> clustering.Profile:
+    # what its sources say; those naming it in passing add only their words and articles
+    rows = [r for r in every_row if not (r["frame"] or {}).get("reference")] or every_row
     published = [r["article__published"] for r in rows if r["article__published"]]
     specific, countries = actor_names(members)
     agent_names = {n for r in rows for n in (r["frame"] or {}).get("agents", [])}
@@ -158,7 +161,7 @@ def _profile(event: dict, rows: list[dict], members: list[tuple], names: dict) -
         countries=countries,
         words=tuple(_source_words(r) for r in rows),
         types=frozenset({event["event_type"]}),
-        articles=frozenset(r["article_id"] for r in rows),
+        articles=frozenset(r["article_id"] for r in every_row),
         predicates=frozenset(p for r in rows if (p := (r["frame"] or {}).get("predicate"))),
         agents=agents,
         agent_countries=agent_countries | (agents & countries),
@@ -168,7 +171,7 @@ def _profile(event: dict, rows: list[dict], members: list[tuple], names: dict) -
                 (r["frame"] or {}).get("position", -1),
                 frozenset((r["frame"] or {}).get("terms", ())),
             )
-            for r in rows
+            for r in every_row
         ),
         speakers=agents if talk else frozenset(),
     )

@@ -137,3 +137,21 @@ def test_a_statement_of_a_deed_done_is_compared_by_that_deed():
     assert (said.event_type, said.predicate) == ("statement", "pick")
     (foreseen,) = events("The Coast Guard said on Tuesday that an aircraft would search the area.")
     assert foreseen.predicate == "say", "what would be done is not done"
+
+
+def test_a_happening_named_in_passing_is_a_reference_not_an_event():
+    text = "The bodies of two workers killed in the collapse of the Key Bridge were recovered on Wednesday."
+    found = events(text)
+    (reference,) = [e for e in found if e.reference]
+    assert (reference.predicate, reference.title) == ("collapse", "the collapse of the Key Bridge")
+    assert reference.date_start is None
+    extraction = extract_doc(load_nlp()(text), PUBLISHED, Gazetteer())
+    assert [e["title"] for e in extraction.as_json()["events"]] == ["Bodies of two workers are recovered"]
+
+
+def test_a_kind_of_happening_or_an_indefinite_one_is_no_reference():
+    text = (
+        "It was the deadliest quake since 1999. Engineers fear a collapse of other bridges. "
+        "The Titanic tour submersible was found on Thursday."
+    )
+    assert not [e for e in events(text) if e.reference]

@@ -149,3 +149,30 @@ def test_two_sources_telling_the_same_deed_done_are_one_event_whoever_tells_it()
     assert assign([magazine], dict(events))[0][0] == "noises"
     opinion = said("aircraft banging noises", agents=("Rolling Stone",), article=2)
     assert assign([opinion], dict(events))[0][0] != "noises", "what two speakers say is not one statement"
+
+
+def passing(words, noun, *, article=2, position=5, published=MONDAY):
+    """A happening named in passing ("the collapse of the bridge") in an article of ``published``."""
+    return Report(
+        None, None, None, False, published, terms=frozenset(words.split()) | {noun}, predicate=noun,
+        article=article, position=position, reference=True,
+    )  # fmt: skip
+
+
+def test_a_happening_named_in_passing_joins_the_event_that_tells_it_and_starts_none():
+    story = [happened(f"bridge traffic port report{i}", article=i + 10) for i in range(8)]
+    collapse = happened("collapse bridge key ship", day=SUNDAY, article=1)
+    events = {i: Profile.of(r) for i, r in enumerate(story)} | {"collapse": Profile.of(collapse)}
+    placed = assign([passing("key bridge", "collapse")], dict(events))
+    assert placed[0][0] == "collapse"
+    assert assign([passing("stock market", "collapse")], dict(events))[0] == (None, None)
+    earlier = passing("key bridge", "collapse", published=SUNDAY - dt.timedelta(days=2))
+    assert assign([earlier], dict(events))[0][0] is None, "an article cannot name what came after it"
+
+
+def test_a_happening_named_in_passing_is_not_the_event_of_its_own_sentence_nor_another_number():
+    quake = happened("quake 7.8 magnitude turkey", day=SUNDAY, article=1, position=0)
+    own = passing("turkey", "quake", article=1, position=0)
+    assert assign([own], {"quake": Profile.of(quake)})[0][0] is None
+    assert assign([passing("7.5 turkey", "quake")], {"quake": Profile.of(quake)})[0][0] is None
+    assert assign([passing("7.8 turkey", "quake")], {"quake": Profile.of(quake)})[0][0] == "quake"

@@ -52,7 +52,7 @@ def test_tempeval_training_scores_stay_above_their_floors(tmp_path):
     assert scores["te3_relaxed_f1"] >= RELAXED_F1_FLOOR, scores
 
     titles = tmp_path / "titles.json"
-    events = [{"title": e.title} for extraction in found.values() for e in extraction.events]
+    events = [{"title": e.title} for extraction in found.values() for e in extraction.happenings]
     assert len(events) > 5 * len(names), "an article of general news tells of several happenings"
     titles.write_text(json.dumps({"events": events}), encoding="utf-8")
     judged = subprocess.run(

@@ -147,6 +147,27 @@ def agents_of(head, mentions: list[ActorMention]) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+# Nouns that name a happening without a verb of their own, as news refers back to it ("the quake",
+# "the bridge's collapse"): events and disasters of every kind.
+HAPPENING_NOUNS = EVENT_NOUNS | {
+    "collapse", "earthquake", "quake", "tremor", "fire", "wildfire", "blaze", "flood", "storm", "hurricane",
+    "crash", "coup", "implosion", "blast", "shooting", "disaster", "eruption", "tsunami", "outbreak",
+    "accident", "derailment", "sinking", "failure", "bankruptcy", "takeover", "merger", "kidnapping",
+    "assassination", "massacre", "uprising", "protest", "riot", "strike", "evacuation", "rescue",
+}  # fmt: skip
+DEFINITE = {"the", "this", "that", "its", "their", "his", "her"}
+
+
+def names_a_happening(tok) -> bool:
+    """A noun that refers back to a happening: a happening noun made definite by "the", a possessive
+    or an owner ("the collapse of the bridge", "its collapse", "Monday's quake")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in HAPPENING_NOUNS or tok.dep_ == "compound":
+        return False
+    if any(c.tag_ in ("JJS", "RBS") for c in tok.subtree):
+        return False  # "the deadliest quake since 1999" names a kind, not a happening
+    return any(c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE or c.dep_ == "poss") for c in tok.children)
+
+
 def is_event_noun(tok) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in EVENT_NOUNS
 

@@ -99,6 +99,7 @@ class Report:
     position: int = -1  # the sentence's number in its article
     # what it is about: lemmas of its content words and the words of the names it names
     terms: frozenset[str] = frozenset()
+    reference: bool = False  # a happening named in passing: joins the event it names, starts none
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,15 @@ class Profile:
     speakers: frozenset[str] = frozenset()
 
     def absorbed(self, report: Report) -> Profile:
-        """What the event says once ``report`` has joined it (its date is left to ``choose_date``)."""
+        """What the event says once ``report`` has joined it (its date is left to ``choose_date``); a
+        happening named in passing adds its words, names and article only."""
+        if report.reference:
+            return replace(
+                self,
+                actors=self.actors | report.actors,
+                articles=self.articles | {report.article},
+                terms=(*self.terms, (report.article, report.position, report.terms)),
+            )
         talk = report.event_type in TALK_TYPES and (not self.words or bool(self.speakers))
         return replace(
             self,
@@ -166,6 +175,7 @@ class Profile:
         if self.types & TALK_TYPES and not self.types <= WEAK_TYPES:
             keys.add(("talk",))
         keys |= {("s", a) for a in self.speakers} | {("in", a) for a in self.articles}
+        keys |= {("w", w) for w in self.vocabulary}  # what a happening named in passing may name
         return frozenset(keys)
 
 
@@ -388,7 +398,33 @@ def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) ->
     return share if share >= SAME_DEED_SHARE else None
 
 
+# A happening named in passing is the event whose words hold its noun and which shares so much of
+# the rest of its words (see ``refers_to``); it happened before the article, at most ``LOOK_BACK``
+# days before.
+REFERENCE_SHARE = 0.2
+
+
+def refers_to(report: Report, event: Profile, rarity: Rarity) -> float | None:
+    """How well the happening a report names in passing ("the collapse of the bridge") is ``event``:
+    the weighted share of its words the event's sources use, when they use its noun too, or None."""
+    if report.published is None or event.date_start is None or event.date_start > report.published:
+        return None
+    if (report.published - event.date_start).days > LOOK_BACK or report.predicate not in event.vocabulary:
+        return None
+    if (report.article, report.position) in {(article, position) for article, position, _ in event.terms}:
+        return None  # its own sentence's event is another happening ("X said after the collapse")
+    if event.types <= TALK_TYPES and report.predicate not in event.predicates:
+        return None  # a statement that names the happening too is not the happening
+    numbers = {t for t in report.terms if t[:1].isdigit()}
+    if numbers and not numbers & event.vocabulary:
+        return None  # "the 7.8-magnitude quake" is not the 7.5 one
+    share = rarity.shared(report.terms - {report.predicate}, event.vocabulary - {report.predicate})
+    return share if share >= REFERENCE_SHARE or report.actors & event.actors else None
+
+
 def _report_keys(report: Report) -> set[tuple]:
+    if report.reference:
+        return {("w", report.predicate)}
     keys = {("g", g) for g in report.agents | report.agent_countries}
     keys |= {("s", a) for a in report.agents} | {("in", report.article)}
     if not told(report.predicate):
@@ -431,14 +467,17 @@ class _Candidates:
 def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tuple[object, float | None]]:
     """One article's reports, each joining the stored or new event it fits best: report index ->
     (event key, similarity). A report fitting none starts an event, keyed ``("new", index)`` with
-    similarity None, that the article's later reports may join.
+    similarity None, that the article's later reports may join; a happening named in passing
+    (``reference``) fitting none is left out, keyed None.
 
     Happenings are placed first, in text order, then statements and announcements, so that what a
     statement is about (the events its sentence's happenings joined) is known when it is placed."""
     out = {}
     candidates = _Candidates(events)
     rarity = Rarity([*(p.vocabulary for p in events.values()), *(r.terms for r in reports)])
-    order = sorted(range(len(reports)), key=lambda i: (reports[i].event_type in TALK_TYPES, i))
+    order = sorted(
+        range(len(reports)), key=lambda i: (reports[i].reference, reports[i].event_type in TALK_TYPES, i)
+    )
     for i in order:
         report = reports[i]
         if report.event_type in TALK_TYPES and report.sentence is not None:
@@ -449,6 +488,16 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
             }
             report = reports[i] = replace(report, about=report.about | told)
         best, best_score = None, None
+        if report.reference:
+            for key in candidates.of(report):
+                score = refers_to(report, events[key], rarity)
+                if score is not None and (best_score is None or score > best_score):
+                    best, best_score = key, score
+            if best is not None:
+                events[best] = events[best].absorbed(report)
+                candidates.add(best, events[best])
+            out[i] = (best, best_score)
+            continue
         span = window(report)
         for key in candidates.of(report) if span else ():
             profile = events[key]

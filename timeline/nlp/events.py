@@ -26,6 +26,7 @@ from .clauses import (
     has_subject,
     is_clause_verb,
     is_event_noun,
+    names_a_happening,
 )
 from .clustering import keywords
 from .dates import timex_dates
@@ -214,8 +215,45 @@ def events_from_doc(
             if acceptable(event.title):
                 event.position = position
                 told = [event]
-        events += told
+        events += told + _references(body, sent, position, heads, actors, timex_chars)
     return _unique(events)
+
+
+def _references(body: str, sent, position: int, heads, actors, timex_chars) -> list[ExtractedEvent]:
+    """The happenings a sentence names in passing ("killed in the collapse of the bridge", "Monday's
+    quake"), as reports that join the event they name and never start one (see ``names_a_happening``)."""
+    out = []
+    taken = {h.i for h in heads}
+    for tok in sent:
+        if tok.i in taken or not names_a_happening(tok):
+            continue
+        # the noun phrase without a clause of its own ("which left six dead" tells something else)
+        clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        phrase = [t for t in tok.subtree if t.i not in clauses]
+        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+        mentions = [m for m in actors if start <= m.start < end]
+        text = body[start:end]
+        out.append(
+            ExtractedEvent(
+                title=text[:300],
+                sentence=sent.text.strip(),
+                start=start,
+                end=end,
+                date_start=None,
+                date_end=None,
+                precision=None,
+                event_type=classify(tok.lemma_),
+                actors=list(dict.fromkeys(m.name for m in mentions)),
+                summary=sent.text.strip(),
+                sentence_start=sent.start_char,
+                predicate=tok.lemma_.lower(),
+                words=keywords(text),
+                terms=content_words(sent.doc, start, end, mentions, timex_chars) | {tok.lemma_.lower()},
+                position=position,
+                reference=True,
+            )
+        )
+    return out
 
 
 def _fallback_clause(sent, tried, timexes: list[Timex], doc) -> _Clause | None:

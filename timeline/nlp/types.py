@@ -80,6 +80,9 @@ class ExtractedEvent:
     position: int = -1  # the sentence's number in the article
     # lemmas of its content words and the words of the names it names (see ``discourse.Rarity``)
     terms: frozenset[str] = frozenset()
+    # a happening the sentence names in passing ("killed in the collapse of the bridge"): no event of
+    # its own, the sentence becomes a source of the event it names, if any (see ``clustering.assign``)
+    reference: bool = False
 
     def as_json(self) -> dict:
         return {
@@ -109,12 +112,17 @@ class ArticleExtraction:
     # "X (Y)" in the text: alias Y -> canonical name X
     aliases: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def happenings(self) -> list[ExtractedEvent]:
+        """The events its clauses assert, without the happenings it names in passing."""
+        return [e for e in self.events if not e.reference]
+
     def as_json(self) -> dict:
         return {
             "published": self.published.isoformat() if self.published else None,
             "published_inferred": self.published_inferred,
             "temporal_expressions": [t.as_json() for t in self.temporal_expressions],
-            "events": [e.as_json() for e in self.events],
+            "events": [e.as_json() for e in self.happenings],
             "actors": [a.as_json() for a in self.actors],
         }
 

@@ -80,7 +80,7 @@ def ingest_article(
     article.file_name = file.name
     article.save()
     store_extraction(article=article, extraction=extraction, stored=stored)
-    logger.info("stored %s: %d events", file.name, len(extraction.events))
+    logger.info("stored %s: %d events", file.name, len(extraction.happenings))
     return article
 
 

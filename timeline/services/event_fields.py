@@ -27,7 +27,7 @@ def save_derived(items) -> list[tuple[Event, list[str]]]:
     type. Returns the events kept whose storylines are open, with their sources' sentences."""
     open_threads = []
     for event, sources, extracted in items:
-        if not sources:
+        if not reports_of(sources):  # no source of its own, or only mentions in passing
             if not event.locked_fields and event.status == Status.AUTO:
                 event.delete()
             continue
@@ -38,9 +38,15 @@ def save_derived(items) -> list[tuple[Event, list[str]]]:
     return open_threads
 
 
+def reports_of(sources: list[EventSource]) -> list[EventSource]:
+    """The sources that report the event, not those that only name it in passing."""
+    return [s for s in sources if not (s.frame or {}).get("reference")]
+
+
 def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent | None = None) -> None:
-    """Sets an event's date, title, type, summary and flags from its sources, in memory, except the
-    fields an editor locked."""
+    """Sets an event's date, title, type, summary and flags from its sources that report it (those
+    naming it in passing have no say), in memory, except the fields an editor locked."""
+    sources = reports_of(sources) or sources
     chosen = dating.choose_date(
         [
             dating.Dated(

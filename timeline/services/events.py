@@ -41,6 +41,7 @@ def _source_fields(extracted: ExtractedEvent) -> dict:
             "sentence_start": extracted.sentence_start,
             "position": extracted.position,
             "terms": sorted(extracted.terms),
+            "reference": extracted.reference,
         },
     }
 
@@ -82,6 +83,9 @@ class Placement:
         return cls(new_event=key[1]) if isinstance(key, tuple) else cls(event_id=key)
 
 
+# Where a happening named in passing goes when it names no event: nowhere.
+NOWHERE = Placement()
+
 # A stored or new source with the report that produced it.
 Reported = tuple[EventSource, ExtractedEvent]
 
@@ -100,6 +104,9 @@ def store_events(
     that gain or lose a source are re-derived and saved one by one (a few per article)."""
     kept, fresh, left = _refresh_sources(article, extraction)
     placements, scores = _place(article, fresh, actors, stored)
+    # a happening named in passing that names no event is left out
+    placed = [(e, p) for e, p in zip(fresh, placements, strict=True) if p != NOWHERE]
+    fresh, placements = [e for e, _ in placed], [p for _, p in placed]
     added = [(_new_source(article, extracted), extracted) for extracted in fresh]
     created = _create_events(added, placements, scores)
     for (source, _), placement in zip(added, placements, strict=True):
@@ -161,7 +168,7 @@ def _place(
     reports = [report_of(article, fresh[i], actors) for i in loose]
     scores: dict[Placement, list[float]] = {}
     for j, (key, score) in clustering.assign(reports, (stored or StoredEvents()).near(reports)).items():
-        placements[loose[j]] = Placement.of(key)
+        placements[loose[j]] = NOWHERE if key is None else Placement.of(key)
         if score is not None:
             scores.setdefault(placements[loose[j]], []).append(score)
     return placements, scores

@@ -200,7 +200,7 @@ class Command(BaseCommand):
                             ),
                             seconds=settings.NEWSROOM_DATABASE_WAIT,
                         )
-                    done[plan.action].append(f"{file.path}: {len(extraction.events)} events")
+                    done[plan.action].append(f"{file.path}: {len(extraction.happenings)} events")
                 except DatabaseAway:
                     raise
                 except StoredMeanwhile as exc:

@@ -1,0 +1,57 @@
+"""A happening named in passing in a later article ("killed in the collapse of the bridge") makes that
+sentence a source of the event it names, without an event of its own or a say in its date."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+TUESDAY = (
+    "The Harbor Bridge collapsed on Tuesday, March 26, 2024, after a cargo ship struck one of its piers.\n"
+)
+WEDNESDAY = (
+    "Divers recovered the bodies of two road workers on Wednesday. The workers were killed in the "
+    "collapse of the Harbor Bridge, officials said.\n"
+)
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a_tuesday.txt").write_text(TUESDAY, encoding="utf-8")
+    (folder / "b_wednesday.txt").write_text(WEDNESDAY, encoding="utf-8")
+    (folder / "manifest.csv").write_text(
+        "filename,title,source,url,published\n"
+        "a_tuesday.txt,Bridge falls,Wire,,2024-03-26\n"
+        "b_wednesday.txt,Bodies found,Wire,,2024-03-27\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def ingest(folder, *args):
+    call_command("ingest", str(folder), *args, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_the_later_sentence_naming_the_collapse_is_a_source_of_the_collapse(inbox):
+    ingest(inbox)
+    collapse = Event.objects.get(title__contains="collapses")
+    count = collapse.sources.count()
+    files = sorted(set(collapse.sources.values_list("article__file_name", flat=True)))
+    assert files == ["a_tuesday.txt", "b_wednesday.txt"]
+    assert collapse.date_start.isoformat() == "2024-03-26", "named in passing, it has no say in the date"
+    assert not Event.objects.filter(title__icontains="the collapse of").exists(), "no event of its own"
+    ingest(inbox, "--force")
+    assert Event.objects.get(pk=collapse.pk).sources.count() == count, "a re-import changes nothing"
+
+
+def test_the_event_page_shows_the_sentence_that_names_it(client, inbox):
+    ingest(inbox)
+    collapse = Event.objects.get(title__contains="collapses")
+    page = client.get(collapse.get_absolute_url()).content.decode()
+    assert "killed in the collapse of the Harbor Bridge" in page
