@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import replace
 
 from timeline.nlp.clustering import Profile, Report, assign, match_score
-from timeline.nlp.discourse import Rarity
+from timeline.nlp.discourse import REMARKS_NEAR, Rarity
 
 D = dt.date
 MONDAY, SUNDAY = D(2023, 3, 13), D(2023, 3, 12)
@@ -54,13 +54,14 @@ def test_another_speaker_the_same_day_is_another_event():
     assert match_score(yellen, biden) is None
 
 
-def test_he_added_joins_the_remarks_his_article_told_just_before():
+def test_he_added_joins_the_remarks_his_article_told_a_few_paragraphs_before():
     dated = said("deposits safe banks", position=3)
     added = said("no losses taxpayers", undated=True, position=4)
-    far = said("regulators oversight rules", undated=True, position=9)
-    placed = assign([dated, added, far], {})
-    assert placed[1][0] == placed[0][0]
-    assert placed[2][0] != placed[0][0], "a remark many paragraphs on may be of another day"
+    later = said("managers fired bonuses", undated=True, position=4 + REMARKS_NEAR)
+    far = said("regulators oversight rules", undated=True, position=5 + 2 * REMARKS_NEAR)
+    placed = assign([dated, added, later, far], {})
+    assert placed[1][0] == placed[0][0] == placed[2][0]
+    assert placed[3][0] != placed[0][0], "a remark many paragraphs on may be of another day"
 
 
 def test_a_remark_made_at_another_happening_of_its_sentence_stays_with_that_happening():

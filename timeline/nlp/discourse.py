@@ -23,7 +23,7 @@ NEAR = 2
 NEAR_SHARE = 0.2
 # A statement with no date of its own joins its speaker's statements of the day told at most so many
 # sentences before it in its article (see ``remarks``).
-REMARKS_NEAR = 2
+REMARKS_NEAR = 6
 
 
 class Rarity:
