@@ -75,3 +75,26 @@ def test_dry_run_stores_nothing(articles_dir):
     code, out, _ = ingest(articles_dir, "--dry-run")
     assert code == 0 and "would ingest 5 new" in out
     assert Article.objects.count() == 0
+
+
+def events_as_read() -> set:
+    return {
+        (e.title, e.date_start, tuple(sorted(e.sources.values_list("article__file_name", "start", "end"))))
+        for e in Event.objects.prefetch_related("sources")
+    }
+
+
+@pytest.mark.django_db
+def test_importing_the_same_files_again_gives_the_same_events_whatever_the_archive_learned(tmp_path):
+    """The second article spells a name the first one taught the archive another way; re-extracting
+    both (--force) reads each as the first import did."""
+    (tmp_path / "a.txt").write_text(
+        "Arpad Gencz opened the parliament in Budapest on Monday.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Arpad Goencz signed the treaty in Budapest on Tuesday.\n", encoding="utf-8"
+    )
+    ingest(tmp_path, "--published=2023-03-24")
+    first = events_as_read()
+    assert ingest(tmp_path, "--published=2023-03-24", "--force")[0] == 0
+    assert events_as_read() == first

@@ -26,13 +26,20 @@ def survivor(actor: Actor, actors: dict[int, Actor] | None = None) -> Actor:
 
 
 def build_gazetteer() -> Gazetteer:
-    """The gazetteer file under every stored actor, alias, role and affiliation, as the extraction
-    pipeline reads them.
+    """The gazetteer file with what editors settled, as the extraction pipeline reads them: the
+    spellings of actors an editor merged (they name the survivor), and every stored role and
+    affiliation.
 
-    Names resolve to the survivor of an editor's merge (``merged_into``)."""
+    The names imports stored are left to storing (``store_actors`` and ``named_in_archive``), so
+    that what an article gives does not depend on which articles were imported before it: an
+    import of the same files gives the same events however often it runs, and a name the tagger
+    took wrongly once ("Angkor Wat" for a person) is not read so in every later article."""
     gazetteer = gazetteer_file.file_gazetteer()
     actors = {a.pk: a for a in Actor.objects.all()}
-    for alias in ActorAlias.objects.only("name", "normalized", "actor_id"):
+    merged = {a.pk for a in actors.values() if a.merged_into_id} | {
+        a.merged_into_id for a in actors.values() if a.merged_into_id
+    }
+    for alias in ActorAlias.objects.filter(actor_id__in=merged).only("name", "normalized", "actor_id"):
         actor = survivor(actors[alias.actor_id], actors)
         gazetteer.entries[alias.normalized] = (actor.name, actor.kind)
         gazetteer.spellings.setdefault(alias.normalized, alias.name)
