@@ -4,7 +4,9 @@ A temporal expression is attached to the clause whose verb (or event noun: "visi
 it in spaCy's parse; participle and infinitive clauses without a subject of their own belong to the
 clause above them. A main clause with no date of its own takes the date of a simultaneous
 subordinate clause ("As X ended talks on Tuesday, Y announced..."). A sentence's main clause with no
-date at all is an undated report, dated by the article's publication and flagged so.
+date at all is an undated report, dated by the article's publication and flagged so. A happening a
+sentence only names in passing ("killed in the collapse of the bridge") is a reference: no event of
+its own, its sentence becomes a source of the event it names (see ``clustering.refers_to``).
 """
 
 from __future__ import annotations
@@ -262,8 +264,8 @@ def _fallback_clause(sent, tried, timexes: list[Timex], doc) -> _Clause | None:
     a frame around it ("It is known that two members of the crew were rescued"). The clause nearest
     the root whose verb has a subject of its own and reports a happening, joined to the root by
     complements and coordination only (a relative or adverbial clause tells of something else, "the
-    war, which has claimed tens of thousands"), dated by the sentence's
-    first date that it governs or, failing that, by publication."""
+    war, which has claimed tens of thousands"), dated by the sentence's first date that it governs
+    or, failing that, by publication."""
     tried = {t.i for t in tried}
     quoted = [(sent.start_char + a, sent.start_char + b) for a, b in quoted_spans(sent.text)]
     found = [

@@ -161,7 +161,11 @@ def _place(
     others among the stored events near them and the events they start."""
     pinned = list(article.event_sources.filter(pinned=True).values_list("start", "end", "event_id"))
     placements = [
-        next((Placement(event_id=pk) for start, end, pk in pinned if start < e.end and e.start < end), None)
+        None
+        if e.reference  # what a pinned sentence names in passing is another happening
+        else next(
+            (Placement(event_id=pk) for start, end, pk in pinned if start < e.end and e.start < end), None
+        )
         for e in fresh
     ]
     loose = [i for i, placement in enumerate(placements) if placement is None]
