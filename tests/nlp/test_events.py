@@ -155,3 +155,8 @@ def test_a_kind_of_happening_or_an_indefinite_one_is_no_reference():
         "The Titanic tour submersible was found on Thursday."
     )
     assert not [e for e in events(text) if e.reference]
+
+
+def test_a_relative_clause_telling_a_state_is_no_event_though_dated():
+    text = "Flames leapt across wooden buildings in the town center that dates to the 1700s."
+    assert not [e for e in events(text) if e.date_start and e.date_start.year < 1900]

@@ -57,6 +57,8 @@ def test_a_clause_that_names_no_doer_and_no_deed_is_no_event():
         "Sales rise in",
         "Moscow and Kyiv say",
         "Says kitchen was all",
+        "Lahaina Town dates Lahaina Town",
+        "Wooden buildings in town center date wooden buildings in town center",
     ],
 )
 def test_titles_a_sub_editor_sends_back(title):
@@ -102,3 +104,7 @@ def test_a_comparison_left_without_its_date_is_cut_and_a_relative_clause_of_all_
     assert tidy("Xi Jinping plans to visit Russia as soon") == "Xi Jinping plans to visit Russia"
     told = events("The man said on Monday that the kitchen was all that was left of his home.")
     assert [e.title for e in told] == ["Man says kitchen was all that was left of his home"]
+
+
+def test_a_title_that_ends_on_its_doer_again_keeps_the_doer_once():
+    assert tidy("joint funeral is held joint funeral") == "Joint funeral is held"

@@ -92,6 +92,8 @@ def split_list(doc, timex: Timex) -> list[Timex]:
 
 
 SPEAKERS = {"i", "we", "you"}
+# What a relative clause tells of a thing that lasts, even with a date: "which dates to the 1700s".
+LASTING = {"be", "have", "date", "include", "lie", "belong"}
 # What a page around an article adds to its text: links to other stories and syndication notices.
 BOILERPLATE = re.compile(
     r"^\W*(?:also read|read more|read also|related|see also|more on this|click here|sign up|subscribe)"
@@ -134,8 +136,8 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
     found: dict[int, list[_Clause]] = {}
     for timex in timexes:
         head = attach(doc, timex)
-        if head is None:
-            continue
+        if head is None or (head.dep_ == "relcl" and head.lemma_.lower() in LASTING):
+            continue  # "the town center, which dates to the 1700s": a state of a thing, no happening
         for part in split_list(doc, timex):
             if head.i in found and any(c.timex and c.timex.text == part.text for c in found[head.i]):
                 continue

@@ -235,13 +235,18 @@ def _passive_doer(head):
 
 def tidy(title: str) -> str:
     """One line of at most ``TITLE_WORDS`` words (as a reader counts them: "U.S." is two) that does
-    not end on a word needing another ("Sales increase in", once the date is left out)."""
+    not end on a word needing another ("Sales increase in", once the date is left out) nor repeat
+    its doer at its end."""
     kept, count = [], 0
     for token in " ".join(title.split()).strip(" :,;").split(" "):
         count += len(WORD.findall(token))
         if count > TITLE_WORDS:
             break
         kept.append(token)
+    folded = [token.casefold().strip(",;:") for token in kept]
+    repeated = next((k for k in range(len(kept) // 2, 1, -1) if folded[:k] == folded[-k:]), 0)
+    if repeated:
+        del kept[-repeated:]  # "Joint funeral is held joint funeral": the doer once is enough
     while len(kept) > 1 and kept[-1].casefold().strip(",;:") in DANGLING_WORDS:
         kept.pop()
     if len(kept) > 4 and kept[-2].casefold() == "as":
@@ -254,8 +259,11 @@ def tidy(title: str) -> str:
 
 def acceptable(title: str) -> bool:
     """Would a sub-editor let the title through: three words or more, a doer first (not "it",
-    "which" or "this"), not ending on a word that needs another?"""
+    "which" or "this"), not ending on a word that needs another nor on its doer again?"""
     words = WORD.findall(title)
     if len(words) < 3 or words[0].casefold() in VAGUE_FIRST | SPEECH_ENDS:  # "Says kitchen was all"
         return False
+    folded = [w.casefold() for w in words]
+    if any(folded[:k] == folded[-k:] for k in range(2, len(words) // 2 + 1)):
+        return False  # "Lahaina Town dates Lahaina Town": the doer again where the deed should be
     return words[-1].casefold() not in DANGLING_WORDS | SPEECH_ENDS  # "Moscow and Kyiv say": say what?
