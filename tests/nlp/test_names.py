@@ -138,16 +138,19 @@ def test_a_navy_written_two_ways_and_the_navy_alone_are_one_organisation():
     assert len({name_key(n) for n in names}) == 1, names
 
 
+def actors_of_event(text: str, words: str) -> list[str]:
+    """The actors of the event whose sentence holds ``words``."""
+    found = extract_doc(load_nlp()(text), None, Gazetteer()).events
+    return next(e for e in found if words in e.sentence).actors
+
+
 def test_a_person_named_after_an_organisation_and_a_title_brings_it_into_their_events():
     text = (
         "Silicon Valley Bank CEO Greg Becker spoke to clients on Thursday. "
         "Becker told them to stay calm. Analyst Mary Jones said the shares fell."
     )
-    found = extract_doc(load_nlp()(text), None, Gazetteer()).events
-    told = next(e for e in found if "stay calm" in e.sentence)
-    assert "Silicon Valley Bank" in told.actors, "the bank its chief executive speaks for"
-    other = next(e for e in found if "shares" in e.sentence)
-    assert "Silicon Valley Bank" not in other.actors
+    assert "Silicon Valley Bank" in actors_of_event(text, "stay calm"), "the bank its chief speaks for"
+    assert "Silicon Valley Bank" not in actors_of_event(text, "shares")
 
 
 def test_the_office_written_before_a_name_names_its_one_holder_later():
@@ -162,3 +165,11 @@ def test_the_office_written_before_a_name_names_its_one_holder_later():
     )
     two = "President Biden met President Bazoum on Monday. The president said the talks went well."
     assert not [m for m in find_actors(load_nlp()(two), Gazetteer()) if m.text.casefold() == "the president"]
+
+
+def test_an_official_named_with_the_unit_they_command_brings_the_unit_and_its_service_in():
+    text = (
+        "The U.S. Coast Guard searched the area on Monday. Rear Adm. John Mauger, commander of the "
+        "First Coast Guard District, spoke on Tuesday. Mauger said the search would go on."
+    )
+    assert {"First Coast Guard District", "U.S. Coast Guard"} <= set(actors_of_event(text, "go on"))

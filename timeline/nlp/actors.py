@@ -445,19 +445,49 @@ def _untagged_forms(text: str, mentions: list[ActorMention]) -> list[ActorMentio
     return out
 
 
+# ", commander of the ": the words between a person and the organisation whose office they hold.
+OFFICE_OF = re.compile(r",\s+((?:[A-Za-z.-]+\s+){1,3})(?:of|at)\s+(?:the\s+)?")
+
+
 def employers(text: str, mentions: list[ActorMention]) -> dict[str, str]:
-    """ "Coast Guard Rear Adm. John Mauger", "Silicon Valley Bank CEO Greg Becker": a person named
-    right after an organisation and a title serves it. Person -> organisation, where one is named."""
+    """ "Coast Guard Rear Adm. John Mauger", "Silicon Valley Bank CEO Greg Becker", "John Mauger,
+    commander of the First Coast Guard District": a person named right after an organisation and a
+    title, or right before a title of one, serves it. Person -> organisation, where one is named."""
     orgs = [m for m in mentions if m.kind == "organization" and not m.role]
     out: dict[str, set[str]] = {}
     for m in mentions:
         if m.kind != "person" or m.role:
             continue
         for org in orgs:
-            between = text[org.end : m.start].split()
-            if org.end <= m.start and between and all(_is_title(w) for w in between):
+            before = text[org.end : m.start].split() if org.end <= m.start else []
+            after = OFFICE_OF.fullmatch(text[m.end : org.start]) if m.end <= org.start else None
+            if (before and all(_is_title(w) for w in before)) or (
+                after and all(map(_is_title, after[1].split()))
+            ):
                 out.setdefault(m.name, set()).add(org.name)
     return {person: orgs.pop() for person, orgs in out.items() if len(orgs) == 1}
+
+
+def parents(mentions: list[ActorMention]) -> dict[str, str]:
+    """ "First Coast Guard District" is a part of the "U.S. Coast Guard" the article names: an
+    organisation whose name holds another organisation's name (or its short form) of two words or
+    more. Part -> the one whole it belongs to."""
+    orgs = {m.name for m in mentions if m.kind == "organization" and not m.role}
+    out = {}
+    for part in orgs:
+        words = name_key(part).split()
+        wholes = {
+            whole
+            for whole in orgs
+            if whole != part
+            for n in range(2, len(words))
+            for i in range(len(words) - n + 1)
+            if same_name(" ".join(part.split()[i : i + n]), whole, "organization")
+            and name_key(whole) != name_key(part)
+        }
+        if len(wholes) == 1:
+            out[part] = wholes.pop()
+    return out
 
 
 def paren_aliases(text: str, mentions: list[ActorMention]) -> dict[str, str]:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .actors import Gazetteer, employers, find_actors, paren_aliases
+from .actors import Gazetteer, employers, find_actors, paren_aliases, parents
 from .dates import find_temporal_expressions, infer_publication_date
 from .events import events_from_doc
 from .pipeline import load_nlp, text_of
@@ -34,12 +34,13 @@ def extract_doc(doc, published: dt.date | None, gazetteer: Gazetteer | None = No
                 actor.mentions.append(spelling)
     kinds = {name: a.kind for name, a in actors.items()}
     events = events_from_doc(doc, timexes, mentions, published)
-    serving = employers(text_of(doc), mentions)
+    serving = employers(text_of(doc), mentions) | parents(mentions)
     for event in events:
-        # "Coast Guard Rear Adm. John Mauger said": the organisation he speaks for takes part too
-        event.actors += [
-            org for name in list(event.actors) if (org := serving.get(name)) not in (None, *event.actors)
-        ]
+        # "Coast Guard Rear Adm. John Mauger said", "the First Coast Guard District said": the
+        # organisation he speaks for, or the one it is part of, takes part too
+        for name in event.actors:  # the list grows: the whole a person's unit belongs to comes too
+            if (org := serving.get(name)) is not None and org not in event.actors:
+                event.actors.append(org)
         # "Kyiv announced": a capital or an institution speaks for its country, which takes part too
         for name in list(event.actors):
             country = gazetteer.stands_for(name, kinds.get(name, ""))
