@@ -65,6 +65,7 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         position=extracted.position,
         terms=extracted.terms,
         reference=extracted.reference,
+        spoken=extracted.spoken,
     )
 
 
@@ -151,7 +152,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
     specific, countries = actor_names(members)
     agent_names = {n for r in rows for n in (r["frame"] or {}).get("agents", [])}
     agents, agent_countries = actor_names(names[n] for n in agent_names if n in names)
-    talk = event["event_type"] in clustering.TALK_TYPES
+    talk = event["event_type"] in clustering.TALK_TYPES or all((r["frame"] or {}).get("spoken") for r in rows)
     return clustering.Profile(
         date_start=event["date_start"],
         date_end=event["date_end"],

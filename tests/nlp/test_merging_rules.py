@@ -177,3 +177,17 @@ def test_a_happening_named_in_passing_is_not_the_event_of_its_own_sentence_nor_a
     assert assign([own], {"quake": Profile.of(quake)})[0][0] is None
     assert assign([passing("7.5 turkey", "quake")], {"quake": Profile.of(quake)})[0][0] is None
     assert assign([passing("7.8 turkey", "quake")], {"quake": Profile.of(quake)})[0][0] == "quake"
+
+
+def test_a_speakers_words_that_tell_another_kind_of_happening_are_still_their_remarks():
+    warned = said("defeat bakhmut compromise", agents=("Volodymyr Zelensky",), undated=True, position=1)
+    revealed = replace(
+        happened("invite xi kyiv visit", event_type="meeting", undated=True, position=4),
+        agents=frozenset({"Volodymyr Zelensky"}),
+        spoken=True,  # "Zelensky also revealed that he had invited Xi"
+    )
+    placed = assign([warned, revealed], {})
+    assert placed[1][0] == placed[0][0]
+    unsaid = replace(revealed, spoken=False)  # "Zelensky invited Xi": a deed, not his remarks
+    placed = assign([warned, unsaid], {})
+    assert placed[1][0] != placed[0][0]

@@ -100,6 +100,11 @@ class Report:
     # what it is about: lemmas of its content words and the words of the names it names
     terms: frozenset[str] = frozenset()
     reference: bool = False  # a happening named in passing: joins the event it names, starts none
+    spoken: bool = False  # told as someone's words, whatever its type (see ``discourse.remarks``)
+
+    @property
+    def talk(self) -> bool:
+        return self.spoken or self.event_type in TALK_TYPES
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,7 @@ class Profile:
                 articles=self.articles | {report.article},
                 terms=(*self.terms, (report.article, report.position, report.terms)),
             )
-        talk = report.event_type in TALK_TYPES and (not self.words or bool(self.speakers))
+        talk = report.talk and (not self.words or bool(self.speakers))
         return replace(
             self,
             actors=self.actors | report.actors,
@@ -475,9 +480,7 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
     out = {}
     candidates = _Candidates(events)
     rarity = Rarity([*(p.vocabulary for p in events.values()), *(r.terms for r in reports)])
-    order = sorted(
-        range(len(reports)), key=lambda i: (reports[i].reference, reports[i].event_type in TALK_TYPES, i)
-    )
+    order = sorted(range(len(reports)), key=lambda i: (reports[i].reference, reports[i].talk, i))
     for i in order:
         report = reports[i]
         if report.event_type in TALK_TYPES and report.sentence is not None:

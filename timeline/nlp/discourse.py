@@ -56,7 +56,7 @@ def remarks(report: Report, event: Profile, relation: str) -> float | None:
     dated only by publication ("he added") joins the event of its speaker (what they said or did)
     that its article told of at most ``REMARKS_NEAR`` sentences before, the closer the better; None
     when it is no such statement."""
-    if report.event_type not in TALK_TYPES or not report.agents & (event.speakers | event.agents):
+    if not report.talk or not report.agents & (event.speakers | event.agents):
         return None
     if report.about and not report.about & event.about:
         return None  # "as Xi departed he told Putin": said at another happening, told in its sentence

@@ -320,6 +320,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         date_end=date_end,
         precision=precision,
         event_type=event_type(head),
+        spoken=classify(head.lemma_) in ("statement", "announcement"),
         actors=list(dict.fromkeys(m.name for m in mentions)),
         flags=flags,
         timex=timex,

@@ -83,6 +83,8 @@ class ExtractedEvent:
     # a happening the sentence names in passing ("killed in the collapse of the bridge"): no event of
     # its own, the sentence becomes a source of the event it names, if any (see ``clustering.assign``)
     reference: bool = False
+    # told as someone's words ("Zelensky revealed he had invited Xi"), whatever its type says it tells
+    spoken: bool = False
 
     def as_json(self) -> dict:
         return {

@@ -42,6 +42,7 @@ def _source_fields(extracted: ExtractedEvent) -> dict:
             "position": extracted.position,
             "terms": sorted(extracted.terms),
             "reference": extracted.reference,
+            "spoken": extracted.spoken,
         },
     }
 
