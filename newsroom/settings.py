@@ -151,9 +151,9 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
-# Articles larger than this are refused by `ingest` (bytes).
 # How long an import waits for a database that stopped answering before it stops (seconds).
 NEWSROOM_DATABASE_WAIT = float(os.environ.get("NEWSROOM_DATABASE_WAIT", "60"))
+# Articles larger than this are refused by `ingest` (bytes).
 NEWSROOM_MAX_ARTICLE_BYTES = int(os.environ.get("NEWSROOM_MAX_ARTICLE_BYTES", str(5 * 1024 * 1024)))
 
 LOGGING = {

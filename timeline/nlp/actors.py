@@ -413,9 +413,6 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
-
-
 def _untagged_forms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """Short forms of names the article gives in full that the tagger did not take for names: a
     person's surname alone ("Mauger said", after "Rear Adm. John Mauger") when no one else named there
@@ -475,15 +472,12 @@ def parents(mentions: list[ActorMention]) -> dict[str, str]:
     orgs = {m.name for m in mentions if m.kind == "organization" and not m.role}
     out = {}
     for part in orgs:
-        words = name_key(part).split()
+        words = part.split()
+        inner = {" ".join(words[i : i + n]) for n in range(2, len(words)) for i in range(len(words) - n + 1)}
         wholes = {
             whole
             for whole in orgs
-            if whole != part
-            for n in range(2, len(words))
-            for i in range(len(words) - n + 1)
-            if same_name(" ".join(part.split()[i : i + n]), whole, "organization")
-            and name_key(whole) != name_key(part)
+            if name_key(whole) != name_key(part) and any(same_name(p, whole, "organization") for p in inner)
         }
         if len(wholes) == 1:
             out[part] = wholes.pop()

@@ -58,14 +58,10 @@ def reported(head):
     ("Biden said managers would be fired") has not happened: the report is told by its own head."""
     if classify(head.lemma_) not in ("statement", "announcement", "other"):
         return head
-    told = (
-        child
-        for child in head.children
-        if child.dep_ == "ccomp"
-        and classify(child.lemma_) not in ("statement", "announcement", "other")
-        and not _foreseen_or_denied(child)
+    typed = (
+        c for c in _told_as_done(head) if classify(c.lemma_) not in ("statement", "announcement", "other")
     )
-    return next(told, head)
+    return next(typed, head)
 
 
 def deed_of(head):
@@ -76,22 +72,23 @@ def deed_of(head):
     if told is not head or classify(head.lemma_) not in ("statement", "announcement"):
         return told
     done = (
-        child
-        for child in head.children
-        if child.dep_ == "ccomp"
-        and child.tag_ in ("VBD", "VBN")
-        and child.lemma_.lower() not in STATES
-        and any(c.dep_ in SUBJECTS for c in child.children)
-        and not _foreseen_or_denied(child)
-        and classify(child.lemma_) not in ("statement", "announcement")
+        c
+        for c in _told_as_done(head)
+        if c.tag_ in ("VBD", "VBN")
+        and c.lemma_.lower() not in STATES
+        and has_subject(c)
+        and classify(c.lemma_) not in ("statement", "announcement")
     )
     return next(done, head)
 
 
-def _foreseen_or_denied(verb) -> bool:
-    return any(
-        c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS) for c in verb.children
-    )
+def _told_as_done(head):
+    """The clauses a report tells (its complement clauses), but what it only foresees or denies."""
+    for clause in head.children:
+        if clause.dep_ == "ccomp" and not any(
+            c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS) for c in clause.children
+        ):
+            yield clause
 
 
 # What is struck, reached or sealed tells the deed: "strike a deal" is no attack.

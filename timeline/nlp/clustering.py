@@ -379,7 +379,7 @@ SAME_DEED_SHARE = 0.1
 SAME_DEED_LATER = 2
 
 
-def told(predicate: str) -> bool:
+def of_saying(predicate: str) -> bool:
     """Is the verb one of saying or announcing (not of a deed done)?"""
     return FAMILY_OF.get(predicate) == FAMILY_OF["say"] or predicate in TALK_VERBS
 
@@ -389,7 +389,11 @@ def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) ->
     article shares with the event, on its day or told undated just after, or None (whoever tells
     it: "the Coast Guard said an aircraft picked up noises", "an aircraft picked up noises, Rolling
     Stone reported")."""
-    if report.predicate not in event.predicates or told(report.predicate) or report.article in event.articles:
+    if (
+        report.predicate not in event.predicates
+        or of_saying(report.predicate)
+        or report.article in event.articles
+    ):
         return None
     if relation == "publication":
         undated, dated = (report, event) if report.from_publication else (event, report)
@@ -432,7 +436,7 @@ def _report_keys(report: Report) -> set[tuple]:
         return {("w", report.predicate)}
     keys = {("g", g) for g in report.agents | report.agent_countries}
     keys |= {("s", a) for a in report.agents} | {("in", report.article)}
-    if not told(report.predicate):
+    if not of_saying(report.predicate):
         keys.add(("p", report.predicate))  # the same deed (see ``_same_deed``)
     if report.event_type in WEAK_TYPES:
         return keys  # a statement joins only an event of the same doer (see ``match_score``)
@@ -469,6 +473,20 @@ class _Candidates:
         return sorted(found, key=self.rank.__getitem__)
 
 
+def _scored(report: Report, events: dict[object, Profile], candidates: _Candidates, rarity: Rarity):
+    """(event key, similarity or None) of each candidate event of a report."""
+    if report.reference:
+        for key in candidates.of(report):
+            yield key, refers_to(report, events[key], rarity)
+        return
+    span = window(report)
+    for key in candidates.of(report) if span else ():
+        profile = events[key]
+        if profile.date_start is None or not overlaps(*span, profile.date_start, profile.date_end):
+            continue  # cheaper than finding out that the dates rule it out
+        yield key, match_score(report, profile, rarity)
+
+
 def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tuple[object, float | None]]:
     """One article's reports, each joining the stored or new event it fits best: report index ->
     (event key, similarity). A report fitting none starts an event, keyed ``("new", index)`` with
@@ -491,24 +509,12 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
             }
             report = reports[i] = replace(report, about=report.about | told)
         best, best_score = None, None
-        if report.reference:
-            for key in candidates.of(report):
-                score = refers_to(report, events[key], rarity)
-                if score is not None and (best_score is None or score > best_score):
-                    best, best_score = key, score
-            if best is not None:
-                events[best] = events[best].absorbed(report)
-                candidates.add(best, events[best])
-            out[i] = (best, best_score)
-            continue
-        span = window(report)
-        for key in candidates.of(report) if span else ():
-            profile = events[key]
-            if profile.date_start is None or not overlaps(*span, profile.date_start, profile.date_end):
-                continue  # cheaper than finding out that the dates rule it out
-            score = match_score(report, profile, rarity)
+        for key, score in _scored(report, events, candidates, rarity):
             if score is not None and (best_score is None or score > best_score):
                 best, best_score = key, score
+        if best is None and report.reference:
+            out[i] = (None, None)
+            continue
         if best is None:
             best = ("new", i)
             events[best] = Profile.of(report)

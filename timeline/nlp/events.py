@@ -193,8 +193,8 @@ def events_from_doc(
     for position, sent in enumerate(doc.sents):
         if BOILERPLATE.search(sent.text):
             continue
-        inside = [t for t in usable_timexes if sent.start_char <= t.start < sent.end_char]
-        clauses = clauses_of(sent, doc, inside)
+        dated_here = [t for t in usable_timexes if sent.start_char <= t.start < sent.end_char]
+        clauses = clauses_of(sent, doc, dated_here)
         heads = [c.head for c in clauses]
         keys = [c.timex.text if c.timex else "" for c in clauses]
         told: list[ExtractedEvent] = []
@@ -213,7 +213,7 @@ def events_from_doc(
                 continue  # the same headline from one sentence, once undated: one report, the dated one
             event.position = position
             told = [event if e is same else e for e in told] if same is not None else [*told, event]
-        if not told and (clause := _fallback_clause(sent, heads, inside, doc)) is not None:
+        if not told and (clause := _fallback_clause(sent, heads, dated_here, doc)) is not None:
             start, end = sent.start_char, sent.end_char
             event = _event(body, sent, clause, start, end, actors, published, timex_chars)
             if acceptable(event.title):
@@ -228,6 +228,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
     quake"), as reports that join the event they name and never start one (see ``names_a_happening``)."""
     out = []
     taken = {h.i for h in heads}
+    said = body[sent.start_char : sent.end_char].strip()
     for tok in sent:
         if tok.i in taken or not names_a_happening(tok):
             continue
@@ -240,7 +241,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
         out.append(
             ExtractedEvent(
                 title=text[:300],
-                sentence=sent.text.strip(),
+                sentence=said,
                 start=start,
                 end=end,
                 date_start=None,
@@ -248,7 +249,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
                 precision=None,
                 event_type=classify(tok.lemma_),
                 actors=list(dict.fromkeys(m.name for m in mentions)),
-                summary=sent.text.strip(),
+                summary=said,
                 sentence_start=sent.start_char,
                 predicate=tok.lemma_.lower(),
                 words=keywords(text),

@@ -128,16 +128,14 @@ def _extract_stream(nlp, items: list, gazetteer: Gazetteer | None, batch_size: i
     docs = nlp.pipe((piece for _, _, piece in jobs), batch_size=batch_size)
     parts: list[ArticleExtraction] = []
     sentences = 0
-    for (n, offset, _), doc in zip(jobs, docs, strict=True):
+    for (n, offset, piece), doc in zip(jobs, docs, strict=True):
         published = items[n][1] if not parts else parts[0].published
-        part = _shifted(extract_doc(doc, published, gazetteer), offset, sentences)
-        if parts and parts[0].published_inferred:
-            part.published_inferred = True
-        parts.append(part)
-        sentences += sum(1 for _ in doc.sents)
-        if offset + len(doc.text) >= len(items[n][0]):
+        parts.append(_shifted(extract_doc(doc, published, gazetteer), offset, sentences))
+        if offset + len(piece) >= len(items[n][0]):
             yield _joined(parts)
             parts, sentences = [], 0
+        else:
+            sentences += sum(1 for _ in doc.sents)
 
 
 def extract_texts(

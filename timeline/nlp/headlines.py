@@ -243,9 +243,7 @@ def tidy(title: str) -> str:
         if count > TITLE_WORDS:
             break
         kept.append(token)
-    folded = [token.casefold().strip(",;:") for token in kept]
-    repeated = next((k for k in range(len(kept) // 2, 1, -1) if folded[:k] == folded[-k:]), 0)
-    if repeated:
+    if repeated := _doer_again([token.strip(",;:") for token in kept]):
         del kept[-repeated:]  # "Joint funeral is held joint funeral": the doer once is enough
     while len(kept) > 1 and kept[-1].casefold().strip(",;:") in DANGLING_WORDS:
         kept.pop()
@@ -257,13 +255,18 @@ def tidy(title: str) -> str:
     return title[:1].upper() + title[1:]
 
 
+def _doer_again(words: list[str]) -> int:
+    """How many of its first words (two or more) a title repeats at its end, or 0."""
+    folded = [w.casefold() for w in words]
+    return next((k for k in range(len(words) // 2, 1, -1) if folded[:k] == folded[-k:]), 0)
+
+
 def acceptable(title: str) -> bool:
     """Would a sub-editor let the title through: three words or more, a doer first (not "it",
     "which" or "this"), not ending on a word that needs another nor on its doer again?"""
     words = WORD.findall(title)
     if len(words) < 3 or words[0].casefold() in VAGUE_FIRST | SPEECH_ENDS:  # "Says kitchen was all"
         return False
-    folded = [w.casefold() for w in words]
-    if any(folded[:k] == folded[-k:] for k in range(2, len(words) // 2 + 1)):
+    if _doer_again(words):
         return False  # "Lahaina Town dates Lahaina Town": the doer again where the deed should be
     return words[-1].casefold() not in DANGLING_WORDS | SPEECH_ENDS  # "Moscow and Kyiv say": say what?

@@ -35,7 +35,6 @@ def _source_fields(extracted: ExtractedEvent) -> dict:
         "flags": list(extracted.flags),
         "frame": {
             "agents": list(extracted.agents),
-            "actors": list(extracted.actors),
             "predicate": extracted.predicate,
             "words": sorted(extracted.words),
             "sentence_start": extracted.sentence_start,

@@ -179,57 +179,58 @@ class Command(BaseCommand):
         items = [(f.body, f.published) for f, _ in todo]
         gazetteer = build_gazetteer()
         stored = StoredEvents()
-        handled = 0
         if workers > 1 and len(todo) > CHUNK:
             results = extract_in_processes(items, workers=workers, gazetteer=gazetteer)
         else:
             results = extract_texts(items, gazetteer=gazetteer)
+        lists = {**done, "skipped": skipped, "failed": failed}
+        stopped = None  # why the import stopped before the end, and its exit status
         try:
             for (file, plan), extraction in zip(todo, results, strict=True):
                 progress.set_postfix_str(file.name[-30:])
                 if isinstance(extraction, ExtractionFailure):
                     failed.append(f"{file.path}: could not be extracted: {extraction.reason}")
-                    handled += 1
-                    progress.update()
-                    continue
-                try:
-                    if not dry_run:
-                        with_reconnects(
-                            partial(
-                                ingest_article, file=file, extraction=extraction, plan=plan, stored=stored
-                            ),
-                            seconds=settings.NEWSROOM_DATABASE_WAIT,
-                        )
-                    done[plan.action].append(f"{file.path}: {len(extraction.happenings)} events")
-                except DatabaseAway:
-                    raise
-                except StoredMeanwhile as exc:
-                    skipped.append(f"{file.path}: {exc}")
-                except Exception as exc:  # one bad article must not stop the rest
-                    logger.exception("failed to store %s", file.path)
-                    failed.append(f"{file.path}: could not be stored: {exc}")
-                handled += 1
+                else:
+                    outcome, line = self.store(file, plan, extraction, stored=stored, dry_run=dry_run)
+                    lists[outcome].append(line)
                 progress.update()
         except ModelMissing as exc:
             raise CommandError(str(exc)) from None
         except KeyboardInterrupt:  # the article being stored is rolled back; the workers stop
             results.close()
-            stopped = "interrupted"
+            stopped = ("interrupted", 130)
         except DatabaseAway as exc:
             results.close()
-            stopped = f"stopped: {exc}"
-        else:
-            stopped = ""
+            stopped = (f"stopped: {exc}", 1)
         finally:
             progress.close()
 
         self.report(done, skipped, failed, dry_run=dry_run)
         if stopped:
-            left = len(todo) - handled
-            self.stderr.write(f"{stopped}: {left} articles not ingested; run the same command again for them")
-            sys.exit(130 if stopped == "interrupted" else 1)
+            why, status = stopped
+            left = len(todo) - progress.n  # the bar counts the articles dealt with
+            self.stderr.write(f"{why}: {left} articles not ingested; run the same command again for them")
+            sys.exit(status)
         if failed:
             sys.exit(1)
+
+    def store(self, file, plan, extraction, *, stored, dry_run) -> tuple[str, str]:
+        """Stores one article (waiting for the database if it went away): which list its line of the
+        report goes to ("create", "update", "skipped" or "failed"), and the line."""
+        try:
+            if not dry_run:
+                with_reconnects(
+                    partial(ingest_article, file=file, extraction=extraction, plan=plan, stored=stored),
+                    seconds=settings.NEWSROOM_DATABASE_WAIT,
+                )
+        except DatabaseAway:
+            raise  # the import stops (see ``handle``)
+        except StoredMeanwhile as exc:
+            return "skipped", f"{file.path}: {exc}"
+        except Exception as exc:  # one bad article must not stop the rest
+            logger.exception("failed to store %s", file.path)
+            return "failed", f"{file.path}: could not be stored: {exc}"
+        return plan.action, f"{file.path}: {len(extraction.happenings)} events"
 
     def report(self, done, skipped, failed, *, dry_run):
         verb = "would ingest" if dry_run else "ingested"
