@@ -51,7 +51,7 @@ def test_filters_search_paging_and_the_back_button_run_under_the_policy(page, li
     errors = []  # what the browser's console shows as errors: a missing favicon, a blocked style
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(live_server.url)
-    page.wait_for_function("window.htmx !== undefined")
+    page.wait_for_function("() => window.htmx !== undefined")
     xi = archive["people"][0]
     page.locator("details.actor-choices summary").click()
     with page.expect_response(lambda r: f"actor={xi.slug}" in r.url):
