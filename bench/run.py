@@ -1,9 +1,11 @@
-"""`make bench`: extraction and ingest speed and memory, page latency and queries at 100,000 events.
+"""`make bench`: extraction and ingest speed and memory, ingest through the task queue, page latency
+and queries at 100,000 events.
 
-    .venv/bin/python bench/run.py            # the full run (about 10 minutes)
+    .venv/bin/python bench/run.py            # the full run (about 12 minutes)
     .venv/bin/python bench/run.py --quick    # 64 texts, 10,000 events, 30 requests a page
     .venv/bin/python bench/run.py --only pages
 
+The queue's part needs a broker (CELERY_BROKER_URL, default the local RabbitMQ) and PostgreSQL.
 Needs PostgreSQL for the pages (BENCH_DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/bench_newsroom; the database is created when missing and filled
 once, then reused while its counts match; --quick uses <name>_quick). Prints a table and writes
@@ -22,6 +24,7 @@ import sys
 from pathlib import Path
 
 import ingest_speed
+import queue_speed
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -34,6 +37,7 @@ TARGETS = {
     "page_p95_ms": 150,
     "queries_per_page": 10,
     "ingest_peak_mb": 1536,
+    "queue_to_local": 0.85,
 }
 # The pages the issue names; the others are measured and shown too.
 NAMED_PAGES = ["/", "/?actor=…", "/?q=…", "/?from=…&to=…", "/events/<id>/", "/timeline.json"]
@@ -102,6 +106,11 @@ def verdicts(results: dict) -> dict[str, bool]:
         )
         out["2 workers ≥ 1.6× faster than 1"] = ingest["speedup_2_workers"] >= TARGETS["speedup_2_workers"]
         out["ingest peak memory ≤ 1.5 GB"] = ingest["peak_mb_1_worker"] <= TARGETS["ingest_peak_mb"]
+    queue = results.get("queue")
+    if queue and "skipped" not in queue:
+        out["through the queue ≥ 0.85× a local import's articles/s"] = (
+            queue["queue_to_local"] >= TARGETS["queue_to_local"]
+        )
     pages = results.get("pages", {}).get("pages")
     if pages:
         named = [pages[n] for n in NAMED_PAGES if n in pages]
@@ -152,6 +161,27 @@ def table(results: dict) -> str:
             f"2 workers are {ingest['speedup_2_workers']}× as fast as 1.",
             "",
         ]
+    queue = results.get("queue")
+    if queue and "skipped" in queue:
+        lines += [f"Ingest through the task queue: not measured ({queue['skipped']})", ""]
+    elif queue:
+        lines += [
+            f"Ingest through the task queue, {queue['texts']} TempEval-3 training texts into PostgreSQL "
+            f"(best of {queue['runs']})",
+            "",
+            "| run | seconds | articles/s |",
+            "| --- | ---: | ---: |",
+            f"| `ingest --workers {queue['worker_processes']}` | {queue['local_s']} "
+            f"| {queue['articles_per_s_local']} |",
+            f"| `ingest --queue`, one worker of {queue['worker_processes']} processes | {queue['queue_s']} "
+            f"| {queue['articles_per_s_queue']} |",
+            f"| storing alone (extracted beforehand) | {queue['storing_s']} "
+            f"| {queue['storing_articles_per_s']} |",
+            "",
+            f"The queue runs at {queue['queue_to_local']}× a local import's rate; storing writes "
+            f"{queue['storing_rows_per_s']:,} rows/s ({queue['storing_rows']:,} rows).",
+            "",
+        ]
     pages = results.get("pages")
     if pages:
         archive = pages["archive"]
@@ -176,7 +206,7 @@ def table(results: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a smaller run for a first look")
-    parser.add_argument("--only", choices=["extract", "ingest", "pages"])
+    parser.add_argument("--only", choices=["extract", "ingest", "queue", "pages"])
     parser.add_argument("--table", action="store_true", help="print the table of the last results and stop")
     args = parser.parse_args()
     if args.table:
@@ -196,6 +226,11 @@ def main() -> None:
     if args.only in (None, "ingest"):
         print("timing ingest against bare spaCy ...", file=sys.stderr)
         results["ingest"] = ingest_speed.run(
+            env=production_env(""), limit=64 if args.quick else None, repeat=1 if args.quick else 2
+        )
+    if args.only in (None, "queue"):
+        print("timing ingest through the task queue against a local import ...", file=sys.stderr)
+        results["queue"] = queue_speed.run(
             env=production_env(""), limit=64 if args.quick else None, repeat=1 if args.quick else 2
         )
     if args.only in (None, "pages"):

@@ -164,3 +164,23 @@ LOGGING = {
         "timeline": {"handlers": ["console"], "level": os.environ.get("NEWSROOM_LOG_LEVEL", "WARNING")}
     },
 }
+
+# Imports through a task queue (`ingest --queue`, workers started with `celery -A newsroom worker`).
+# Unset, nothing of Celery is loaded and `ingest` extracts on this machine.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+# The queue's name on the broker: archives sharing a broker each take their own.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("NEWSROOM_QUEUE", "newsroom")
+# A task is acknowledged when done: the task of a worker killed mid-article is delivered again.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a worker process holds one article at a time
+CELERY_TASK_IGNORE_RESULT = True  # what became of each article is kept in the database
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis as broker: a task not acknowledged within this time is delivered to another worker (seconds),
+# looked for every tenth of it (at most every 10 s).
+NEWSROOM_TASK_TIMEOUT = int(os.environ.get("NEWSROOM_TASK_TIMEOUT", "3600"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": NEWSROOM_TASK_TIMEOUT,
+    "unacked_restore_interval": min(10, max(1, NEWSROOM_TASK_TIMEOUT // 10)),
+    "unacked_restore_throttle": 1,
+}

@@ -29,8 +29,14 @@ def lock_article_writes(*, content_hash: str, article: Article | None) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK_KEY])
+    if (reason := stored_meanwhile(content_hash=content_hash, article=article)) is not None:
+        raise StoredMeanwhile(reason)
+
+
+def stored_meanwhile(*, content_hash: str, article: Article | None) -> str | None:
+    """Why an article planned for ``article`` (None: a new one) is already stored, if it is."""
     others = Article.objects.filter(content_hash=content_hash)
     if article is not None and article.pk:
         others = others.exclude(pk=article.pk)
-    if others.exists():
-        raise StoredMeanwhile(f"same text stored meanwhile as {others.first().file_name}")
+    other = others.only("file_name").first()
+    return None if other is None else f"same text stored meanwhile as {other.file_name}"

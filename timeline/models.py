@@ -585,3 +585,64 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field}: {self.before} → {self.after}"
+
+
+class QueuedImport(models.Model):
+    """One ``ingest --queue``: its articles are extracted by any worker and stored in their order."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    command = models.CharField(max_length=1000, blank=True)  # the paths and options, for the report
+    force = models.BooleanField(default=False)
+    # The position of the next article to store: an article is stored only after those before it, so
+    # the events are the ones a local import of the same files gives.
+    next_position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"import #{self.pk}"
+
+
+class QueuedArticle(models.Model):
+    """An article file handed to the queue, with what became of it."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "waiting for a worker"
+        READY = "ready", "extracted, waiting for the articles before it"
+        DONE = "done", "done"
+
+    class Outcome(models.TextChoices):
+        CREATE = "create", "new"
+        UPDATE = "update", "updated"
+        SKIPPED = "skipped", "skipped"
+        FAILED = "failed", "failed"
+
+    queued_import = models.ForeignKey(QueuedImport, on_delete=models.CASCADE, related_name="articles")
+    position = models.PositiveIntegerField()
+    path = models.CharField(max_length=1000)
+    body = models.TextField(blank=True)  # emptied once the article is done
+    title = models.CharField(max_length=500, blank=True)
+    source = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published = models.DateField(null=True, blank=True)
+    # What the import planned when it read the file ("create" or "update"), as a local import does.
+    action = models.CharField(max_length=10)
+    planned_article = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    line = models.TextField(blank=True)  # the report's line for this article
+    attempts = models.PositiveSmallIntegerField(default=0)  # extractions started (a killed worker's too)
+    extraction = models.BinaryField(null=True, blank=True)  # kept from extraction until stored
+
+    class Meta:
+        ordering = ["queued_import", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["queued_import", "position"], name="one_article_per_position")
+        ]
+        indexes = [models.Index(fields=["queued_import", "state"], name="queued_article_state")]
+
+    def __str__(self) -> str:
+        return self.path

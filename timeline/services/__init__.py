@@ -14,9 +14,13 @@ its sources) and ``storylines``.
 from .actors import build_gazetteer, named_in_archive, record_alias, resolve_actor, store_actors, survivor
 from .articles import (
     Plan,
+    Reading,
     ingest_article,
     plan_article,
+    plan_for_extraction,
+    read_for_import,
     reresolve_article,
+    store_and_report,
     store_extraction,
     store_temporal_expressions,
 )
@@ -27,6 +31,7 @@ from .storylines import assign_threads, ensure_threads
 __all__ = [
     "DERIVED_FIELDS",
     "Plan",
+    "Reading",
     "assign_threads",
     "build_gazetteer",
     "derive",
@@ -34,12 +39,15 @@ __all__ = [
     "ingest_article",
     "named_in_archive",
     "plan_article",
+    "plan_for_extraction",
+    "read_for_import",
     "recompute_event",
     "record_alias",
     "report_key",
     "reresolve_article",
     "resolve_actor",
     "store_actors",
+    "store_and_report",
     "store_events",
     "store_extraction",
     "store_temporal_expressions",

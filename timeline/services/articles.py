@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
-from ..files import ArticleFile
-from ..locking import lock_article_writes
+from ..database import LOST, DatabaseAway
+from ..files import ArticleFile, ArticleFileError, collect, read_article
+from ..locking import StoredMeanwhile, lock_article_writes
 from ..matching import StoredEvents
 from ..models import Article, Source, TemporalExpression
 from ..nlp.actors import Gazetteer
@@ -41,6 +45,74 @@ def plan_article(file: ArticleFile, *, force: bool = False) -> Plan:
     if same_name is not None:
         return Plan("update", same_name, "text changed")
     return Plan("create")
+
+
+@dataclass
+class Reading:
+    """The files of an import, read and checked: the articles to extract, and the report's lines of
+    the files skipped and failed on the way."""
+
+    todo: list[tuple[ArticleFile, Plan]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def read_for_import(
+    paths: list[Path], *, manifest: Path | None = None, overrides: dict | None = None, force: bool = False
+) -> Reading:
+    """Reads every article file under ``paths``: a bad file is a failed line naming it, a text read
+    twice or already stored (unless ``force``) a skipped one, and the rest are planned."""
+    collected = collect(paths, manifest=manifest)
+    reading = Reading(failed=list(collected.errors))
+    hashes: dict[str, str] = {}
+    for path, row in collected.files:
+        try:
+            file = read_article(
+                path,
+                manifest_row=row,
+                overrides=overrides or {},
+                max_bytes=settings.NEWSROOM_MAX_ARTICLE_BYTES,
+            )
+        except ArticleFileError as exc:
+            reading.failed.append(str(exc))
+            continue
+        if file.content_hash in hashes:
+            reading.skipped.append(f"{path}: same text as {hashes[file.content_hash]}")
+            continue
+        hashes[file.content_hash] = file.name
+        plan = plan_for_extraction(file, force=force)
+        if plan.action == "skip":
+            reading.skipped.append(f"{path}: {plan.reason}")
+        else:
+            reading.todo.append((file, plan))
+    return reading
+
+
+def plan_for_extraction(file: ArticleFile, *, force: bool = False) -> Plan:
+    """``plan_article``, with the publication date an editor corrected put in the file: it outranks
+    the file's own when the article's dates are resolved."""
+    plan = plan_article(file, force=force)
+    if plan.article is not None and plan.article.published_corrected:
+        file.published = plan.article.published
+    return plan
+
+
+def store_and_report(
+    file: ArticleFile, plan: Plan, extraction: ArticleExtraction, store: Callable
+) -> tuple[str, str]:
+    """Runs ``store()`` (which stores the article) and tells which list of the import's report its
+    line goes to ("create", "update", "skipped" or "failed"), and the line. An article that cannot be
+    stored fails alone; a lost database stops the import (the error goes on)."""
+    try:
+        store()
+    except (DatabaseAway, *LOST):
+        raise
+    except StoredMeanwhile as exc:
+        return "skipped", f"{file.path}: {exc}"
+    except Exception as exc:  # one bad article must not stop the rest
+        logger.exception("failed to store %s", file.path)
+        return "failed", f"{file.path}: could not be stored: {exc}"
+    return plan.action, f"{file.path}: {len(extraction.happenings)} events"
 
 
 def store_temporal_expressions(article: Article, extraction: ArticleExtraction) -> None:

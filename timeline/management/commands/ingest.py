@@ -5,6 +5,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -16,15 +17,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from timeline.database import DatabaseAway, with_reconnects
-from timeline.files import ArticleFileError, collect, parse_date, read_article
-from timeline.locking import StoredMeanwhile
+from timeline import task_queue
+from timeline.database import LOST, DatabaseAway, with_reconnects
+from timeline.files import ArticleFileError, parse_date
 from timeline.matching import StoredEvents
 from timeline.nlp.actors import Gazetteer
 from timeline.nlp.extract import extract_texts
 from timeline.nlp.pipeline import ModelMissing
 from timeline.nlp.types import ArticleExtraction, ExtractionFailure
-from timeline.services import build_gazetteer, ingest_article, plan_article
+from timeline.services import build_gazetteer, ingest_article, read_for_import, store_and_report
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,10 @@ CHUNK = 8
 MAX_DEFAULT_WORKERS = 4
 
 WORKER_DIED = "its extraction process died (killed by the system or a signal)"
+# How often a queued import's progress is read while waiting for the workers (seconds).
+POLL = 0.5
+# Nothing extracted after this long: say how to start a worker (seconds).
+NO_WORKER_HINT = 15
 
 _worker_gazetteer: Gazetteer | None = None
 
@@ -105,6 +110,36 @@ def default_workers() -> int:
     return max(1, min(MAX_DEFAULT_WORKERS, len(os.sched_getaffinity(0))))
 
 
+def write_report(
+    command: BaseCommand,
+    done: dict,
+    skipped: list,
+    failed: list,
+    *,
+    verb: str = "ingested",
+    summary: str = "",
+) -> None:
+    """An import's report: a line per article (new, updated, skipped, failed), then the counts (or
+    ``summary``)."""
+    for line in done["create"]:
+        command.stdout.write(f"  new      {line}")
+    for line in done["update"]:
+        command.stdout.write(f"  updated  {line}")
+    for line in skipped:
+        command.stdout.write(f"  skipped  {line}")
+    for line in failed:
+        command.stderr.write(command.style.ERROR(f"  FAILED   {line}"))
+    command.stdout.write(
+        summary
+        or f"{verb} {len(done['create'])} new and {len(done['update'])} changed articles; "
+        f"{len(skipped)} skipped, {len(failed)} failed"
+    )
+
+
+def _nothing() -> None:
+    """Storing under --dry-run."""
+
+
 def positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -130,6 +165,18 @@ class Command(BaseCommand):
             help=f"extract in N processes (default here: {default_workers()}, one per core, at most "
             f"{MAX_DEFAULT_WORKERS}); 1 extracts in this process; storing always stays in this process",
         )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="hand the articles to Celery workers (`celery -A newsroom worker`, on any machine with "
+            "the project and the database) through the broker at CELERY_BROKER_URL",
+        )
+        parser.add_argument(
+            "--no-wait",
+            dest="wait",
+            action="store_false",
+            help="with --queue: return once queued; `manage.py ingest_status` tells what is done",
+        )
 
     def handle(
         self,
@@ -141,6 +188,8 @@ class Command(BaseCommand):
         force=False,
         dry_run=False,
         workers=1,
+        queue=False,
+        wait=True,
         **kw,
     ):
         overrides = {k: v for k, v in {"published": published, "source": source}.items() if v}
@@ -149,31 +198,22 @@ class Command(BaseCommand):
                 parse_date(published, where="--published")
         except ArticleFileError as exc:
             raise CommandError(str(exc)) from None
-        collected = collect(paths, manifest=manifest)
-        failed: list[str] = list(collected.errors)
-        skipped: list[str] = []
-        todo = []
-        hashes: dict[str, str] = {}
-        for path, row in collected.files:
+        if queue and dry_run:
+            raise CommandError("--dry-run imports here and stores nothing: leave out --queue")
+        if queue:
             try:
-                file = read_article(
-                    path, manifest_row=row, overrides=overrides, max_bytes=settings.NEWSROOM_MAX_ARTICLE_BYTES
-                )
-            except ArticleFileError as exc:
-                failed.append(str(exc))
-                continue
-            if file.content_hash in hashes:
-                skipped.append(f"{path}: same text as {hashes[file.content_hash]}")
-                continue
-            hashes[file.content_hash] = file.name
-            plan = plan_article(file, force=force)
-            if plan.article is not None and plan.article.published_corrected:
-                file.published = plan.article.published  # an editor's correction outranks the file
-            if plan.action == "skip":
-                skipped.append(f"{path}: {plan.reason}")
-            else:
-                todo.append((file, plan))
+                broker = task_queue.check_broker()  # before anything is read, let alone queued
+            except task_queue.QueueUnavailable as exc:
+                raise CommandError(str(exc)) from None
+        reading = read_for_import(paths, manifest=manifest, overrides=overrides, force=force)
+        if queue:
+            self.hand_to_queue(reading, broker=broker, force=force, wait=wait)
+        else:
+            self.ingest_here(reading, workers=workers, dry_run=dry_run)
 
+    def ingest_here(self, reading, *, workers, dry_run):
+        """Extracts in ``workers`` processes and stores in this one, in the files' order."""
+        todo, skipped, failed = reading.todo, reading.skipped, reading.failed
         done = {"create": [], "update": []}
         progress = tqdm(total=len(todo), desc="ingest", unit="article", file=sys.stderr, disable=not todo)
         items = [(f.body, f.published) for f, _ in todo]
@@ -191,7 +231,12 @@ class Command(BaseCommand):
                 if isinstance(extraction, ExtractionFailure):
                     failed.append(f"{file.path}: could not be extracted: {extraction.reason}")
                 else:
-                    outcome, line = self.store(file, plan, extraction, stored=stored, dry_run=dry_run)
+                    store = partial(
+                        with_reconnects,
+                        partial(ingest_article, file=file, extraction=extraction, plan=plan, stored=stored),
+                        seconds=settings.NEWSROOM_DATABASE_WAIT,
+                    )
+                    outcome, line = store_and_report(file, plan, extraction, _nothing if dry_run else store)
                     lists[outcome].append(line)
                 progress.update()
         except ModelMissing as exc:
@@ -199,13 +244,13 @@ class Command(BaseCommand):
         except KeyboardInterrupt:  # the article being stored is rolled back; the workers stop
             results.close()
             stopped = ("interrupted", 130)
-        except DatabaseAway as exc:
+        except (DatabaseAway, *LOST) as exc:
             results.close()
             stopped = (f"stopped: {exc}", 1)
         finally:
             progress.close()
 
-        self.report(done, skipped, failed, dry_run=dry_run)
+        write_report(self, done, skipped, failed, verb="would ingest" if dry_run else "ingested")
         if stopped:
             why, status = stopped
             left = len(todo) - progress.n  # the bar counts the articles dealt with
@@ -214,35 +259,42 @@ class Command(BaseCommand):
         if failed:
             sys.exit(1)
 
-    def store(self, file, plan, extraction, *, stored, dry_run) -> tuple[str, str]:
-        """Stores one article (waiting for the database if it went away): which list its line of the
-        report goes to ("create", "update", "skipped" or "failed"), and the line."""
+    def hand_to_queue(self, reading, *, broker, force, wait):
+        """Queues the articles read; waits for the workers, showing the same bar and report as a
+        local import, unless ``wait`` is off."""
+        queued = task_queue.enqueue(reading, command=" ".join(sys.argv[1:]), force=force)
+        total = len(reading.todo)
+        self.stderr.write(f"queued {total} articles as import #{queued.pk} on {broker}")
+        if not wait:
+            summary = (
+                f"import #{queued.pk}: {total} articles queued; {len(reading.skipped)} skipped, "
+                f"{len(reading.failed)} failed; `manage.py ingest_status {queued.pk}` tells what is done"
+            )
+            write_report(self, {"create": [], "update": []}, reading.skipped, reading.failed, summary=summary)
+            sys.exit(1 if reading.failed else 0)
+        progress = tqdm(total=total, desc="ingest", unit="article", file=sys.stderr, disable=not total)
+        started, hinted = time.monotonic(), False
         try:
-            if not dry_run:
-                with_reconnects(
-                    partial(ingest_article, file=file, extraction=extraction, plan=plan, stored=stored),
-                    seconds=settings.NEWSROOM_DATABASE_WAIT,
-                )
-        except DatabaseAway:
-            raise  # the import stops (see ``handle``)
-        except StoredMeanwhile as exc:
-            return "skipped", f"{file.path}: {exc}"
-        except Exception as exc:  # one bad article must not stop the rest
-            logger.exception("failed to store %s", file.path)
-            return "failed", f"{file.path}: could not be stored: {exc}"
-        return plan.action, f"{file.path}: {len(extraction.happenings)} events"
-
-    def report(self, done, skipped, failed, *, dry_run):
-        verb = "would ingest" if dry_run else "ingested"
-        for line in done["create"]:
-            self.stdout.write(f"  new      {line}")
-        for line in done["update"]:
-            self.stdout.write(f"  updated  {line}")
-        for line in skipped:
-            self.stdout.write(f"  skipped  {line}")
-        for line in failed:
-            self.stderr.write(self.style.ERROR(f"  FAILED   {line}"))
-        self.stdout.write(
-            f"{verb} {len(done['create'])} new and {len(done['update'])} changed articles; "
-            f"{len(skipped)} skipped, {len(failed)} failed"
-        )
+            while progress.n < total:
+                time.sleep(POLL)
+                counts = task_queue.progress(queued)
+                progress.update(counts[task_queue.State.DONE] - progress.n)
+                if not (hinted or counts["started"]) and time.monotonic() - started > NO_WORKER_HINT:
+                    progress.write(
+                        "no worker has taken an article yet: start one with `celery -A newsroom worker`"
+                    )
+                    hinted = True
+        except KeyboardInterrupt:
+            progress.close()
+            self.stderr.write(
+                f"stopped waiting; the workers go on with import #{queued.pk}: "
+                f"`manage.py ingest_status {queued.pk}` tells what is done"
+            )
+            sys.exit(130)
+        progress.close()
+        lists = task_queue.report_lists(queued)
+        done = {"create": lists["create"], "update": lists["update"]}
+        skipped, failed = reading.skipped + lists["skipped"], reading.failed + lists["failed"]
+        write_report(self, done, skipped, failed, verb="ingested")
+        if failed:
+            sys.exit(1)
