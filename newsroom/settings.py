@@ -173,7 +173,9 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get("NEWSROOM_QUEUE", "newsroom")
 # A task is acknowledged when done: the task of a worker killed mid-article is delivered again.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a worker process holds one article at a time
+# Each worker process holds its next article while it works on one: no wait for the broker between
+# articles, and only two articles per process wait on a worker that is slow to come to them.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 2
 CELERY_TASK_IGNORE_RESULT = True  # what became of each article is kept in the database
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis as broker: a task not acknowledged within this time is delivered to another worker (seconds),

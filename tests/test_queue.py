@@ -31,6 +31,9 @@ BROKERS = {
     "redis": ("redis://127.0.0.1:6379/15", 6379),
 }
 CELERY = Path(sys.executable).with_name("celery")
+ARTICLE = (
+    "The council of Harbor approved a budget on March 3, 2023.\n\nIts members said the vote was close.\n"
+)
 
 
 def answers(port: int) -> bool:
@@ -131,9 +134,10 @@ def workers(env):
         worker.stop()
 
 
-def manage(env: dict, *args: str, timeout: float = 300) -> tuple[int, str, str]:
+def manage(env: dict, *args: str, python: tuple = (), timeout: float = 300) -> tuple[int, str, str]:
+    """`manage.py` with ``args`` as a user runs it (``python``: the interpreter's own options)."""
     run = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args],
+        [sys.executable, *python, str(ROOT / "manage.py"), *args],
         env=env,
         cwd=ROOT,
         capture_output=True,
@@ -198,6 +202,20 @@ def test_a_queued_import_stores_what_a_local_import_stores(env, workers):
     assert export(env) == local
     code, out, _ = manage(env, "ingest_status")
     assert "5 articles, 5 new, 0 changed, 0 skipped, 0 failed, 0 pending" in out
+
+
+@pytest.mark.postgres
+def test_a_bad_file_is_named_at_once_and_the_good_ones_are_queued(env, workers, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (inbox / "empty.txt").write_text("", encoding="utf-8")
+    code, out, err = manage(env, "ingest", "--queue", "--no-wait", str(inbox))
+    assert code == 1
+    assert "empty.txt" in err and "1 articles queued; 0 skipped, 1 failed" in out
+    workers(processes=1)
+    finished()
+    assert list(Article.objects.values_list("file_name", flat=True)) == ["good.txt"]
 
 
 @pytest.mark.postgres
@@ -306,3 +324,14 @@ def test_the_queue_status_says_when_nothing_was_queued_and_names_an_unknown_impo
 def test_a_dry_run_is_no_queued_import():
     with pytest.raises(CommandError, match="--dry-run imports here and stores nothing"):
         call_command("ingest", "--queue", "--dry-run", str(FIXTURE_ARTICLES))
+
+
+def test_without_a_broker_a_local_import_loads_nothing_of_the_queue(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "DJANGO_DEBUG": "1"}
+    env.pop("CELERY_BROKER_URL", None)
+    assert manage(env, "migrate", "-v0")[0] == 0
+    code, out, err = manage(env, "ingest", str(FIXTURE_ARTICLES), python=("-X", "importtime"))
+    assert "ingested 5 new" in out, err[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in err.splitlines() if "|" in line}
+    assert "django" in imported and "spacy" in imported
+    assert not imported & {"celery", "kombu", "amqp", "redis"}

@@ -265,6 +265,8 @@ class Command(BaseCommand):
         queued = task_queue.enqueue(reading, command=" ".join(sys.argv[1:]), force=force)
         total = len(reading.todo)
         self.stderr.write(f"queued {total} articles as import #{queued.pk} on {broker}")
+        for line in reading.failed if wait else []:  # at once, not after the wait (and in the report)
+            self.stderr.write(self.style.ERROR(f"  not queued: {line}"))
         if not wait:
             summary = (
                 f"import #{queued.pk}: {total} articles queued; {len(reading.skipped)} skipped, "
