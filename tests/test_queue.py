@@ -257,7 +257,7 @@ def test_two_imports_of_one_folder_queued_at_once_store_each_article_once(env, w
 @pytest.mark.postgres
 @pytest.mark.parametrize("env", ["rabbitmq", "redis"], indirect=True)
 def test_a_task_whose_worker_is_killed_mid_article_is_done_again_and_stored_once(env, workers, tmp_path):
-    inbox = long_inbox(tmp_path, 4, paragraphs=300)
+    inbox = long_inbox(tmp_path, 3, paragraphs=200)
     code, out, err = manage(env, "ingest", "--queue", "--no-wait", str(inbox))
     assert code == 0, err
     first = QueuedArticle.objects.order_by("position").first()
@@ -272,8 +272,8 @@ def test_a_task_whose_worker_is_killed_mid_article_is_done_again_and_stored_once
     finished(first.queued_import_id)
     code, out, _ = manage(env, "ingest_status", str(first.queued_import_id))
     assert code == 0
-    assert "4 articles, 4 new, 0 changed, 0 skipped, 0 failed" in out
-    assert sorted(Article.objects.values_list("file_name", flat=True)) == [f"a{n:02d}.txt" for n in range(4)]
+    assert "3 articles, 3 new, 0 changed, 0 skipped, 0 failed" in out
+    assert sorted(Article.objects.values_list("file_name", flat=True)) == [f"a{n:02d}.txt" for n in range(3)]
     keys = list(EventSource.objects.values_list("article_id", "start", "end", "temporal_expression"))
     assert len(keys) == len(set(keys)), "a report stored twice"
     first.refresh_from_db()
@@ -282,7 +282,7 @@ def test_a_task_whose_worker_is_killed_mid_article_is_done_again_and_stored_once
 
 @pytest.mark.postgres
 def test_an_article_whose_worker_dies_each_time_fails_alone_by_name(env, workers, tmp_path):
-    inbox = long_inbox(tmp_path, 3, paragraphs=300)
+    inbox = long_inbox(tmp_path, 3, paragraphs=200)
     code, out, err = manage(env, "ingest", "--queue", "--no-wait", str(inbox))
     assert code == 0, err
     doomed = QueuedArticle.objects.get(path__endswith="a01.txt")
