@@ -208,11 +208,10 @@ def due(queued_import: int) -> bool:
 @transaction.atomic
 def store_next(queued_import: int, *, stored: StoredEvents) -> str:
     """Stores the import's next article if it is extracted (``STORED``); ``NOT_DUE`` when it is not
-    (or none is left), ``BUSY`` when another worker is storing the import's articles."""
+    (or none is left), ``BUSY`` when another worker is storing the import's articles (or it is gone)."""
     queued = QueuedImport.objects.select_for_update(skip_locked=True).filter(pk=queued_import).first()
-    if queued is None:
-        exists = QueuedImport.objects.filter(pk=queued_import).exists()
-        return BUSY if exists else NOT_DUE
+    if queued is None:  # another worker is storing (or the import was deleted): nothing to do here
+        return BUSY
     article = queued.articles.filter(position=queued.next_position).first()
     if article is None or article.state == State.QUEUED:
         return NOT_DUE
@@ -220,7 +219,7 @@ def store_next(queued_import: int, *, stored: StoredEvents) -> str:
         file = as_file(article)
         extraction = pickle.loads(article.extraction)
         planned = Article.objects.filter(pk=article.planned_article_id).first()
-        plan = Plan(article.action if planned or article.action == "create" else "create", planned)
+        plan = Plan(article.action if planned else "create", planned)  # planned article deleted: anew
         store = partial(ingest_article, file=file, extraction=extraction, plan=plan, stored=stored)
         article.outcome, article.line = store_and_report(file, plan, extraction, store)
     article.state = State.DONE

@@ -80,21 +80,14 @@ def read_for_import(
             reading.skipped.append(f"{path}: same text as {hashes[file.content_hash]}")
             continue
         hashes[file.content_hash] = file.name
-        plan = plan_for_extraction(file, force=force)
+        plan = plan_article(file, force=force)
+        if plan.article is not None and plan.article.published_corrected:
+            file.published = plan.article.published  # an editor's correction outranks the file
         if plan.action == "skip":
             reading.skipped.append(f"{path}: {plan.reason}")
         else:
             reading.todo.append((file, plan))
     return reading
-
-
-def plan_for_extraction(file: ArticleFile, *, force: bool = False) -> Plan:
-    """``plan_article``, with the publication date an editor corrected put in the file: it outranks
-    the file's own when the article's dates are resolved."""
-    plan = plan_article(file, force=force)
-    if plan.article is not None and plan.article.published_corrected:
-        file.published = plan.article.published
-    return plan
 
 
 def store_and_report(

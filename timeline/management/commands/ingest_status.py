@@ -1,8 +1,10 @@
 """manage.py ingest_status: what became of the articles handed to the queue by ``ingest --queue``."""
 
 import sys
+from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Count
 
 from timeline import task_queue
 from timeline.models import QueuedArticle, QueuedImport
@@ -64,11 +66,12 @@ class Command(BaseCommand):
 
 
 def summary(queued: QueuedImport) -> str:
-    counts = task_queue.progress(queued)
-    lists = task_queue.report_lists(queued)
-    total = sum(counts[state] for state in QueuedArticle.State.values)
-    pending = total - counts[QueuedArticle.State.DONE]
+    """The import's counts by outcome, and of the articles still pending, in one query."""
+    counts: Counter[str] = Counter()
+    for row in queued.articles.values("state", "outcome").annotate(n=Count("pk")).order_by():
+        counts[row["outcome"] if row["state"] == QueuedArticle.State.DONE else "pending"] += row["n"]
     return (
-        f"import #{queued.pk}: {total} articles, {len(lists['create'])} new, {len(lists['update'])} changed, "
-        f"{len(lists['skipped'])} skipped, {len(lists['failed'])} failed, {pending} pending"
+        f"import #{queued.pk}: {counts.total()} articles, {counts['create']} new, "
+        f"{counts['update']} changed, {counts['skipped']} skipped, {counts['failed']} failed, "
+        f"{counts['pending']} pending"
     )
