@@ -47,6 +47,7 @@ from timeline.models import (  # noqa: E402
     Thread,
     normalize_name,
 )
+from timeline.services.ranking import Evidence, choose_key_events, month_of  # noqa: E402
 
 
 def words(text: str) -> list[str]:
@@ -76,6 +77,8 @@ VERBS = {
     "legal": ["sues over", "charges officials over"],
     "other": ["faces questions over", "reports on"],
 }
+# The share of statements that react to a happening before them.
+REACTION_SHARE = 0.6
 TYPE_WEIGHTS = [30, 15, 10, 5, 10, 12, 10, 4, 4]
 START, DAYS = dt.date(2015, 1, 1), 3652
 
@@ -219,9 +222,14 @@ def fill(*, events: int, articles: int, actors: int, seed: int = 7) -> dict:
             lo = bisect.bisect_left(published, day)
             hi = bisect.bisect_right(published, day + dt.timedelta(days=14))
             pool = stored_articles[lo:hi] or stored_articles[-50:]
-            for article in rng.sample(
-                pool, min(len(pool), rng.choices([1, 2, 3, 4, 5], [50, 25, 13, 8, 4])[0])
-            ):
+            reporting = rng.sample(pool, min(len(pool), rng.choices([1, 2, 3, 4, 5], [50, 25, 13, 8, 4])[0]))
+            event.importance = Evidence(
+                outlets=len({a.source_id for a in reporting}),
+                articles=len(reporting),
+                reactions=0,
+                kind=event.event_type,
+            ).importance
+            for article in reporting:
                 start = offsets.get(article.pk, 0)
                 offsets[article.pk] = start + 120
                 source_rows.append(
@@ -245,6 +253,21 @@ def fill(*, events: int, articles: int, actors: int, seed: int = 7) -> dict:
                     Event.threads.through(event_id=event.pk, thread_id=thread_by_topic[topic].pk)
                 )
         EventSource.objects.bulk_create(source_rows, batch_size=5000)
+        # Statements react to a happening of the days before them, as imports link them; importance
+        # from the evidence, and the key events of every month, as imports keep them.
+        reactions, happenings = [], []
+        for event in stored_events:
+            if event.date_start is None:
+                continue
+            if event.event_type == "statement" and happenings and rng.random() < REACTION_SHARE:
+                target = happenings[-1 - rng.randrange(min(len(happenings), 50))]
+                event.reaction_to_id = target.pk
+                reactions.append(event)
+            elif event.event_type != "statement":
+                happenings.append(event)
+        Event.objects.bulk_update(stored_events, ["importance"], batch_size=5000)
+        Event.objects.bulk_update(reactions, ["reaction_to"], batch_size=5000)
+        choose_key_events({month_of(e.date_start) for e in stored_events})
         Event.actors.through.objects.bulk_create(actor_links, batch_size=10000)
         Event.threads.through.objects.bulk_create(thread_links, batch_size=10000)
     # What autovacuum does to a live archive: statistics, and a visibility map, without which no
@@ -261,6 +284,7 @@ def counts() -> dict:
         "actors": Actor.objects.count(),
         "event_sources": EventSource.objects.count(),
         "event_actor_links": Event.actors.through.objects.count(),
+        "key_events": Event.objects.filter(key=True).count(),
     }
 
 
@@ -275,7 +299,8 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     now = counts()
     wanted = {"events": args.events, "articles": args.articles, "actors": args.actors}
-    reused = not args.refill and all(now[k] == v for k, v in wanted.items())
+    # an archive filled before events were ranked has no key events: filled again
+    reused = not args.refill and all(now[k] == v for k, v in wanted.items()) and now["key_events"] > 0
     if not reused:
         now = fill(**wanted)
     print(json.dumps({**now, "reused": reused, "seconds": round(time.perf_counter() - started, 1)}))

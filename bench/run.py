@@ -40,7 +40,10 @@ TARGETS = {
     "queue_to_local": 0.85,
 }
 # The pages the issue names; the others are measured and shown too.
-NAMED_PAGES = ["/", "/?actor=…", "/?q=…", "/?from=…&to=…", "/events/<id>/", "/timeline.json"]
+NAMED_PAGES = [
+    "/", "/?actor=…", "/?q=…", "/?from=…&to=…", "/events/<id>/", "/timeline.json",
+    "/?view=all", "/?view=all&actor=…", "/?view=all&q=…",
+]  # fmt: skip
 
 
 def production_env(database_url: str) -> dict[str, str]:

@@ -6,6 +6,7 @@ import itertools
 
 from timeline.files import body_hash
 from timeline.models import Actor, ActorAlias, Article, Event, EventSource, Source
+from timeline.services.ranking import rank
 
 _counter = itertools.count(1)
 
@@ -57,6 +58,7 @@ def make_event(
         date_end=date,
         precision="day",
     )
+    rank([event.pk])  # as an import ranks what it stores
     return event
 
 

@@ -50,7 +50,7 @@ def test_filters_search_paging_and_the_back_button_run_under_the_policy(page, li
     page.add_init_script(WATCH_VIOLATIONS)
     errors = []  # what the browser's console shows as errors: a missing favicon, a blocked style
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.goto(live_server.url)
+    page.goto(live_server.url + "/?view=all")  # every event, so that there are pages to load
     page.wait_for_function("() => window.htmx !== undefined")
     xi = archive["people"][0]
     page.locator("details.actor-choices summary").click()

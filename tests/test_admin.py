@@ -418,3 +418,34 @@ def test_every_correction_made_in_the_admin_stands_after_a_forced_reimport(as_ed
     assert not Event.objects.needing_review().filter(pk=merged.pk).exists()
     assert event_of(split_key).pk == split_event.pk
     assert Correction.objects.filter(event=merged, field="title").exists()
+
+
+def test_attaching_a_reaction_in_the_admin_records_it_locks_it_and_folds_it_under_its_happening(
+    as_editor, editor, client
+):
+    happening = make_event(title="Dam opens", event_type="meeting")
+    statement = make_event(title="Farmers say the dam is late", event_type="statement")
+    response = as_editor.post(
+        change_url(statement), change_form_data(as_editor, change_url(statement), reaction_to=happening.pk)
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    statement.refresh_from_db()
+    assert statement.reaction_to == happening and statement.is_locked("reaction_to")
+    change = statement.corrections.get(field="reaction_to")
+    assert (change.user, change.before, change.after) == (editor, "", "Dam opens")
+    timeline = client.get(reverse("timeline:timeline")).content.decode()
+    assert "Dam opens" in timeline and "1 reaction" in timeline and "Farmers say" not in timeline
+
+
+@pytest.mark.parametrize("pin, key", [("in", True), ("out", False)])
+def test_pinning_an_event_puts_it_in_or_out_of_the_key_view_at_once(as_editor, pin, key):
+    top = make_event(title="Summit", event_type="meeting")
+    for n in range(8):
+        make_event(title=f"Remark {n}", event_type="statement")
+    event = Event.objects.get(title="Remark 7") if key else top
+    event.refresh_from_db()
+    assert event.key is not key  # what the ranking alone decides
+    data = change_form_data(as_editor, change_url(event), key_pin=pin)
+    assert as_editor.post(change_url(event), data).status_code == 302
+    event.refresh_from_db()
+    assert event.key is key and event.is_locked("key_pin")

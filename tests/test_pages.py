@@ -163,6 +163,8 @@ def populate(n: int):
 # (name, url for the first actor and article, queries)
 LIST_PAGES = [
     ("timeline", lambda actor, article: reverse("timeline:timeline"), 7),
+    ("all events", lambda actor, article: f"{reverse('timeline:timeline')}?view=all", 7),
+    ("event", lambda actor, article: article.event_sources.first().event.get_absolute_url(), 5),
     ("last timeline page", lambda actor, article: f"{reverse('timeline:timeline')}?page=999999", 7),
     ("filtered timeline", lambda actor, article: f"/?actor={actor.slug}&q=Event&from=2023-01-01", 8),
     ("actors", lambda actor, article: reverse("timeline:actors"), 3),

@@ -19,12 +19,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("blank_cast")]
 
 
 def page(client, **params):
+    params.setdefault("view", "all")  # every event, not the key events alone
     response = client.get(TIMELINE, params)
     assert response.status_code == 200
     return response.content.decode()
 
 
 def titles(client, **params) -> list[str]:
+    params.setdefault("view", "all")
     response = client.get(TIMELINE, params)
     return [e.title for month in response.context["months"] for p in month.periods for e in p.events]
 
@@ -113,7 +115,7 @@ def test_an_actor_link_on_an_event_adds_that_actor_to_the_filters(client):
     putin = make_actor("Vladimir Putin")
     make_event(title="Summit", actors=[xi, putin])
     html = page(client, thread="", actor=xi.slug)
-    query = f"/?thread=&amp;actor={xi.slug}&amp;actor={putin.slug}"
+    query = f"/?thread=&amp;actor={xi.slug}&amp;view=all&amp;actor={putin.slug}"
     assertInHTML(f'<a href="{query}" hx-get="{query}">Vladimir Putin</a>', html)
 
 
@@ -202,7 +204,7 @@ def test_an_htmx_filter_request_gets_the_results_and_the_live_status_alone(clien
     assert "<html" not in html
     assertInHTML(
         '<p id="result-status" class="status" role="status" aria-live="polite" hx-swap-oob="true">'
-        "1 event matches.</p>",
+        "1 key event matches.</p>",
         html,
     )
     assert 'id="filters"' not in html  # the form the reader is typing in is left alone
@@ -230,14 +232,16 @@ def test_the_more_link_keeps_the_filters_and_loads_the_next_page_when_revealed(c
         make_event(title=f"Xi day {day}", date=dt.date(2023, 3, day), actors=[xi])
     make_event(title="Without Xi", date=dt.date(2023, 3, 2))
     html = page(client, actor=xi.slug, q="Xi")
-    more = f"?actor={xi.slug}&amp;q=Xi&amp;page=2"
+    more = f"?actor={xi.slug}&amp;q=Xi&amp;view=all&amp;page=2"
     assertInHTML(
         f'<a class="more" href="{more}" hx-get="{more}" hx-trigger="revealed, click" '
         'hx-target="closest .more-wrap" hx-swap="outerHTML" hx-push-url="false">'
         "More events (page 2 of 3)</a>",
         html,
     )
-    fragment = client.get(TIMELINE, {"actor": xi.slug, "q": "Xi", "page": 2}, headers={"HX-Request": "true"})
+    fragment = client.get(
+        TIMELINE, {"actor": xi.slug, "q": "Xi", "view": "all", "page": 2}, headers={"HX-Request": "true"}
+    )
     text = fragment.content.decode()
     assert "Xi day 3" in text and "Xi day 4" in text and "Without Xi" not in text
     assert "<html" not in text and "page=3" in text
@@ -247,7 +251,7 @@ def test_pages_continue_a_day_without_repeating_its_heading(client, monkeypatch)
     monkeypatch.setattr("timeline.views.PAGE_SIZE", 2)
     for n in range(3):
         make_event(title=f"Same day {n}", date=dt.date(2023, 3, 20))
-    second = client.get(TIMELINE, {"page": 2}, headers={"HX-Request": "true"}).content.decode()
+    second = client.get(TIMELINE, {"view": "all", "page": 2}, headers={"HX-Request": "true"}).content.decode()
     assert "Same day 2" in second and "Monday 20 March 2023" not in second
 
 
@@ -275,7 +279,7 @@ def test_the_density_strip_has_a_bar_per_week_linking_to_that_week(client):
     html = page(client, type="")
     # Four weeks, 27 February to 26 March (an HTML parser lowercases the names of attributes).
     assert element(html, "svg")["viewbox"] == "0 0 40 44"
-    week = "?type=&amp;from=2023-02-27&amp;to=2023-03-05"
+    week = "?type=&amp;view=all&amp;from=2023-02-27&amp;to=2023-03-05"
     label = "Week of 27 February 2023: 2 events"
     assertInHTML(
         f'<a href="{week}" hx-get="{week}" aria-label="{label}">'
@@ -295,7 +299,7 @@ def test_the_density_strip_links_keep_the_other_filters_and_start_at_the_first_p
         (0, "2023-02-27", "2023-03-05", "Week of 27 February 2023: 1 event"),
         (10, "2023-03-06", "2023-03-12", "Week of 6 March 2023: 1 event"),
     ]:
-        week = f"?q=Moscow&amp;type=&amp;from={first}&amp;to={last}"
+        week = f"?q=Moscow&amp;type=&amp;view=all&amp;from={first}&amp;to={last}"
         assertInHTML(
             f'<a href="{week}" hx-get="{week}" aria-label="{label}">'
             f'<rect x="{x}" y="3.0" width="8" height="40.0"><title>{label}</title></rect></a>',
@@ -312,7 +316,7 @@ def test_export_links_carry_the_current_filters(client):
         ("timeline-csv", "CSV"),
         ("timeline-ics", "calendar (iCalendar)"),
     ]:
-        assertInHTML(f'<a href="{reverse("timeline:" + name)}?q=Moscow">{text}</a>', html)
+        assertInHTML(f'<a href="{reverse("timeline:" + name)}?q=Moscow&amp;view=all">{text}</a>', html)
 
 
 def test_timeline_json_filters_and_pages(client):

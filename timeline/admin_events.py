@@ -16,9 +16,13 @@ from django.utils.html import format_html
 
 from . import editing
 from .models import Correction, Event, EventSource, Flag, Precision, Source
+from .services.ranking import rank
 
 # Event fields whose edits are recorded and locked; actors and threads are compared after save_related.
-SCALAR_FIELDS = ["title", "summary", "date_start", "date_end", "precision", "event_type", "status"]
+SCALAR_FIELDS = [
+    "title", "summary", "date_start", "date_end", "precision", "event_type", "status",
+    "reaction_to", "key_pin",
+]  # fmt: skip
 RELATED_FIELDS = ["actors", "threads"]
 
 
@@ -143,21 +147,48 @@ class MergeEventsForm(forms.Form):
 
 @admin.register(Event)
 class EventAdmin(WithoutDeleting, admin.ModelAdmin):
-    list_display = ["date_start", "title", "precision", "status", "source_count", "flag_list"]
+    list_display = [
+        "date_start",
+        "title",
+        "precision",
+        "status",
+        "source_count",
+        "importance",
+        "key",
+        "flag_list",
+    ]
     list_display_links = ["title"]
-    list_filter = ["status", FlagFilter, "threads", "precision", OutletFilter, "date_start", "event_type"]
+    list_filter = [
+        "status", "key", FlagFilter, "threads", "precision", OutletFilter, "date_start", "event_type",
+    ]  # fmt: skip
     list_per_page = 50
     ordering = ["date_start", "id"]
     # Every column is on the event row or annotated; nothing is fetched per row.
     list_select_related = False
     search_fields = ["title", "summary", "sources__sentence"]
     date_hierarchy = "date_start"
-    autocomplete_fields = ["actors", "threads"]
-    readonly_fields = ["flags", "locked_fields", "merge_confidence", "created_at", "updated_at"]
+    autocomplete_fields = ["actors", "threads", "reaction_to"]
+    readonly_fields = [
+        "flags",
+        "locked_fields",
+        "merge_confidence",
+        "importance",
+        "key",
+        "created_at",
+        "updated_at",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "summary", "status", "event_type"]}),
         ("Date", {"fields": [("date_start", "date_end", "precision")]}),
         ("Who and which storyline", {"fields": ["actors", "threads"]}),
+        (
+            "Importance",
+            {
+                "fields": ["reaction_to", "key_pin", ("importance", "key")],
+                "description": "A reaction is listed under the happening it is about, not among the key "
+                "events; pin an event to keep it in or out of the key events view.",
+            },
+        ),
         (
             "Extraction",
             {"fields": ["flags", "merge_confidence", "locked_fields", "created_at", "updated_at"]},
@@ -189,6 +220,8 @@ class EventAdmin(WithoutDeleting, admin.ModelAdmin):
         for field in SCALAR_FIELDS:
             if field in form.changed_data:
                 editing.record_change(obj, request.user, field, getattr(before, field), getattr(obj, field))
+        if set(form.changed_data) & {"date_start", "status", "event_type", "reaction_to", "key_pin"}:
+            rank([obj.pk, before.reaction_to_id])
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

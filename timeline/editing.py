@@ -27,6 +27,7 @@ from .models import (
     normalize_name,
 )
 from .services import recompute_event, reresolve_article
+from .services.ranking import choose_key_events, month_of, rank
 
 # Fields an editor may correct; extraction never overwrites them once corrected.
 LOCKABLE_FIELDS = (
@@ -39,6 +40,8 @@ LOCKABLE_FIELDS = (
     "status",
     "actors",
     "threads",
+    "reaction_to",
+    "key_pin",
 )
 
 
@@ -81,7 +84,7 @@ def record_change(event: Event, user, field: str, before, after, *, locks: bool 
 
 
 def _set_status(events: Iterable[Event], status: str, user) -> int:
-    changed = 0
+    changed = []
     with transaction.atomic():
         for event in events:
             if event.status == status:
@@ -89,8 +92,10 @@ def _set_status(events: Iterable[Event], status: str, user) -> int:
             record_change(event, user, "status", event.status, status)
             event.status = status
             event.save(update_fields=["status", "updated_at"])
-            changed += 1
-    return changed
+            changed.append(event.pk)
+        # a hidden event leaves the key events and its reactions stand on their own
+        rank([*changed, *Event.objects.filter(reaction_to__in=changed).values_list("pk", flat=True)])
+    return len(changed)
 
 
 def verify_events(*, events: Iterable[Event], user) -> int:
@@ -139,6 +144,10 @@ def merge_events(
     survivor.actors.add(*Actor.objects.filter(events__in=others).distinct())
     survivor.threads.add(*Thread.objects.filter(events__in=others).distinct())
     EventSource.objects.filter(event__in=others).update(event=survivor)
+    # reactions to any of them are reactions to the survivor, which reacts to nothing it absorbed
+    Event.objects.filter(reaction_to__in=others).update(reaction_to=survivor)
+    if survivor.reaction_to_id in {e.pk for e in others}:
+        survivor.reaction_to = None
     # Sources an editor put together are never regrouped by a later import.
     survivor.sources.update(pinned=True)
     Correction.objects.filter(event__in=others).update(event=survivor)
@@ -165,7 +174,10 @@ def merge_events(
     survivor.merge_confidence = 1.0
     lock(survivor, "title", "date_start", "date_end", "precision")
     survivor.save()
+    months = {month_of(e.date_start) for e in events}
     Event.objects.filter(pk__in=[e.pk for e in others]).delete()
+    rank([survivor.pk])
+    choose_key_events(months)
     return survivor
 
 
@@ -198,6 +210,7 @@ def split_source(*, source: EventSource, user) -> Event:
     record_change(new, user, "sources", f"part of #{old.pk} {old.title}", "split out on its own")
     recompute_event(new)
     recompute_event(old)
+    rank([new.pk, old.pk])
     return new
 
 

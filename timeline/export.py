@@ -60,6 +60,8 @@ def event_json(event: Event) -> dict:
         "actors": [a.pk for a in event.actor_list],
         "status": event.status,
         "flags": list(event.flags),
+        "importance": event.importance,
+        "reaction_to": event.reaction_to_id,
         "sources": [source_json(s) for s in event.source_list],
     }
 

@@ -153,12 +153,24 @@ class TimelineFilter(forms.Form):
         row=1,
         chip="“{}”",
     )
+    # Which events: the key events (each week's most important happenings) or all of them. Pages
+    # default to the key events, exports to all (see ``default_view``); the switch is drawn by hand.
+    view = forms.ChoiceField(
+        required=False,
+        choices=[("key", "key events"), ("all", "all events")],
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "“view” is “key” or “all”, not “%(value)s”."},
+    )
     page = forms.IntegerField(
         required=False,
         min_value=1,
         widget=forms.HiddenInput,
         error_messages={"invalid": "The page must be a number.", "min_value": "Pages start at 1."},
     )
+
+    def __init__(self, *args, default_view: str = "all", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.default_view = default_view
 
     def add_prefix(self, field_name):
         # ``from`` is a Python keyword, so the field is ``from_`` while the URL says ``from``.
@@ -179,6 +191,9 @@ class TimelineFilter(forms.Form):
             self.add_error("to", "“To” is before “From”.")
         return data
 
+    def clean_view(self):
+        return self.cleaned_data["view"] or self.default_view
+
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())
 
@@ -197,7 +212,7 @@ class TimelineFilter(forms.Form):
         """Narrows an Event QuerySet to the filters; call it only on a valid form."""
         for name, value in self.active.items():
             events = self.fields[name].narrows(events, value)
-        return events
+        return events.key() if self.cleaned_data["view"] == "key" else events
 
     @property
     def field_groups(self) -> list[list[forms.BoundField]]:

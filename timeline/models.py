@@ -37,6 +37,14 @@ class EventType(models.TextChoices):
     OTHER = "other"
 
 
+class KeyPin(models.TextChoices):
+    """An editor's say over the key events view: none (ranked by importance), always in, never in."""
+
+    RANKED = "", "ranked by importance"
+    IN = "in", "always a key event"
+    OUT = "out", "never a key event"
+
+
 class Flag(models.TextChoices):
     """What an editor should look at in an event or a source (INTERFACES: ``flags``). Each flag
     carries the ``badge`` a reader sees on the event, its ``explanation``, and last, where Django
@@ -426,6 +434,10 @@ class EventQuerySet(models.QuerySet):
             ids = ids.filter(date_start__gte=low, date_start__lt=high + dt.timedelta(weeks=1))
         return ids[offset : offset + stop - first]
 
+    def key(self):
+        """The key events view: the happenings ranked most important in their week (see ``ranking``)."""
+        return self.filter(key=True)
+
     def flagged(self, flag: str):
         """Events carrying ``flag`` (see ``Flag``)."""
         return self.filter(flags__icontains=f'"{flag}"')
@@ -452,7 +464,14 @@ class EventQuerySet(models.QuerySet):
             self.visible()
             .chronological()
             .with_dating_source()
-            .annotate(source_count=CountOf(EventSource.objects.filter(event=OuterRef("pk"))))
+            .annotate(
+                source_count=CountOf(EventSource.objects.filter(event=OuterRef("pk"))),
+                reaction_count=CountOf(Event.objects.visible().filter(reaction_to=OuterRef("pk"))),
+                # the happening a reaction is about, unless an editor hid it
+                reaction_to_title=models.Case(
+                    models.When(~Q(reaction_to__status=Status.HIDDEN), then=models.F("reaction_to__title"))
+                ),
+            )
             .prefetch_related(
                 Prefetch(
                     "actors", queryset=Actor.objects.only("id", "name", "slug", "kind"), to_attr="actor_list"
@@ -508,6 +527,23 @@ class Event(models.Model):
     locked_fields = models.JSONField(default=list, blank=True)
     # How sure the extraction was when it merged sources into this event (1.0 = a single source).
     merge_confidence = models.FloatField(default=1.0)
+    # The happening a statement or reaction is about: it is listed under that event.
+    reaction_to = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reactions",
+        verbose_name="reaction to",
+        help_text="The happening this statement or reaction is about; it is listed under it.",
+    )
+    # How much the event matters, from the evidence (see ``ranking.importance``), kept current on writes.
+    importance = models.FloatField(default=0.0)
+    # Whether the key events view shows it: among the most important of its week, or pinned in.
+    key = models.BooleanField("key event", default=False)
+    key_pin = models.CharField(
+        "key events view", max_length=3, choices=KeyPin.choices, default=KeyPin.RANKED, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -524,6 +560,12 @@ class Event(models.Model):
                 fields=["date_start", "date_end", "id"],
                 condition=~Q(status=Status.HIDDEN),
                 name="event_visible_order_idx",
+            ),
+            # The key events view in timeline order, read alone like the one above.
+            models.Index(
+                fields=["date_start", "date_end", "id"],
+                condition=Q(key=True) & ~Q(status=Status.HIDDEN),
+                name="event_key_order_idx",
             ),
         ]
 

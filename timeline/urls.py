@@ -11,6 +11,7 @@ urlpatterns = [
     path("timeline.csv", views.timeline_csv, name="timeline-csv"),
     path("timeline.ics", views.timeline_ics, name="timeline-ics"),
     path("events/<int:pk>/", views.event_detail, name="event"),
+    path("events/<int:pk>/reactions/", views.event_reactions, name="event-reactions"),
     path("actors/", views.actor_list, name="actors"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor"),
     path("articles/", views.article_list, name="articles"),

@@ -21,6 +21,7 @@ from .density import density
 from .export import timeline_document
 from .forms import ExportFilter, TimelineFilter
 from .models import Actor, Article, Event, Flag
+from .services.ranking import Evidence
 
 # Events per timeline page. Each costs about a millisecond to read and render, so a page of 25 keeps
 # the first screen quick; scrolling (htmx) or "More events" fetches the next page in place.
@@ -98,7 +99,7 @@ def paged_events(request, events, page_number):
 @vary_on_headers("HX-Request", "HX-Target")
 def timeline(request: HtmxHttpRequest):
     """The chronology: filters, a density strip and paged events; htmx gets only what changes."""
-    form = TimelineFilter(request.GET)
+    form = TimelineFilter(request.GET, default_view="key")
     # What the response shows: the whole page, the results (with the filters when something other
     # than the form changed them), or the next page alone for the "More" link.
     fragment = wants_fragment(request)
@@ -135,6 +136,13 @@ def event_detail(request: HtmxHttpRequest, pk: int):
     event = get_object_or_404(Event.objects.for_timeline().with_sources(), pk=pk)
     sources = event.source_list
     stated = {(s.date_start, s.date_end, s.precision) for s in sources if s.date_start}
+    reactions = list(reactions_to(event))
+    evidence = Evidence(
+        outlets=len({s.article.source_id or f"article {s.article_id}" for s in sources}),
+        articles=len({s.article_id for s in sources}),
+        reactions=len(reactions),
+        kind=event.event_type,
+    )
     return TemplateResponse(
         request,
         template_for(request, "timeline/event.html", "event-body"),
@@ -143,7 +151,27 @@ def event_detail(request: HtmxHttpRequest, pk: int):
             "sources": sources,
             "dates_differ": len(stated) > 1 or Flag.DATE_CONFLICT in event.flags,
             "conflict": Flag.DATE_CONFLICT in event.flags,
+            "reactions": reactions,
+            "evidence": evidence,
         },
+    )
+
+
+def reactions_to(event: Event):
+    """The visible reactions to an event, in timeline order, as a list of events shows them."""
+    return Event.objects.for_timeline().filter(reaction_to=event)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def event_reactions(request: HtmxHttpRequest, pk: int):
+    """The reactions to an event, for htmx to list them under it in place; without htmx, the event's
+    page, where they are listed too."""
+    event = get_object_or_404(Event.objects.visible(), pk=pk)
+    if not request.htmx:
+        return redirect(f"{event.get_absolute_url()}#reactions")
+    return TemplateResponse(
+        request, "timeline/events.html#reaction-list", {"reactions": reactions_to(event), "event": event}
     )
 
 

@@ -19,6 +19,7 @@ from ..nlp.actors import Gazetteer
 from ..nlp.types import ArticleExtraction
 from .actors import build_gazetteer, store_actors
 from .events import store_events
+from .ranking import link_reactions, rank
 from .storylines import ensure_threads
 
 logger = logging.getLogger(__name__)
@@ -157,7 +158,10 @@ def store_extraction(
     store_temporal_expressions(article, extraction)
     ensure_threads()
     actors = store_actors(extraction)
-    return store_events(article, extraction, actors, stored)
+    touched = store_events(article, extraction, actors, stored)
+    touched |= link_reactions(article)
+    rank(touched)
+    return touched
 
 
 @transaction.atomic
