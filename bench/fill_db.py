@@ -200,6 +200,10 @@ def fill(*, events: int, articles: int, actors: int, seed: int = 7) -> dict:
             title = f"{who} {rng.choice(VERBS[event_type])} {topic}"
             flags = ["undated"] if precision is None else (["date_conflict"] if rng.random() < 0.05 else [])
             status = rng.choices(["auto", "verified", "hidden"], [93, 5, 2])[0]
+            lo = bisect.bisect_left(published, day)
+            hi = bisect.bisect_right(published, day + dt.timedelta(days=14))
+            pool = stored_articles[lo:hi] or stored_articles[-50:]
+            reporting = rng.sample(pool, min(len(pool), rng.choices([1, 2, 3, 4, 5], [50, 25, 13, 8, 4])[0]))
             event_rows.append(
                 Event(
                     title=title,
@@ -210,25 +214,21 @@ def fill(*, events: int, articles: int, actors: int, seed: int = 7) -> dict:
                     event_type=event_type,
                     status=status,
                     flags=flags,
+                    importance=Evidence(
+                        outlets=len({a.source_id for a in reporting}),
+                        articles=len(reporting),
+                        reactions=0,
+                        kind=event_type,
+                    ).importance,
                 )
             )
-            plans.append((day, cast, topic))
+            plans.append((day, cast, topic, reporting))
         stored_events = Event.objects.bulk_create(event_rows, batch_size=5000)
 
         offsets: dict[int, int] = {}
         source_rows, actor_links, thread_links = [], [], []
         thread_by_topic = {t.keywords[0]: t for t in threads}
-        for event, (day, cast, topic) in zip(stored_events, plans, strict=True):
-            lo = bisect.bisect_left(published, day)
-            hi = bisect.bisect_right(published, day + dt.timedelta(days=14))
-            pool = stored_articles[lo:hi] or stored_articles[-50:]
-            reporting = rng.sample(pool, min(len(pool), rng.choices([1, 2, 3, 4, 5], [50, 25, 13, 8, 4])[0]))
-            event.importance = Evidence(
-                outlets=len({a.source_id for a in reporting}),
-                articles=len(reporting),
-                reactions=0,
-                kind=event.event_type,
-            ).importance
+        for event, (day, cast, topic, reporting) in zip(stored_events, plans, strict=True):
             for article in reporting:
                 start = offsets.get(article.pk, 0)
                 offsets[article.pk] = start + 120
@@ -265,7 +265,6 @@ def fill(*, events: int, articles: int, actors: int, seed: int = 7) -> dict:
                 reactions.append(event)
             elif event.event_type != "statement":
                 happenings.append(event)
-        Event.objects.bulk_update(stored_events, ["importance"], batch_size=5000)
         Event.objects.bulk_update(reactions, ["reaction_to"], batch_size=5000)
         choose_key_events({month_of(e.date_start) for e in stored_events})
         Event.actors.through.objects.bulk_create(actor_links, batch_size=10000)

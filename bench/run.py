@@ -40,6 +40,8 @@ TARGETS = {
     "queue_to_local": 0.85,
 }
 # The pages the issue names; the others are measured and shown too.
+# Events in the archive the pages are timed on (articles a fifth of them, actors a fiftieth).
+ARCHIVE_EVENTS = 100_000
 NAMED_PAGES = [
     "/", "/?actor=…", "/?q=…", "/?from=…&to=…", "/events/<id>/", "/timeline.json",
     "/?view=all", "/?view=all&actor=…", "/?view=all&q=…",
@@ -74,13 +76,16 @@ def ensure_database(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def bench_pages(*, quick: bool, small_database: str | None) -> dict:
+def bench_pages(*, quick: bool, small_database: str | None, events: int = ARCHIVE_EVENTS) -> dict:
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE)
     if quick:  # a database of its own, so a quick look never empties the full archive
-        url += "_quick"
+        url, events = url + "_quick", 10_000
+    elif events != ARCHIVE_EVENTS:  # one database per size, each filled once and reused
+        url += f"_{events}"
     ensure_database(url)
     env = production_env(url)
-    size = ["--events", "10000", "--articles", "2000", "--actors", "200"] if quick else []
+    # articles and actors scale with the events, in the proportions of the default archive
+    size = ["--events", str(events), "--articles", str(events // 5), "--actors", str(max(1, events // 50))]
     print("filling the PostgreSQL archive (reused when it already matches) ...", file=sys.stderr)
     filled = run_json(["bench/fill_db.py", *size], env)
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
@@ -211,6 +216,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a smaller run for a first look")
     parser.add_argument("--only", choices=["extract", "ingest", "queue", "pages"])
     parser.add_argument("--table", action="store_true", help="print the table of the last results and stop")
+    parser.add_argument(
+        "--events",
+        type=int,
+        default=ARCHIVE_EVENTS,
+        help="the archive's size for the pages (default 100,000)",
+    )
     args = parser.parse_args()
     if args.table:
         results = json.loads(RESULTS.read_text(encoding="utf-8"))
@@ -238,7 +249,7 @@ def main() -> None:
         )
     if args.only in (None, "pages"):
         small = results.get("ingest", {}).get("small_database")
-        results["pages"] = bench_pages(quick=args.quick, small_database=small)
+        results["pages"] = bench_pages(quick=args.quick, small_database=small, events=args.events)
     results["targets"] = verdicts(results)
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(results))

@@ -154,8 +154,11 @@ def export(env) -> dict:
     # Rows are numbered by the database: articles and actors are told by file and name instead.
     files = {article.pop("id"): article["file"] for article in timeline["articles"]}
     names = {actor.pop("id"): actor["name"] for actor in timeline["actors"]}
+    # an event by its title and first sentence
+    told = {event["id"]: (event["title"], event["sources"][0]["sentence"]) for event in timeline["events"]}
     for event in timeline["events"]:
         del event["id"]
+        event["reaction_to"] = told.get(event["reaction_to"])
         event["actors"] = sorted(names[pk] for pk in event["actors"])
         for source in event["sources"]:
             source["article"] = files[source["article"]]

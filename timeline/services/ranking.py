@@ -3,15 +3,16 @@ the key events of each day and month.
 
 - A statement or announcement is a reaction to the happening its sentence tells of too ("Kirby said
   after the talks that …"), or else to the happening its article told of just before it that shares
-  a name or a word with it ("it", "the plan": the event last named). Editors can attach or detach a
-  reaction; an import leaves what they set alone.
+  a name or a word with it ("it", "the plan": the event last named), or else to the happening its
+  article opens with, or else to a deed of the days around it that shares someone and a word with
+  it. Editors can attach or detach a reaction; an import leaves what they set alone.
 - ``importance`` weighs what a reader would accept as evidence: the outlets and articles reporting
   the event, the reactions it drew, its kind (a meeting, attack, agreement or decision outranks a
   remark) and how often its actors appear in the archive.
 - The key events view shows the most important events of each month, and of each day those that
   stand out in their month, more for a busy day but not proportionally more (see
   ``choose_key_events``), plus those an editor pinned in; reactions are listed under their
-  happening, not among the key events.
+  happening, not among the key events, unless several outlets report them.
 """
 
 from __future__ import annotations
@@ -48,15 +49,21 @@ REACTION_WEIGHT = 0.5
 REACTIONS_COUNTED = 6
 # An actor in 100 events of the archive adds 1 (log10 of its events, halved, at most 1).
 PROMINENCE_SCALE = 2.0
-# A reaction is about a happening its article told of at most so many sentences before it, or else
-# about a deed of the archive at most ``ARCHIVE_DAYS`` before it or ``AHEAD_DAYS`` after it (the
-# ``ARCHIVE_CANDIDATES`` most important sharing someone with it are compared).
+# A reaction is about a happening its article told of at most ``REACTION_REACH`` sentences before
+# it, or else about the happening its article opens with (in its first ``LEDE`` sentences: news puts
+# what happened first and the reactions after it), or else about a deed of the archive at most
+# ``ARCHIVE_DAYS`` before it or ``AHEAD_DAYS`` after it (the ``ARCHIVE_CANDIDATES`` most important
+# sharing someone with it are compared).
 REACTION_REACH = 3
+LEDE = 2
 ARCHIVE_DAYS = 7
 AHEAD_DAYS = 1
 ARCHIVE_CANDIDATES = 50
 # A day's key events are at most this share of the square root of its events (see ``quota``).
 DAY_SHARE = 0.75
+# A statement that so many outlets report is news of its own: the key view may show it beside the
+# happening it reacts to.
+NEWS_OUTLETS = 2
 # The weight of a kind that is a deed, not words (see ``KIND_WEIGHT``).
 DEED = 0.8
 
@@ -189,10 +196,16 @@ def choose_key_events(months) -> None:
             following = (month + dt.timedelta(days=32)).replace(day=1)
             in_month = Event.objects.filter(date_start__gte=month, date_start__lt=following)
         rows = list(
-            in_month.values_list("pk", "date_start", "importance", "key_pin", "status", "reaction_to", "key")
+            in_month.annotate(outlets=Count("sources__article__source", distinct=True))
+            .values_list(
+                "pk", "date_start", "importance", "key_pin", "status", "reaction_to", "key", "outlets"
+            )
             .order_by("-importance", "pk")
         )  # fmt: skip
-        visible = [r for r in rows if r[4] != Status.HIDDEN]
+        # a statement that several outlets report is news of its own, not only a reaction
+        visible = [
+            (*r[:5], r[5] if r[7] < NEWS_OUTLETS else None, r[6]) for r in rows if r[4] != Status.HIDDEN
+        ]
         chosen = {r[0] for r in visible if r[3] == KeyPin.IN}
         ranked = [r for r in visible if r[3] == KeyPin.RANKED]
 
@@ -250,8 +263,9 @@ def link_reactions(article) -> set[int]:
     for source in sources:
         event = source.event
         if not _talk(source) or event.is_locked("reaction_to") or event.reaction_to_id:
+
             continue
-        target = _told_with(source, by_position, actors)
+        target = _told_with(source, by_position, actors) or _lede(source, sources)
         if target is None and event.event_type != EventType.ANNOUNCEMENT:
             target = _in_archive(source, actors)
         if target is not None:
@@ -259,6 +273,23 @@ def link_reactions(article) -> set[int]:
             event.reaction_to_id = target
             changed |= {event.pk, target}
     return changed
+
+
+def _lede(statement: EventSource, sources) -> int | None:
+    """The happening the statement's article opens with (in its first ``LEDE`` sentences), when it
+    took place no later than the statement."""
+    opening = sorted(
+        (s for s in sources if 0 <= (s.frame or {}).get("position", -1) < LEDE),
+        key=lambda s: (s.frame["position"], s.start),
+    )
+    for source in opening:
+        if (
+            source.event_id != statement.event_id
+            and _happening(source)
+            and not _later(source.event, statement.event)
+        ):
+            return source.event_id
+    return None
 
 
 def _actors_of(event_ids) -> dict[int, set[int]]:
