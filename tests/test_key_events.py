@@ -12,7 +12,8 @@ from pytest_django.asserts import assertInHTML
 
 from timeline import editing
 from timeline.models import Event, EventSource, EventType, KeyPin
-from timeline.services.ranking import Evidence, link_reactions, quota, rank
+from timeline.services.ranking import Evidence, key_events_chosen_at_the_end, quota, rank
+from timeline.services.reactions import link_reactions
 
 from .factories import add_source, make_article, make_editor, make_event
 from .utils import ROOT, element
@@ -307,3 +308,22 @@ def test_the_downloads_and_the_density_strip_follow_the_view_shown(client):
     assert {title for title in (f"Happening {i}" for i in range(9)) if title in csv} == key
     every = client.get(reverse("timeline:timeline-csv")).content.decode()
     assert all(f"Happening {i}" in every for i in range(9))
+
+
+def test_an_import_chooses_the_key_events_once_all_its_articles_are_stored():
+    with key_events_chosen_at_the_end():
+        events = busy_day(9)
+        assert all(e.importance > 0 for e in Event.objects.all())  # importance at once
+        assert not Event.objects.key().exists()
+    assert Event.objects.key().filter(pk=events[0].pk).exists()
+
+
+def test_rank_events_links_and_ranks_an_archive_made_before_events_were_ranked(summit):
+    _, meeting, reaction = summit
+    Event.objects.update(reaction_to=None, importance=0.0, key=False)
+    out = io.StringIO()
+    call_command("rank_events", stdout=out)
+    reaction.refresh_from_db()
+    meeting.refresh_from_db()
+    assert reaction.reaction_to == meeting and meeting.key and meeting.importance > 0
+    assert "key events, 1 reaction linked to their happening" in out.getvalue()

@@ -434,6 +434,10 @@ class EventQuerySet(models.QuerySet):
             ids = ids.filter(date_start__gte=low, date_start__lt=high + dt.timedelta(weeks=1))
         return ids[offset : offset + stop - first]
 
+    def reacting_to(self, event):
+        """The visible reactions to ``event``, as a list of events shows them."""
+        return self.for_timeline().filter(reaction_to=event)
+
     def key(self):
         """The key events view: the happenings ranked most important in their week (see ``ranking``)."""
         return self.filter(key=True)

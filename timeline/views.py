@@ -136,7 +136,7 @@ def event_detail(request: HtmxHttpRequest, pk: int):
     event = get_object_or_404(Event.objects.for_timeline().with_sources(), pk=pk)
     sources = event.source_list
     stated = {(s.date_start, s.date_end, s.precision) for s in sources if s.date_start}
-    reactions = list(reactions_to(event))
+    reactions = list(Event.objects.reacting_to(event))
     evidence = Evidence(
         outlets=len({s.article.source_id or f"article {s.article_id}" for s in sources}),
         articles=len({s.article_id for s in sources}),
@@ -157,11 +157,6 @@ def event_detail(request: HtmxHttpRequest, pk: int):
     )
 
 
-def reactions_to(event: Event):
-    """The visible reactions to an event, in timeline order, as a list of events shows them."""
-    return Event.objects.for_timeline().filter(reaction_to=event)
-
-
 @require_GET
 @vary_on_headers("HX-Request")
 def event_reactions(request: HtmxHttpRequest, pk: int):
@@ -171,7 +166,9 @@ def event_reactions(request: HtmxHttpRequest, pk: int):
     if not request.htmx:
         return redirect(f"{event.get_absolute_url()}#reactions")
     return TemplateResponse(
-        request, "timeline/events.html#reaction-list", {"reactions": reactions_to(event), "event": event}
+        request,
+        "timeline/events.html#reaction-list",
+        {"reactions": Event.objects.reacting_to(event), "event": event},
     )
 
 

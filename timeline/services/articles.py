@@ -19,7 +19,8 @@ from ..nlp.actors import Gazetteer
 from ..nlp.types import ArticleExtraction
 from .actors import build_gazetteer, store_actors
 from .events import store_events
-from .ranking import link_reactions, rank
+from .ranking import rank
+from .reactions import link_reactions
 from .storylines import ensure_threads
 
 logger = logging.getLogger(__name__)

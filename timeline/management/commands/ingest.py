@@ -26,6 +26,7 @@ from timeline.nlp.extract import extract_texts
 from timeline.nlp.pipeline import ModelMissing
 from timeline.nlp.types import ArticleExtraction, ExtractionFailure
 from timeline.services import build_gazetteer, ingest_article, read_for_import, store_and_report
+from timeline.services.ranking import key_events_chosen_at_the_end
 
 logger = logging.getLogger(__name__)
 
@@ -225,30 +226,36 @@ class Command(BaseCommand):
             results = extract_texts(items, gazetteer=gazetteer)
         lists = {**done, "skipped": skipped, "failed": failed}
         stopped = None  # why the import stopped before the end, and its exit status
-        try:
-            for (file, plan), extraction in zip(todo, results, strict=True):
-                progress.set_postfix_str(file.name[-30:])
-                if isinstance(extraction, ExtractionFailure):
-                    failed.append(f"{file.path}: could not be extracted: {extraction.reason}")
-                else:
-                    store = partial(
-                        with_reconnects,
-                        partial(ingest_article, file=file, extraction=extraction, plan=plan, stored=stored),
-                        seconds=settings.NEWSROOM_DATABASE_WAIT,
-                    )
-                    outcome, line = store_and_report(file, plan, extraction, _nothing if dry_run else store)
-                    lists[outcome].append(line)
-                progress.update()
-        except ModelMissing as exc:
-            raise CommandError(str(exc)) from None
-        except KeyboardInterrupt:  # the article being stored is rolled back; the workers stop
-            results.close()
-            stopped = ("interrupted", 130)
-        except (DatabaseAway, *LOST) as exc:
-            results.close()
-            stopped = (f"stopped: {exc}", 1)
-        finally:
-            progress.close()
+        # the key events of the months the articles touch are chosen once, when all are stored
+        with key_events_chosen_at_the_end():
+            try:
+                for (file, plan), extraction in zip(todo, results, strict=True):
+                    progress.set_postfix_str(file.name[-30:])
+                    if isinstance(extraction, ExtractionFailure):
+                        failed.append(f"{file.path}: could not be extracted: {extraction.reason}")
+                    else:
+                        store = partial(
+                            with_reconnects,
+                            partial(
+                                ingest_article, file=file, extraction=extraction, plan=plan, stored=stored
+                            ),
+                            seconds=settings.NEWSROOM_DATABASE_WAIT,
+                        )
+                        outcome, line = store_and_report(
+                            file, plan, extraction, _nothing if dry_run else store
+                        )
+                        lists[outcome].append(line)
+                    progress.update()
+            except ModelMissing as exc:
+                raise CommandError(str(exc)) from None
+            except KeyboardInterrupt:  # the article being stored is rolled back; the workers stop
+                results.close()
+                stopped = ("interrupted", 130)
+            except (DatabaseAway, *LOST) as exc:
+                results.close()
+                stopped = (f"stopped: {exc}", 1)
+            finally:
+                progress.close()
 
         write_report(self, done, skipped, failed, verb="would ingest" if dry_run else "ingested")
         if stopped:
