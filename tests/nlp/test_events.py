@@ -33,6 +33,14 @@ def test_a_main_clause_takes_the_date_of_a_simultaneous_as_clause():
     assert len({(e.start, e.end) for e in found}) == 2, "each report keeps its own clause"
 
 
+def test_a_record_held_since_a_year_does_not_date_the_clause():
+    found = events("Xi Jinping described the flood as the country's largest disaster since 1939.")
+    (event,) = [e for e in found if e.title.startswith("Xi Jinping")]
+    assert event.date_start == PUBLISHED and "date_from_publication" in event.flags
+    (event,) = events("Prices in Moscow have risen since 2019.")
+    assert event.date_start == dt.date(2019, 1, 1)
+
+
 def test_an_undated_report_is_dated_by_publication_and_flagged():
     (event,) = events("Xi Jinping arrived in Moscow for talks.")
     assert (event.date_start, event.date_end) == (PUBLISHED, PUBLISHED)

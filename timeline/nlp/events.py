@@ -40,7 +40,7 @@ from .types import ActorMention, ExtractedEvent, Timex
 def attach(doc, timex: Timex):
     """The clause head (verb or event noun) a temporal expression dates."""
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or not len(span):
+    if span is None or not len(span) or _measures_a_record(span.root):
         return None
     t = span.root
     while t.head is not t and t.head.i != t.i:
@@ -58,6 +58,19 @@ def attach(doc, timex: Timex):
             break
         t = up
     return t
+
+
+def _measures_a_record(root) -> bool:
+    """Whether a date only says how long a record stands: "its largest disaster since 1939", "the
+    worst flooding since March" date nothing that happened."""
+    since = root.head
+    if since.lower_ != "since" or since.dep_ != "prep" or since.i == 0:
+        return False
+    # what holds the record: the word "since" hangs on, or the one just before it
+    return any(
+        held.tag_ in ("JJS", "RBS") or any(c.tag_ in ("JJS", "RBS") for c in held.children)
+        for held in (since.head, since.doc[since.i - 1])
+    )
 
 
 def usable(timex: Timex) -> bool:

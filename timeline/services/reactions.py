@@ -4,8 +4,12 @@ A statement or announcement (or an event told with a verb of saying) is a reacti
 its sentence tells of too ("Kirby said after the talks that …"), or else to the happening its article
 told of just before it that shares a name or a word with it ("it", "the plan": the event last named),
 or else to the happening its article opens with (news tells what happened first and the reactions
-after it), or else to a deed of the days around it that shares someone and a word with it. Editors
-can attach or detach a reaction; an import leaves what they set alone.
+after it), or else to the deed told just before it, or else to the words another said that its
+article opens with (an interview, then the answers to it), or else to a deed of the days around it
+that shares someone and a word with it. What the speaker did where the words were said (a briefing,
+a call) is their occasion, not their subject. An event that some report tells as having happened is
+a happening, never a reaction. Editors can attach or detach a reaction; an import leaves what they
+set alone.
 """
 
 from __future__ import annotations
@@ -26,6 +30,12 @@ LEDE = 2
 ARCHIVE_DAYS = 7
 AHEAD_DAYS = 1
 ARCHIVE_CANDIDATES = 50
+# Verbs telling of words, besides those that make a statement or an announcement: speaking to
+# someone, answering, hoping, thanking, comparing.
+SAYING = TALK_VERBS | {
+    "address", "speak", "respond", "reply", "answer", "react", "hope", "thank", "compare", "pledge",
+    "hail", "decline",
+}  # fmt: skip
 
 
 def link_reactions(article) -> set[int]:
@@ -45,13 +55,23 @@ def link_reactions(article) -> set[int]:
     for source in sources:
         by_position[(source.frame or {}).get("position", -1)].append(source)
     actors = _actors_of({s.event_id for s in sources})
+    deeds = _told_as_deeds({s.event_id for s in sources})
     changed: set[int] = set()
     for source in sources:
         event = source.event
-        if not _talk(source) or event.is_locked("reaction_to") or event.reaction_to_id:
+        if event.is_locked("reaction_to"):
             continue
-        target = _told_with(source, by_position, actors) or _lede(source, sources)
-        if target is None and event.event_type != EventType.ANNOUNCEMENT:
+        if event.pk in deeds:
+            if event.reaction_to_id:  # another report tells it as having happened: a happening
+                Event.objects.filter(pk=event.pk).update(reaction_to=None)
+                changed |= {event.pk, event.reaction_to_id}
+                event.reaction_to_id = None
+            continue
+        if event.reaction_to_id or not _talk(source):
+            continue
+        target = _about(source, sources, by_position, actors)
+        # Words an article opens with, and announcements, are its news, not answers to the archive.
+        if target is None and event.event_type != EventType.ANNOUNCEMENT and not _opens(source):
             target = _in_archive(source, actors)
         if target is not None:
             Event.objects.filter(pk=event.pk).update(reaction_to=target)
@@ -60,40 +80,38 @@ def link_reactions(article) -> set[int]:
     return changed
 
 
-def _lede(statement: EventSource, sources) -> int | None:
-    """The happening the statement's article opens with (in its first ``LEDE`` sentences), when it
-    took place no later than the statement."""
-    opening = sorted(
-        (s for s in sources if 0 <= (s.frame or {}).get("position", -1) < LEDE),
-        key=lambda s: (s.frame["position"], s.start),
-    )
-    for source in opening:
-        if (
-            source.event_id != statement.event_id
-            and _happening(source)
-            and not _later(source.event, statement.event)
-        ):
-            return source.event_id
-    return None
-
-
-def _actors_of(event_ids) -> dict[int, set[int]]:
-    """The people and organisations taking part in each event (a country or city takes part in too
-    much of a story to say which happening a statement is about)."""
-    found: dict[int, set[int]] = defaultdict(set)
+def _actors_of(event_ids) -> dict[int, dict[int, str]]:
+    """The people and organisations taking part in each event, by id with their names (a country or
+    city takes part in too much of a story to say which happening a statement is about)."""
+    found: dict[int, dict[int, str]] = defaultdict(dict)
     links = Event.actors.through.objects.filter(event__in=event_ids).exclude(actor__kind=Actor.Kind.PLACE)
-    for event_id, actor_id in links.values_list("event_id", "actor_id"):
-        found[event_id].add(actor_id)
+    for event_id, actor_id, name in links.values_list("event_id", "actor_id", "actor__name"):
+        found[event_id][actor_id] = name
     return found
 
 
 def _talk(source: EventSource) -> bool:
-    """Whether a source tells someone's words: a statement or announcement, or, unless its event is
-    a deed, a verb of saying or words quoted."""
-    frame, kind = source.frame or {}, source.event.event_type
+    """Whether a source tells someone's words (see ``_words``)."""
+    return _words(source.event.event_type, source.frame or {})
+
+
+def _words(kind: str, frame: dict) -> bool:
+    """Whether a report of an event of ``kind`` tells someone's words: a statement or announcement,
+    or, unless the event is a deed, a verb of saying or words quoted."""
     if kind in TALK_TYPES:
         return True
-    return KIND_WEIGHT.get(kind, 0.0) < DEED and (frame.get("predicate") in TALK_VERBS or frame.get("spoken"))
+    return KIND_WEIGHT.get(kind, 0.0) < DEED and bool(frame.get("predicate") in SAYING or frame.get("spoken"))
+
+
+def _told_as_deeds(event_ids) -> set[int]:
+    """The events some report (in any article) tells as having happened, not as someone's words:
+    they are happenings, never reactions."""
+    sources = EventSource.objects.filter(event__in=event_ids).exclude(event__event_type__in=TALK_TYPES)
+    return {
+        event_id
+        for event_id, kind, frame in sources.values_list("event_id", "event__event_type", "frame")
+        if not _words(kind, frame or {})
+    }
 
 
 def _happening(source: EventSource) -> bool:
@@ -105,28 +123,63 @@ def _happening(source: EventSource) -> bool:
     return KIND_WEIGHT.get(event.event_type, 0.0) >= DEED or not _talk(source)
 
 
-def _told_with(statement: EventSource, by_position, actors) -> int | None:
-    """The happening the statement's sentence tells of too, a deed before anything else; or the one
-    its article told of at most ``REACTION_REACH`` sentences before that shares a word or someone
-    other than the speaker with it."""
-    frame = statement.frame or {}
-    position = frame.get("position", -1)
-    words = set(frame.get("terms", []))
-    others = actors.get(statement.event_id, set())
-    for back in range(REACTION_REACH + 1):
-        found = []
-        for source in by_position.get(position - back, []):
-            event, theirs = source.event, source.frame or {}
-            if event.pk == statement.event_id or not _happening(source) or _later(event, statement.event):
-                continue
-            shared = words & set(theirs.get("terms", [])) - {theirs.get("predicate")} - set(
-                frame.get("agents", [])
-            )
-            if back == 0 or shared or others & actors.get(event.pk, set()):
-                found.append((KIND_WEIGHT.get(event.event_type, 0.0), -source.start, event.pk))
-        if found:
-            return max(found)[2]
+def _about(statement: EventSource, sources, by_position, actors) -> int | None:
+    """The happening of the statement's own article it is about: the one its sentence tells of too
+    (a deed before anything else); else the nearest of those told at most ``REACTION_REACH``
+    sentences before it that shares a word or someone other than the speaker with it; else the one
+    the article opens with (in its first ``LEDE`` sentences) if it shares one; else the nearest deed
+    within reach; else the happening the article opens with."""
+    position = (statement.frame or {}).get("position", -1)
+    within = [
+        [s for s in by_position.get(position - back, []) if _answerable(statement, s)]
+        for back in range(REACTION_REACH + 1)
+    ]
+    if within[0]:
+        return max(within[0], key=lambda s: (KIND_WEIGHT.get(s.event.event_type, 0.0), -s.start)).event_id
+    for told in within[1:]:
+        if sharing := [s for s in told if _shares(statement, s, actors)]:
+            return max(sharing, key=lambda s: (KIND_WEIGHT.get(s.event.event_type, 0.0), -s.start)).event_id
+    opening = sorted(
+        (s for s in sources if _opens(s) and _answerable(statement, s)),
+        key=lambda s: (s.frame["position"], s.start),
+    )
+    deeds = [s for told in within for s in told if KIND_WEIGHT.get(s.event.event_type, 0.0) >= DEED]
+    for choice in ([s for s in opening if _shares(statement, s, actors)], deeds, opening):
+        if choice:
+            return choice[0].event_id
+    return _opening_words(statement, sources)
+
+
+def _opens(source: EventSource) -> bool:
+    """Whether a report is in its article's opening (its first ``LEDE`` sentences)."""
+    return 0 <= (source.frame or {}).get("position", -1) < LEDE
+
+
+def _opening_words(statement: EventSource, sources) -> int | None:
+    """The words of another the statement's article opens with (an interview, then the answers to
+    it), or the happening those words react to."""
+    speakers = set((statement.frame or {}).get("agents", []))
+    for source in sorted(filter(_opens, sources), key=lambda s: (s.frame["position"], s.start)):
+        theirs = set(source.frame.get("agents", []))
+        if (
+            source.event_id != statement.event_id
+            and theirs
+            and not theirs & speakers
+            and not _later(source.event, statement.event)
+        ):
+            return source.event.reaction_to_id or source.event_id
     return None
+
+
+def _shares(statement: EventSource, source: EventSource, actors) -> bool:
+    """Whether a happening's report shares a word (other than its verb and the words of the
+    speaker's name) or someone other than the speaker with the statement."""
+    frame, theirs = statement.frame or {}, source.frame or {}
+    speakers = set(frame.get("agents", []))
+    named = {word for name in speakers for word in name.casefold().split()}
+    words = set(frame.get("terms", [])) - {theirs.get("predicate")} - named
+    others = {pk for pk, name in actors.get(statement.event_id, {}).items() if name not in speakers}
+    return bool(words & set(theirs.get("terms", [])) or others & actors.get(source.event_id, {}).keys())
 
 
 def _in_archive(statement: EventSource, actors) -> int | None:
@@ -134,7 +187,7 @@ def _in_archive(statement: EventSource, actors) -> int | None:
     statement may look ahead to a visit) that shares someone other than the speaker and a word with
     it: the most important one."""
     event, frame = statement.event, statement.frame or {}
-    named = actors.get(event.pk, set())
+    named = set(actors.get(event.pk, {}))
     if event.date_start is None or not named:
         return None
     words = set(frame.get("terms", [])) - {frame.get("predicate")}
@@ -159,6 +212,19 @@ def _in_archive(statement: EventSource, actors) -> int | None:
     for event_id, theirs in EventSource.objects.filter(event__in=ids).values_list("event_id", "frame"):
         terms[event_id] |= set((theirs or {}).get("terms", [])) - {(theirs or {}).get("predicate")}
     return next((pk for pk in ids if words & terms[pk]), None)
+
+
+def _answerable(statement: EventSource, source: EventSource) -> bool:
+    """Whether the statement can be about the happening ``source`` tells of: another event, a
+    happening (see ``_happening``), not later than the statement, and, unless it is a deed, not done
+    by the speaker (a spokesman "at a press briefing" is the occasion of the words, not their subject)."""
+    event = source.event
+    if event.pk == statement.event_id or not _happening(source) or _later(event, statement.event):
+        return False
+    speakers = set((statement.frame or {}).get("agents", []))
+    return KIND_WEIGHT.get(event.event_type, 0.0) >= DEED or not speakers & set(
+        (source.frame or {}).get("agents", [])
+    )
 
 
 def _later(happening: Event, statement: Event) -> bool:
