@@ -24,6 +24,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Count
 
 from ..models import Event, EventSource, EventType, KeyPin, Status
+from ..nlp.clustering import TALK_VERBS, keywords
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,14 @@ DAY_SHARE = 0.75
 NEWS_OUTLETS = 2
 # The weight of a kind that is a deed, not words (see ``KIND_WEIGHT``).
 DEED = 0.8
+# Titles sharing so many words (besides names and words of saying) tell of one happening in the key
+# view (see ``told_alike``).
+ALIKE_WORDS = 2
+ALIKE_COMMON, ALIKE_SHARE = 3, 0.05
+ALIKE_PART = 0.5
+ALIKE_DAY_COMMON = 20
+ALIKE_CONTENDERS, ALIKE_QUOTAS = 60, 4
+SAYING_STEMS = frozenset(w[:5] for w in TALK_VERBS)
 
 
 @dataclass(frozen=True)
@@ -205,7 +214,9 @@ def choose_key_events(months) -> None:
     month shows its happenings; on each day, so are its ``quota`` most important events that reach
     the month's median importance, so that a busy day shows more without burying the rest. Events
     pinned in are key and those pinned out never; a reaction to a happening already chosen is not
-    chosen (it is listed under that happening)."""
+    chosen (it is listed under that happening). Reports of one happening that the merging left apart
+    but whose titles tell it alike (see ``told_alike``) weigh with the outlets of them all, and only
+    one of them is chosen."""
     for month in months:
         with transaction.atomic():
             _choose_in(month)
@@ -219,28 +230,40 @@ def _choose_in(month: dt.date | None) -> None:
         following = (month + dt.timedelta(days=32)).replace(day=1)
         in_month = Event.objects.filter(date_start__gte=month, date_start__lt=following)
     rows = list(
-        in_month.values_list("pk", "date_start", "importance", "key_pin", "status", "reaction_to", "key")
-        .order_by("-importance", "pk")
+        in_month.values_list(
+            "pk", "date_start", "importance", "key_pin", "status", "reaction_to", "key", "title"
+        ).order_by("-importance", "pk")
     )  # fmt: skip
-    # a statement that several outlets report is news of its own, not only a reaction
+    contenders = _contenders([r for r in rows if r[4] != Status.HIDDEN])
+    alike = told_alike(contenders, *_reports([pk for pk, _, _ in contenders]))
+    # a statement that several outlets report, or tell alike, is news of its own, not only a reaction
     news = set(
         in_month.filter(reaction_to__isnull=False)
         .annotate(outlets=Count("sources__article__source", distinct=True))
         .filter(outlets__gte=NEWS_OUTLETS)
         .values_list("pk", flat=True)
-    )
-    visible = [(*r[:5], None if r[0] in news else r[5], r[6]) for r in rows if r[4] != Status.HIDDEN]
-    chosen = {r[0] for r in visible if r[3] == KeyPin.IN}
-    ranked = [r for r in visible if r[3] == KeyPin.RANKED]
+    ) | {pk for pk, (_, reach, _) in alike.items() if reach >= NEWS_OUTLETS}
+    visible = [
+        Candidate(
+            pk, day, importance + alike[pk][2] if pk in alike else importance,
+            None if pk in news else about, alike[pk][0] if pk in alike else pk, pin,
+        )
+        for pk, day, importance, pin, status, about, *_ in rows
+        if status != Status.HIDDEN
+    ]  # fmt: skip
+    visible.sort(key=lambda c: (-c.weight, c.pk))
+    chosen = {c.pk for c in visible if c.pin == KeyPin.IN}
+    told = {c.group for c in visible if c.pk in chosen}
+    ranked = [c for c in visible if c.pin == KeyPin.RANKED]
 
-    _pick(ranked, chosen, quota(len(visible)), floor=-math.inf)
-    median = sorted(r[2] for r in visible)[len(visible) // 2] if visible else 0.0
-    per_day = Counter(r[1] for r in visible)
+    _pick(ranked, chosen, told, quota(len(visible)), floor=-math.inf)
+    median = sorted(c.weight for c in visible)[len(visible) // 2] if visible else 0.0
+    per_day = Counter(c.day for c in visible)
     days: dict = defaultdict(list)
-    for row in ranked:
-        days[row[1]].append(row)
+    for candidate in ranked:
+        days[candidate.day].append(candidate)
     for day, candidates in days.items():
-        _pick(candidates, chosen, quota(per_day[day]), floor=median)
+        _pick(candidates, chosen, told, quota(per_day[day]), floor=median)
     now = {r[0] for r in rows if r[6]}
     if chosen - now:
         Event.objects.filter(pk__in=chosen - now).update(key=True)
@@ -248,15 +271,114 @@ def _choose_in(month: dt.date | None) -> None:
         Event.objects.filter(pk__in=now - chosen).update(key=False)
 
 
-def _pick(candidates, chosen: set[int], room: int, floor: float) -> None:
+@dataclass(frozen=True)
+class Candidate:
+    """An event as the key view's choice sees it: its importance, with the outlets that tell of it
+    alike counted (see ``told_alike``), the happening it reacts to, and the group of events told
+    alike it belongs to (itself alone when none)."""
+
+    pk: int
+    day: dt.date | None
+    weight: float
+    about: int | None
+    group: int
+    pin: str
+
+
+def _pick(candidates, chosen: set[int], told: set[int], room: int, floor: float) -> None:
     """Adds to ``chosen`` up to ``room`` of the candidates (most important first) that reach
-    ``floor``, leaving out those already in and reactions to a happening already in."""
-    for pk, _, importance, _, _, about, _ in candidates:
-        if room <= 0 or importance < floor:
+    ``floor``, leaving out those already in, reactions to a happening already in and events told
+    alike with one already in."""
+    for candidate in candidates:
+        if room <= 0 or candidate.weight < floor:
             break
-        if pk not in chosen and about not in chosen:
-            chosen.add(pk)
+        if candidate.pk not in chosen and candidate.about not in chosen and candidate.group not in told:
+            chosen.add(candidate.pk)
+            told.add(candidate.group)
             room -= 1
+
+
+def told_alike(rows, articles: dict[int, set], outlets: dict[int, set]) -> dict[int, tuple[int, int, int]]:
+    """Reports of one happening that the merging left apart, as the key view sees them: events
+    (``rows`` of id, day and title) of days at most one apart, reported in no common article, whose
+    titles share at least ``ALIKE_WORDS`` words, and at least ``ALIKE_PART`` of their words (Dice),
+    besides the names of their actors, words of saying and words many titles of the month or the
+    day use. Returns, for each event so joined: its group (the id of one member), the outlets
+    reporting any member, and how many of them do not report the event itself."""
+    if len(rows) < 2:
+        return {}
+    ids = [pk for pk, _, _ in rows]
+    names: dict[int, set[str]] = defaultdict(set)
+    for event_id, name in Event.actors.through.objects.filter(event__in=ids).values_list(
+        "event_id", "actor__name"
+    ):
+        names[event_id] |= keywords(name)
+    words = {pk: keywords(title) - names[pk] - SAYING_STEMS for pk, _, title in rows}
+    # a word many of the month's titles use tells the story, not which of its happenings
+    used = Counter(w for found in words.values() for w in found)
+    common = {w for w, n in used.items() if n > max(ALIKE_COMMON, len(rows) * ALIKE_SHARE)}
+    words = {pk: found - common for pk, found in words.items()}
+    by_word: dict[tuple, list[int]] = defaultdict(list)
+    for pk, day, _ in rows:
+        for word in words[pk]:
+            by_word[(day, word)].append(pk)
+    group = {pk: pk for pk in ids}
+
+    def root(pk):
+        while group[pk] != pk:
+            group[pk] = group[group[pk]]
+            pk = group[pk]
+        return pk
+
+    for pk, day, _ in rows:
+        if day is None:
+            continue
+        shared: Counter = Counter()
+        for word in words[pk]:
+            for near in (day - dt.timedelta(days=1), day, day + dt.timedelta(days=1)):
+                others = by_word.get((near, word), ())
+                if len(others) <= ALIKE_DAY_COMMON:
+                    shared.update(other for other in others if other > pk)
+        for other, n in shared.items():
+            both = len(words[pk]) + len(words[other])
+            if n >= ALIKE_WORDS and 2 * n >= ALIKE_PART * both and not articles[pk] & articles[other]:
+                group[root(other)] = root(pk)
+    members: dict[int, list[int]] = defaultdict(list)
+    for pk in ids:
+        members[root(pk)].append(pk)
+    found = {}
+    for head, joined in members.items():
+        if len(joined) > 1:
+            reach = len(set().union(*(outlets[pk] for pk in joined)))
+            found |= {pk: (head, reach, reach - len(outlets[pk])) for pk in joined}
+    return found
+
+
+def _contenders(rows) -> list[tuple]:
+    """The events (id, day, title) of each day compared for reports told alike: its
+    ``ALIKE_CONTENDERS`` most important, or ``ALIKE_QUOTAS`` times its ``quota`` on a busier day
+    (``rows`` come most important first), so that the work stays the same however large the
+    archive grows."""
+    days: dict = defaultdict(list)
+    for row in rows:
+        days[row[1]].append((row[0], row[1], row[7]))
+    return [
+        row
+        for found in days.values()
+        for row in found[: max(ALIKE_CONTENDERS, ALIKE_QUOTAS * quota(len(found)))]
+    ]
+
+
+def _reports(event_ids) -> tuple[dict[int, set], dict[int, set]]:
+    """The articles and the outlets reporting each of the events."""
+    articles: dict[int, set[int]] = defaultdict(set)
+    outlets: dict[int, set] = defaultdict(set)
+    for event_id, article_id, source_id in EventSource.objects.filter(event__in=event_ids).values_list(
+        "event_id", "article_id", "article__source_id"
+    ):
+        articles[event_id].add(article_id)
+        outlets[event_id].add(source_id or f"article {article_id}")
+    return articles, outlets
 
 
 def rank_all() -> None:
