@@ -6,10 +6,12 @@ told of just before it that shares a name or a word with it ("it", "the plan": t
 or else to the happening its article opens with (news tells what happened first and the reactions
 after it), or else to the deed told just before it, or else to the words another said that its
 article opens with (an interview, then the answers to it), or else to a deed of the days around it
-that shares someone and a word with it. What the speaker did where the words were said (a briefing,
-a call) is their occasion, not their subject. An event that some report tells as having happened is
-a happening, never a reaction. Editors can attach or detach a reaction; an import leaves what they
-set alone.
+that shares someone and a word with it, or else to the most important deed of its day or the day
+before that shares a word with it. Words an article opens with are its own news: only a deed of
+their day or the day before can be what they answer. The speaker's name and titles are no shared
+word, and what the speaker did where the words were said (a briefing, a call) is their occasion,
+not their subject. An event that some report tells as having happened is a happening, never a
+reaction. Editors can attach or detach a reaction; an import leaves what they set alone.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ import datetime as dt
 from collections import defaultdict
 
 from ..models import Actor, Event, EventSource, EventType
+from ..nlp.actors import TITLE_WORDS  # "mayor", "spokesman": who speaks, not what about
 from ..nlp.clustering import TALK_VERBS  # verbs of saying and announcing
 from .ranking import DEED, KIND_WEIGHT, TALK_TYPES
 
 # A reaction is about a happening its article told of at most ``REACTION_REACH`` sentences before
 # it, or else about the happening its article opens with (in its first ``LEDE`` sentences), or else
-# about a deed of the archive at most ``ARCHIVE_DAYS`` before it or ``AHEAD_DAYS`` after it (the
-# ``ARCHIVE_CANDIDATES`` most important sharing someone with it are compared).
+# about a deed of the archive at most ``ARCHIVE_DAYS`` before it (a day for words an article opens
+# with) or ``AHEAD_DAYS`` after it (the ``ARCHIVE_CANDIDATES`` most important are compared).
 REACTION_REACH = 3
 LEDE = 2
 ARCHIVE_DAYS = 7
@@ -56,6 +59,7 @@ def link_reactions(article) -> set[int]:
         by_position[(source.frame or {}).get("position", -1)].append(source)
     actors = _actors_of({s.event_id for s in sources})
     deeds = _told_as_deeds({s.event_id for s in sources})
+    opening = {s.event_id for s in sources if _opens(s)}
     changed: set[int] = set()
     for source in sources:
         event = source.event
@@ -70,9 +74,10 @@ def link_reactions(article) -> set[int]:
         if event.reaction_to_id or not _talk(source):
             continue
         target = _about(source, sources, by_position, actors)
-        # Words an article opens with, and announcements, are its news, not answers to the archive.
-        if target is None and event.event_type != EventType.ANNOUNCEMENT and not _opens(source):
-            target = _in_archive(source, actors)
+        # Announcements are news, not answers to the archive; so are words an article opens with,
+        # unless they answer a deed of their day or the day before.
+        if target is None and event.event_type != EventType.ANNOUNCEMENT:
+            target = _in_archive(source, actors, days=1 if event.pk in opening else ARCHIVE_DAYS)
         if target is not None:
             Event.objects.filter(pk=event.pk).update(reaction_to=target)
             event.reaction_to_id = target
@@ -172,41 +177,57 @@ def _opening_words(statement: EventSource, sources) -> int | None:
 
 
 def _shares(statement: EventSource, source: EventSource, actors) -> bool:
-    """Whether a happening's report shares a word (other than its verb and the words of the
-    speaker's name) or someone other than the speaker with the statement."""
+    """Whether a happening's report shares a word (other than its verb, the words of the speaker's
+    name and titles such as "mayor") or someone other than the speaker with the statement."""
     frame, theirs = statement.frame or {}, source.frame or {}
     speakers = set(frame.get("agents", []))
     named = {word for name in speakers for word in name.casefold().split()}
-    words = set(frame.get("terms", [])) - {theirs.get("predicate")} - named
+    words = set(frame.get("terms", [])) - {theirs.get("predicate")} - named - TITLE_WORDS
     others = {pk for pk, name in actors.get(statement.event_id, {}).items() if name not in speakers}
     return bool(words & set(theirs.get("terms", [])) or others & actors.get(source.event_id, {}).keys())
 
 
-def _in_archive(statement: EventSource, actors) -> int | None:
-    """A deed of the days around the statement (``ARCHIVE_DAYS`` before, ``AHEAD_DAYS`` after, as a
+def _in_archive(statement: EventSource, actors, days: int) -> int | None:
+    """A deed of the days around the statement (``days`` before, ``AHEAD_DAYS`` after, as a
     statement may look ahead to a visit) that shares someone other than the speaker and a word with
-    it: the most important one."""
+    it: the most important one; else the most important deed of its day or the day before that
+    shares a word with it (the President's words on the day a bridge fell)."""
     event, frame = statement.event, statement.frame or {}
-    named = set(actors.get(event.pk, {}))
-    if event.date_start is None or not named:
+    if event.date_start is None:
         return None
-    words = set(frame.get("terms", [])) - {frame.get("predicate")}
-    candidates = (
+    named = {word for name in frame.get("agents", []) for word in name.casefold().split()}
+    words = set(frame.get("terms", [])) - {frame.get("predicate")} - named - TITLE_WORDS
+    deeds = (
         Event.objects.visible()
         .filter(
-            actors__in=named,
             event_type__in=[k for k, w in KIND_WEIGHT.items() if w >= DEED],
             reaction_to__isnull=True,
-            date_start__gte=event.date_start - dt.timedelta(days=ARCHIVE_DAYS),
             date_start__lte=event.date_start + dt.timedelta(days=AHEAD_DAYS),
         )
         .exclude(pk=event.pk)
-        .distinct()
-        .order_by("-importance", "pk")
-        .values_list("pk", flat=True)[:ARCHIVE_CANDIDATES]
     )
-    ids = list(candidates)
-    if not ids:
+    if others := set(actors.get(event.pk, {})):
+        found = _sharing(
+            deeds.filter(actors__in=others, date_start__gte=event.date_start - dt.timedelta(days=days)),
+            words,
+        )
+        if found is not None:
+            return found
+    return _sharing(
+        deeds.filter(
+            date_start__gte=event.date_start - dt.timedelta(days=1), date_start__lte=event.date_start
+        ),
+        words,
+    )
+
+
+def _sharing(deeds, words: set[str]) -> int | None:
+    """Of the ``ARCHIVE_CANDIDATES`` most important ``deeds``, the first whose reports share one of
+    the words."""
+    ids = list(
+        deeds.distinct().order_by("-importance", "pk").values_list("pk", flat=True)[:ARCHIVE_CANDIDATES]
+    )
+    if not ids or not words:
         return None
     terms: dict[int, set[str]] = defaultdict(set)
     for event_id, theirs in EventSource.objects.filter(event__in=ids).values_list("event_id", "frame"):
