@@ -25,6 +25,12 @@ def test_another_spelling_of_a_full_name_resolves_to_it():
     assert named_in_archive("Abdou Sidikou Issa", "person") is None
 
 
+def test_a_full_name_without_its_middle_name_resolves_to_it_but_another_first_name_does_not():
+    captain = stored("Dorlian Ronial Castillo Cabrera")
+    assert named_in_archive("Dorlian Castillo Cabrera", "person") == captain
+    assert named_in_archive("Maynor Castillo Cabrera", "person") is None
+
+
 def test_a_surname_two_people_share_resolves_to_neither():
     stored("Brandon Scott")
     stored("Rick Scott")

@@ -94,6 +94,14 @@ def test_the_taxonomy_and_present_tense_headlines():
     ]
 
 
+def test_words_said_at_a_press_conference_are_a_statement():
+    (said,) = events(
+        "“The data has been shared with our experts,” said Xi Jinping, the party leader, during a press "
+        "conference on Wednesday."
+    )
+    assert said.event_type == "statement" and said.date_start == dt.date(2023, 3, 22)
+
+
 def test_a_quoted_first_person_clause_without_a_date_is_no_event():
     found = events('Xi Jinping spoke at noon. "When we are together, we drive these changes."')
     assert [e.title for e in found] == ["Xi Jinping speaks"]

@@ -95,12 +95,19 @@ def _told_as_done(head):
 PACTS = {"agreement", "deal", "treaty", "ceasefire", "truce", "partnership", "pact", "accord", "alliance"}
 
 
+# A conference of the press is an occasion for words, not a meeting: "said during a press conference".
+PRESS = {"press", "news", "media"}
+
+
 def event_type(head) -> str:
-    """The clause's type; a report takes the type of what it reports (see ``reported``), and a verb
-    whose object is an agreement ("China and Russia strike a partnership") makes an agreement."""
+    """The clause's type; a report takes the type of what it reports (see ``reported``), a verb
+    whose object is an agreement ("China and Russia strike a partnership") makes an agreement, and a
+    press or news conference is a statement."""
     told = reported(head)
     if any(c.dep_ == "dobj" and c.lemma_.lower() in PACTS for c in told.children):
         return "agreement"
+    if told.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lower_ in PRESS for c in told.children):
+        return "statement"
     return classify(told.lemma_)
 
 

@@ -171,6 +171,13 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
         return False
     if len(new) == 1:
         return len(old) > 1  # "Bazoum" is the Mohamed Bazoum the archive knows
+    if (
+        len(old) > 1
+        and new[0] == old[0]
+        and new[-1] == old[-1]
+        and (set(new) <= set(old) or set(old) <= set(new))
+    ):
+        return True  # a middle name left out: "Dorlian Castillo Cabrera", "Dorlian Ronial Castillo Cabrera"
     return len(old) > 1 and fuzz.ratio(skeleton(name), skeleton(stored)) >= SPELLING
 
 
