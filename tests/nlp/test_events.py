@@ -102,6 +102,18 @@ def test_words_said_at_a_press_conference_are_a_statement():
     assert said.event_type == "statement" and said.date_start == dt.date(2023, 3, 22)
 
 
+def test_dealing_a_blow_is_no_agreement_but_striking_a_deal_is():
+    (blow,) = events("Xi Jinping dealt a hefty blow to those hopes on Wednesday.")
+    (deal,) = events("Xi Jinping struck a deal with Moscow on Wednesday.")
+    assert (blow.event_type, deal.event_type) == ("other", "agreement")
+
+
+def test_a_clause_with_a_he_said_inside_it_tells_his_words():
+    (warning,) = events("The real warning, Xi Jinping said, came from the plume of smoke over Moscow.")
+    (plume,) = events("The real warning came from the plume of smoke over Moscow.")
+    assert warning.spoken and not plume.spoken
+
+
 def test_a_quoted_first_person_clause_without_a_date_is_no_event():
     found = events('Xi Jinping spoke at noon. "When we are together, we drive these changes."')
     assert [e.title for e in found] == ["Xi Jinping speaks"]

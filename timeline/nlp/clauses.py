@@ -97,6 +97,8 @@ PACTS = {"agreement", "deal", "treaty", "ceasefire", "truce", "partnership", "pa
 
 # A conference of the press is an occasion for words, not a meeting: "said during a press conference".
 PRESS = {"press", "news", "media"}
+# Words that tell their kind only as nouns: "a deal" is an agreement, "dealt a blow" none.
+NOUN_ONLY = {"deal"}
 
 
 def event_type(head) -> str:
@@ -108,7 +110,17 @@ def event_type(head) -> str:
         return "agreement"
     if told.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lower_ in PRESS for c in told.children):
         return "statement"
+    if told.pos_ != "NOUN" and told.lemma_.lower() in NOUN_ONLY:
+        return "other"
     return classify(told.lemma_)
+
+
+def said(head) -> bool:
+    """Whether a clause tells someone's words: its verb is one of saying, or a "he said" stands
+    inside it ("The real warning, he said, came from the smoke")."""
+    return classify(head.lemma_) in ("statement", "announcement") or any(
+        c.dep_ == "parataxis" and classify(c.lemma_) == "statement" for c in head.children
+    )
 
 
 def subject_of(head):

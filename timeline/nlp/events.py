@@ -29,6 +29,7 @@ from .clauses import (
     is_clause_verb,
     is_event_noun,
     names_a_happening,
+    said,
 )
 from .clustering import keywords
 from .dates import timex_dates
@@ -334,7 +335,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         date_end=date_end,
         precision=precision,
         event_type=event_type(head),
-        spoken=classify(head.lemma_) in ("statement", "announcement"),
+        spoken=said(head),
         actors=list(dict.fromkeys(m.name for m in mentions)),
         flags=flags,
         timex=timex,
