@@ -37,6 +37,13 @@ def test_friday_resolves_to_the_friday_before_publication(value_of):
     assert value_of("The minister resigned on Friday.") == "2024-05-10"
 
 
+def test_a_weekday_of_a_past_clause_looks_back_also_through_a_misread_noun_or_an_infinitive(value_of):
+    # "sounds" read as a verb stands where a noun does; "was trying to reach" is told in the past
+    assert value_of("Planes detected sounds on Monday.") == "2024-05-13"
+    assert value_of("She was trying to reach her sister Monday morning.", "Monday") == "2024-05-13TMO"
+    assert value_of("She is trying to reach her sister Monday morning.", "Monday") == "2024-05-20TMO"
+
+
 def test_monday_in_a_future_clause_resolves_forward(value_of):
     assert value_of("The delegation will visit Paris on Monday.") == "2024-05-20"
 

@@ -40,6 +40,8 @@ FUTURE_AUX = {
     "should",
     "must",
 }
+# A word the tagger calls a verb that stands where a noun does ("detected sounds late Tuesday").
+NOMINAL = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "compound", "npadvmod", "poss"}
 SAY_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "note", "deny", "claim"}
 # Verbs of arranging look forward whatever their own tense: "scheduled a news conference Thursday",
 # "planned to leave on Friday", "is set to resume Monday".
@@ -136,7 +138,8 @@ class Context:
         for _ in range(8):
             if tok is None or tok.head is tok:
                 break
-            if tok.pos_ in ("VERB", "AUX") and (tok.tag_ not in ("VBG", "VB") or self._aux(tok)):
+            verb = tok.pos_ in ("VERB", "AUX") and tok.dep_ not in NOMINAL  # not "sounds" as an object
+            if verb and (tok.tag_ not in ("VBG", "VB") or self._aux(tok)):
                 break
             tok = tok.head
         if tok is None or tok.pos_ not in ("VERB", "AUX"):
@@ -160,8 +163,8 @@ class Context:
             head = tok.head
             if head.tag_ != "VBD" and (head.lemma_ in ARRANGE_VERBS or head.lower_ in ARRANGE_VERBS):
                 return "future"
-            if tok.head.tag_ in ("VBD", "VBN"):
-                return "past"
+            if tok.head.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in self._aux(head)):
+                return "past"  # "she was trying to reach them Wednesday morning"
         if any(a.lower_ in FUTURE_AUX for a in aux) or tok.lower_ in ("will", "'ll"):
             return "future"
         if any(a.tag_ == "VBD" for a in aux) or tok.tag_ in ("VBD", "VBN"):
