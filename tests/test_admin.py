@@ -437,6 +437,19 @@ def test_attaching_a_reaction_in_the_admin_records_it_locks_it_and_folds_it_unde
     assert "Dam opens" in timeline and "1 reaction" in timeline and "Farmers say" not in timeline
 
 
+def test_an_event_made_a_reaction_to_itself_is_refused_with_the_field_named(as_editor):
+    statement = make_event(title="Farmers say the dam is late", event_type="statement")
+    response = as_editor.post(
+        change_url(statement), change_form_data(as_editor, change_url(statement), reaction_to=statement.pk)
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["reaction_to"] == [
+        "An event cannot be a reaction to itself."
+    ]
+    statement.refresh_from_db()
+    assert statement.reaction_to is None
+
+
 @pytest.mark.parametrize("pin, key", [("in", True), ("out", False)])
 def test_pinning_an_event_puts_it_in_or_out_of_the_key_view_at_once(as_editor, pin, key):
     top = make_event(title="Summit", event_type="meeting")

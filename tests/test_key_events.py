@@ -430,3 +430,14 @@ def test_words_an_article_opens_with_answer_a_deed_of_their_day_not_of_the_week_
     told(article, pledge, 0, ["bridge", "port", "rebuild"], agents=["President"], predicate="pledge")
     link_reactions(article)
     assert reacts_to(pledge) == collapse.pk
+
+
+def test_two_speakers_opening_an_article_do_not_answer_each_other_in_a_circle():
+    article = make_article(title="Search goes on")
+    guard = happened("Coast Guard says everything is being done", EventType.STATEMENT)
+    admiral = happened("Admiral gives an update on the search", EventType.STATEMENT)
+    told(article, guard, 0, ["search", "rescue"], agents=["Coast Guard"], predicate="say")
+    told(article, admiral, 1, ["update", "briefing"], agents=["Admiral"], predicate="give")
+    link_reactions(article)
+    assert reacts_to(guard) == admiral.pk, "the other speaker's words the article opens with"
+    assert reacts_to(admiral) is None, "not a reaction to itself, nor to words answering it"

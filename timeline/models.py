@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Count, OuterRef, Prefetch, Q
 from django.urls import reverse
@@ -578,6 +579,10 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("timeline:event", args=[self.pk])
+
+    def clean(self):
+        if self.pk is not None and self.reaction_to_id == self.pk:
+            raise ValidationError({"reaction_to": "An event cannot be a reaction to itself."})
 
     def is_locked(self, field: str) -> bool:
         return field in self.locked_fields

@@ -166,13 +166,15 @@ def _opening_words(statement: EventSource, sources) -> int | None:
     speakers = set((statement.frame or {}).get("agents", []))
     for source in sorted(filter(_opens, sources), key=lambda s: (s.frame["position"], s.start)):
         theirs = set(source.frame.get("agents", []))
+        answered = source.event.reaction_to_id or source.event_id
         if (
-            source.event_id != statement.event_id
+            answered != statement.event_id  # never the statement itself, nor words answering it
+            and source.event_id != statement.event_id
             and theirs
             and not theirs & speakers
             and not _later(source.event, statement.event)
         ):
-            return source.event.reaction_to_id or source.event_id
+            return answered
     return None
 
 
