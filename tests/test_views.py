@@ -367,14 +367,16 @@ def test_postgresql_search_takes_web_search_syntax_and_stems_words(client):
     assert titles(client, q='"night trip"') == ["Putin visits Mariupol"]
 
 
-def test_postgresql_search_is_served_by_the_gin_indexes(client):
+def test_postgresql_search_is_served_by_the_gin_index_of_stored_documents(client):
     needs_postgres()
     for n in range(30):
         make_event(title=f"Event {n}", summary="Nothing to see.")
     events = Event.objects.visible().matching("Moscow")
     with connection.cursor() as cursor:
+        cursor.execute("ANALYZE timeline_event")  # the planner knows the word is rare
         cursor.execute("SET LOCAL enable_seqscan = off")
         sql, params = events.query.sql_with_params()
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "event_search_idx" in plan and "eventsource_search_idx" in plan
+    # one index over each event's document of title, summary and source sentences
+    assert "event_search_document_idx" in plan and "eventsource" not in plan

@@ -214,6 +214,15 @@ class TimelineFilter(forms.Form):
             events = self.fields[name].narrows(events, value)
         return events.key() if self.cleaned_data["view"] == "key" else events
 
+    def counted_by(self) -> dict | None:
+        """The arguments of ``summaries.weekly_counts`` that count these filters' events, when the
+        kept weekly counts hold them: the view alone, or with one actor."""
+        active = dict(self.active)
+        actors = active.pop("actor", [])
+        if active or len(actors) > 1:
+            return None
+        return {"key": self.cleaned_data["view"] == "key", "actor_id": actors[0].pk if actors else None}
+
     @property
     def field_groups(self) -> list[list[forms.BoundField]]:
         """The filters the form shows, row by row."""

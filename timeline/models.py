@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Count, OuterRef, Prefetch, Q
@@ -308,16 +308,6 @@ class Thread(models.Model):
         return self.name
 
 
-def event_search_vector():
-    """The full-text document of an event (PostgreSQL); migration 0002 indexes this expression."""
-    return SearchVector("title", "summary", config="english")
-
-
-def source_search_vector():
-    """The full-text document of a source sentence (PostgreSQL); migration 0002 indexes it."""
-    return SearchVector("sentence", config="english")
-
-
 # Monday 1 January of year 1: weeks are counted from it.
 FIRST_MONDAY = dt.date(1, 1, 1)
 
@@ -382,18 +372,14 @@ class EventQuerySet(models.QuerySet):
     def matching(self, q: str):
         """Events whose title, summary or a source sentence match the reader's search ``q``.
 
-        PostgreSQL: full-text search in websearch syntax ("a b", "a or b", -a) over the same
-        expressions the GIN indexes of migration 0002 are built on, so the indexes serve the query.
+        PostgreSQL: full-text search in websearch syntax ("a b", "a or b", -a) over the event's
+        stored ``search_document``.
         Other databases: every word must occur in the title, summary or a source sentence.
         """
         if connections[self.db].vendor == "postgresql":
-            query = SearchQuery(q, search_type="websearch", config="english")
-            in_events = Event.objects.annotate(found=event_search_vector()).filter(found=query)
-            in_sources = EventSource.objects.annotate(found=source_search_vector()).filter(found=query)
-            # One list of ids (a UNION) rather than two IN tests joined by OR, which would test every
-            # event of the archive against both lists.
-            found = in_events.order_by().values("pk").union(in_sources.order_by().values("event_id"))
-            return self.filter(pk__in=found)
+            # One GIN index over each event's stored document (title, summary and every source
+            # sentence), kept current by the triggers of migration 0011.
+            return self.filter(search_document=SearchQuery(q, search_type="websearch", config="english"))
         qs = self
         for word in q.replace('"', " ").split():
             if word.lower() == "or" or word.startswith("-"):
@@ -551,6 +537,9 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # PostgreSQL: the full-text document of the title, summary and every source sentence, written by
+    # the database's triggers (migration 0011) whenever any of them changes; empty elsewhere.
+    search_document = SearchVectorField(null=True, editable=False)
 
     objects = EventQuerySet.as_manager()
 
@@ -697,3 +686,23 @@ class QueuedArticle(models.Model):
 
     def __str__(self) -> str:
         return self.path
+
+
+class WeekCount(models.Model):
+    """Visible events per week of their start (PostgreSQL), for the timeline's counts and density
+    strip without a pass over the archive: of all events (``actor_id`` None) and of each actor's,
+    key events apart from the rest. The database's triggers (migration 0011) append a row of changes
+    for every write to events or their actors, so concurrent imports never wait on one another; a
+    week's count is the sum of its rows, and ``summaries.compact`` folds them together."""
+
+    actor_id = models.IntegerField(null=True)
+    # Weeks since ``FIRST_MONDAY`` (as ``WeekNumber``); None for undated events.
+    week = models.IntegerField(null=True)
+    key = models.BooleanField()
+    n = models.IntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["actor_id", "key", "week", "n"], name="weekcount_lookup_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.n:+} in week {self.week} (actor {self.actor_id}, key {self.key})"

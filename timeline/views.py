@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from . import formats
+from . import formats, summaries
 from .chronology import group_by_period, highlight
 from .density import density
 from .export import timeline_document
@@ -61,11 +61,19 @@ def template_for(request: HtmxHttpRequest, name: str, partial: str) -> str:
     return f"{name}#{partial}" if wants_fragment(request) else name
 
 
-def paged_events(request, events, page_number):
+def counted_weeks(events, counted_by: dict | None) -> dict:
+    """The ``weekly_counts`` of ``events``: from the counts the database keeps when they hold these
+    events (``counted_by``, see ``TimelineFilter.counted_by``), else counted over the events."""
+    if counted_by is not None and summaries.kept(events.db):
+        return summaries.weekly_counts(**counted_by, using=events.db)
+    return events.weekly_counts()
+
+
+def paged_events(request, events, page_number, counted_by: dict | None = None):
     """One page of the visible ``events`` grouped under date headings, with the query strings of the
     pages around it and the events' ``weekly_counts`` (counted once: they give the number of events,
-    narrow the page's query to its weeks and make the density strip)."""
-    weeks = events.weekly_counts()
+    narrow the page's query to its weeks and make the density strip; see ``counted_weeks``)."""
+    weeks = counted_weeks(events, counted_by)
     paginator = Paginator(events, PAGE_SIZE)
     paginator.count = sum(weeks.values())
     page = paginator.get_page(page_number)
@@ -107,7 +115,9 @@ def timeline(request: HtmxHttpRequest):
     show_filters = show_results and not (fragment and request.htmx.trigger == DOM.filters)
     context = {"form": form, "dom": DOM, "form_changed_elsewhere": show_filters}
     if form.is_valid():
-        context |= paged_events(request, form.apply(Event.objects.visible()), form.cleaned_data["page"])
+        context |= paged_events(
+            request, form.apply(Event.objects.visible()), form.cleaned_data["page"], form.counted_by()
+        )
         if show_results:
             context["density"] = density(context["weeks"])
         selected = form.cleaned_data["actor"]
@@ -186,7 +196,8 @@ def actor_detail(request: HtmxHttpRequest, slug: str):
     if actor.merged_into_id:
         return redirect(actor.merged_into, permanent=False)
     events = Event.objects.visible().involving(actor)
-    context = {"actor": actor, **paged_events(request, events, request.GET.get("page"))}
+    paged = paged_events(request, events, request.GET.get("page"), {"key": False, "actor_id": actor.pk})
+    context = {"actor": actor, **paged}
     return TemplateResponse(request, template_for(request, "timeline/actor.html", "page"), context)
 
 
@@ -243,9 +254,9 @@ def timeline_json(request):
     if not form.is_valid():
         return bad_filters(form)
     events = form.apply(Event.objects.visible().chronological())
-    page = Paginator(events.values_list("pk", flat=True), form.cleaned_data["limit"] or 100).get_page(
-        form.cleaned_data["page"]
-    )
+    paginator = Paginator(events.values_list("pk", flat=True), form.cleaned_data["limit"] or 100)
+    paginator.count = sum(counted_weeks(events, form.counted_by()).values())
+    page = paginator.get_page(form.cleaned_data["page"])
     document = timeline_document(Event.objects.filter(pk__in=list(page)).chronological())
     document["next"] = None
     if page.has_next():

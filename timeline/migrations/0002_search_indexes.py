@@ -2,7 +2,8 @@
 
 They live outside the models' Meta.indexes because SQLite has no GIN: Django would try to
 rebuild them whenever SQLite copies a table. The expressions are those of
-``timeline.models.event_search_vector`` and ``source_search_vector``, so the planner can use them.
+the searches of that time, so the planner could use them (migration 0011 replaces both with one
+index over each event's stored search document).
 """
 
 from django.contrib.postgres.indexes import GinIndex

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from django.db import DatabaseError, transaction
 from django.db.models import Count
 
+from .. import summaries
 from ..models import Event, EventSource, EventType, KeyPin, Status
 from ..nlp.clustering import TALK_VERBS, keywords
 
@@ -193,6 +194,7 @@ def key_events_chosen_at_the_end():
         _months_pending.reset(token)
         try:
             choose_key_events(months)
+            summaries.compact()  # the weekly counts the import's writes appended, folded once
         except DatabaseError:
             logger.warning(
                 "the key events of %d months were not chosen: run manage.py rank_events", len(months)

@@ -1,0 +1,214 @@
+"""What PostgreSQL keeps up to date so that no page reads the whole archive.
+
+- Each event's ``search_document``: the full-text document of its title, summary and every source
+  sentence, so a search is one pass over one GIN index.
+- ``WeekCount``: visible events per week of their start, of all events and of each actor's, key
+  events apart. The timeline's counts, paging and density strip read it instead of counting the
+  events whenever the filters are ones it holds (none, the view, one actor).
+
+Both are written by the database's own triggers (installed by migration 0011), so every write path
+keeps them current: imports, merges and splits, the admin, bulk updates. Triggers on events and on
+their actor links append the change of each statement to ``WeekCount`` as rows to be added up; as
+nothing is updated in place, concurrent imports never wait on one another or deadlock there.
+``compact`` folds the rows of a week together; imports call it when they finish. ``rebuild_all``
+computes everything afresh (after a bulk load with the triggers off).
+
+On other databases nothing is kept: searches and counts read the events themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models import Sum
+
+from .models import FIRST_MONDAY, WeekCount
+
+# The week of an event's start, as ``models.WeekNumber`` computes it; NULL for an undated event.
+WEEK = "(({0}.date_start - DATE '0001-01-01') / 7)"
+VISIBLE = "{0}.status <> 'hidden'"
+DOCUMENT = (
+    "to_tsvector('english', concat_ws(' ', {0}.title, {0}.summary, (SELECT string_agg(s.sentence, ' ' "
+    "ORDER BY s.id) FROM timeline_eventsource s WHERE s.event_id = {0}.id)))"
+)
+
+
+def _event_changes(rows: str, sign: int) -> str:
+    """The counts a set of event rows (a transition table) adds or, with sign -1, takes away."""
+    week, visible = WEEK.format("e"), VISIBLE.format("e")
+    return (
+        f"SELECT NULL::integer AS actor_id, {week} AS week, e.key, {sign} AS n FROM {rows} e WHERE {visible} "
+        f"UNION ALL SELECT l.actor_id, {week}, e.key, {sign} FROM {rows} e "
+        f"JOIN timeline_event_actors l ON l.event_id = e.id WHERE {visible}"
+    )
+
+
+def _append(changes: str) -> str:
+    return (
+        "INSERT INTO timeline_weekcount (actor_id, week, key, n) SELECT actor_id, week, key, sum(n) "
+        f"FROM ({changes}) AS changes GROUP BY actor_id, week, key HAVING sum(n) <> 0;"
+    )
+
+
+def _statement_triggers(table: str, function: str, *, inserted: str, updated: str, deleted: str) -> str:
+    """A trigger function that runs the SQL of the statement's kind, over its transition tables
+    ``new_rows`` and ``old_rows``, and the three statement triggers on ``table`` that call it."""
+    triggers = "".join(
+        f"CREATE TRIGGER {table}_{op.lower()}_summaries AFTER {op} ON {table} REFERENCING {tables} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();\n"
+        for op, tables in (
+            ("INSERT", "NEW TABLE AS new_rows"),
+            ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+            ("DELETE", "OLD TABLE AS old_rows"),
+        )
+    )
+    return f"""
+CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        {inserted}
+    ELSIF TG_OP = 'DELETE' THEN
+        {deleted}
+    ELSE
+        {updated}
+    END IF;
+    RETURN NULL;
+END $$;
+{triggers}"""
+
+
+_LINK_CHANGES = (
+    "SELECT l.actor_id, {week} AS week, e.key, l.n FROM ({links}) l "
+    "JOIN timeline_event e ON e.id = l.event_id WHERE {visible}"
+)
+
+
+def _link_changes(*parts: tuple[str, int]) -> str:
+    links = " UNION ALL ".join(f"SELECT actor_id, event_id, {sign} AS n FROM {rows}" for rows, sign in parts)
+    return _LINK_CHANGES.format(links=links, week=WEEK.format("e"), visible=VISIBLE.format("e"))
+
+
+# The sources whose sentence or event changed, as event ids whose document must be written again.
+_CHANGED_SOURCES = (
+    "SELECT o.event_id FROM old_rows o JOIN new_rows n ON n.id = o.id "
+    "WHERE o.sentence IS DISTINCT FROM n.sentence OR o.event_id <> n.event_id "
+    "UNION SELECT n.event_id FROM old_rows o JOIN new_rows n ON n.id = o.id "
+    "WHERE o.sentence IS DISTINCT FROM n.sentence OR o.event_id <> n.event_id"
+)
+
+# Asks the events' own trigger to write the documents of these events again.
+_RENEW = "UPDATE timeline_event SET search_document = NULL WHERE id IN ({});"
+
+INSTALL = f"""
+CREATE OR REPLACE FUNCTION timeline_event_document() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.search_document := (
+        SELECT {DOCUMENT.format("e")}
+        FROM (SELECT NEW.id AS id, NEW.title AS title, NEW.summary AS summary) AS e
+    );
+    RETURN NEW;
+END $$;
+CREATE TRIGGER timeline_event_insert_document BEFORE INSERT ON timeline_event
+    FOR EACH ROW EXECUTE FUNCTION timeline_event_document();
+-- Written again when the words change, or when a write brings a stale or empty document (a model
+-- saved from memory, or the sources' trigger below asking for it by writing NULL).
+CREATE TRIGGER timeline_event_update_document BEFORE UPDATE ON timeline_event FOR EACH ROW
+    WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.summary IS DISTINCT FROM NEW.summary
+          OR NEW.search_document IS NULL OR OLD.search_document IS DISTINCT FROM NEW.search_document)
+    EXECUTE FUNCTION timeline_event_document();
+
+{
+    _statement_triggers(
+        "timeline_eventsource",
+        "timeline_sources_changed",
+        inserted=_RENEW.format("SELECT event_id FROM new_rows"),
+        updated=_RENEW.format(_CHANGED_SOURCES),
+        deleted=_RENEW.format("SELECT event_id FROM old_rows"),
+    )
+}
+{
+    _statement_triggers(
+        "timeline_event",
+        "timeline_events_counted",
+        inserted=_append(_event_changes("new_rows", 1)),
+        updated=_append(_event_changes("old_rows", -1) + " UNION ALL " + _event_changes("new_rows", 1)),
+        deleted=_append(_event_changes("old_rows", -1)),
+    )
+}
+{
+    _statement_triggers(
+        "timeline_event_actors",
+        "timeline_event_actors_counted",
+        inserted=_append(_link_changes(("new_rows", 1))),
+        updated=_append(_link_changes(("old_rows", -1), ("new_rows", 1))),
+        deleted=_append(_link_changes(("old_rows", -1))),
+    )
+}
+"""
+
+UNINSTALL = """
+DROP TRIGGER IF EXISTS timeline_event_insert_document ON timeline_event;
+DROP TRIGGER IF EXISTS timeline_event_update_document ON timeline_event;
+DROP FUNCTION IF EXISTS timeline_event_document() CASCADE;
+DROP FUNCTION IF EXISTS timeline_sources_changed() CASCADE;
+DROP FUNCTION IF EXISTS timeline_events_counted() CASCADE;
+DROP FUNCTION IF EXISTS timeline_event_actors_counted() CASCADE;
+"""
+
+
+def kept(using: str = DEFAULT_DB_ALIAS) -> bool:
+    """Whether this database keeps the search documents and weekly counts (PostgreSQL does)."""
+    return connections[using].vendor == "postgresql"
+
+
+def rebuild_all(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Writes every event's search document and the weekly counts afresh, in a few passes over the
+    archive: after a bulk load with the triggers off, or when a database first gets them."""
+    if not kept(using):
+        return
+    week, visible = WEEK.format("e"), VISIBLE.format("e")
+    with transaction.atomic(using), connections[using].cursor() as cursor:
+        # The events' own triggers would write each document twice and count every event again.
+        cursor.execute("ALTER TABLE timeline_event DISABLE TRIGGER USER")
+        cursor.execute(
+            "UPDATE timeline_event e SET search_document = to_tsvector('english', "
+            "concat_ws(' ', e.title, e.summary, d.sentences)) FROM (SELECT e2.id, string_agg(s.sentence, ' ' "
+            "ORDER BY s.id) AS sentences FROM timeline_event e2 LEFT JOIN timeline_eventsource s "
+            "ON s.event_id = e2.id GROUP BY e2.id) d WHERE d.id = e.id"
+        )
+        cursor.execute("ALTER TABLE timeline_event ENABLE TRIGGER USER")
+        cursor.execute("TRUNCATE timeline_weekcount")
+        cursor.execute(
+            "INSERT INTO timeline_weekcount (actor_id, week, key, n) "
+            f"SELECT NULL, {week}, e.key, count(*) FROM timeline_event e WHERE {visible} GROUP BY 2, 3 "
+            f"UNION ALL SELECT l.actor_id, {week}, e.key, count(*) FROM timeline_event e "
+            f"JOIN timeline_event_actors l ON l.event_id = e.id WHERE {visible} GROUP BY 1, 2, 3"
+        )
+
+
+def compact(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Folds the rows of each week (and actor, and key or not) that writes appended into one row.
+    Safe beside writers: rows appended meanwhile are left for the next time."""
+    if not kept(using):
+        return
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "WITH folded AS (SELECT coalesce(actor_id, 0) AS actor, coalesce(week, -1) AS wk, key "
+            "FROM timeline_weekcount GROUP BY 1, 2, 3 HAVING count(*) > 1), "
+            "gone AS (DELETE FROM timeline_weekcount w USING folded f "
+            "WHERE coalesce(w.actor_id, 0) = f.actor AND coalesce(w.week, -1) = f.wk AND w.key = f.key "
+            "RETURNING w.actor_id, w.week, w.key, w.n) "
+            "INSERT INTO timeline_weekcount (actor_id, week, key, n) SELECT actor_id, week, key, sum(n) "
+            "FROM gone GROUP BY actor_id, week, key HAVING sum(n) <> 0"
+        )
+
+
+def weekly_counts(*, key: bool, actor_id: int | None = None, using: str = DEFAULT_DB_ALIAS) -> dict:
+    """Visible events per week, keyed by the week's Monday (None: undated), as
+    ``EventQuerySet.weekly_counts`` counts them: the key events or all, of every actor or of one."""
+    rows = WeekCount.objects.using(using).filter(actor_id=actor_id)
+    if key:
+        rows = rows.filter(key=True)
+    counted = rows.order_by().values_list("week").annotate(total=Sum("n")).filter(total__gt=0)
+    return {None if w is None else FIRST_MONDAY + dt.timedelta(weeks=w): n for w, n in counted}
