@@ -371,10 +371,12 @@ def test_postgresql_search_is_served_by_the_gin_index_of_stored_documents(client
     needs_postgres()
     for n in range(30):
         make_event(title=f"Event {n}", summary="Nothing to see.")
-    events = Event.objects.visible().matching("Moscow")
+    events = Event.objects.matching("Moscow").order_by()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE timeline_event")  # the planner knows the word is rare
+        # neither reading the whole table nor walking another index in order
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
         sql, params = events.query.sql_with_params()
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())

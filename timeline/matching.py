@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from django.contrib.postgres.search import SearchQuery
+from django.db import connections
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 
 from .models import Actor, Event, EventSource, Flag
 from .nlp import clustering
+from .nlp.clustering import FAMILY_OF, PREDICATE_FAMILIES
+from .nlp.dating import overlaps
 from .nlp.types import ExtractedEvent
 
 
@@ -69,6 +73,52 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
     )
 
 
+def could_join(reports: list[clustering.Report]):
+    """The stored events that any of the reports could join at all, as the matcher tells
+    (``clustering._Candidates``, ``match_score``): those sharing a name with them (a person,
+    organisation, city or country taking part or doing it), a verb or one of its family, or an
+    article, those a happening named in passing names, and those of a report's own day and kind.
+    Each part is found by an index, so an import reads what it may join, not every event of a busy
+    window, and costs the same in a large archive as in a small one. A query of event ids."""
+    names = set().union(*(r.actors | r.countries | r.agents | r.agent_countries for r in reports))
+    # Verbs of saying are left out: statements of other days match only by who said them.
+    verbs = {r.predicate for r in reports if r.predicate and not r.reference}
+    verbs = {v for v in verbs if not clustering.of_saying(v)}
+    verbs |= {v for p in verbs if p in FAMILY_OF for v in PREDICATE_FAMILIES[FAMILY_OF[p]]}
+    articles = {r.article for r in reports if r.article is not None}
+    sources = EventSource.objects.order_by()
+    parts = [sources.filter(article_id__in=articles).values_list("event_id", flat=True)]
+    if verbs:
+        parts.append(sources.filter(frame__predicate__in=sorted(verbs)).values_list("event_id", flat=True))
+    named = list(Actor.objects.filter(name__in=names).values_list("pk", flat=True))
+    taking_part = [*named, *Actor.objects.filter(affiliation_id__in=named).values_list("pk", flat=True)]
+    links = Event.actors.through.objects.filter(actor_id__in=taking_part)
+    parts.append(links.values_list("event_id", flat=True))
+    events = Event.objects.order_by()
+    spoken_of = sorted({r.predicate for r in reports if r.reference and r.predicate})
+    if spoken_of and connections[events.db].vendor == "postgresql":
+        # the words of the stored events' sentences, in their search documents' index
+        query = SearchQuery(" or ".join(spoken_of), search_type="websearch", config="english")
+        for low, high in clustering.windows([r for r in reports if r.reference]):
+            parts.append(events.between(low, high).filter(search_document=query).values_list("pk", flat=True))
+    elif spoken_of:
+        in_words = Q()
+        for word in spoken_of:
+            in_words |= Q(frame__terms__icontains=f'"{word}"')
+        parts.append(sources.filter(in_words).values_list("event_id", flat=True))
+    # Events of exactly a report's day and of its kind: the same day is enough to match on what
+    # happened alone (``match_score``).
+    days: dict[tuple, set[str]] = {}
+    for r in reports:
+        kinds = {r.event_type} - {"other"} | (clustering.TALK_TYPES if r.talk else set())
+        if r.precision == "day" and not r.from_publication and kinds and not r.reference:
+            days.setdefault((r.date_start, r.date_end), set()).update(kinds)
+    for (start, end), kinds in days.items():
+        same_day = events.filter(date_start=start, date_end=end, event_type__in=sorted(kinds))
+        parts.append(same_day.values_list("pk", flat=True))
+    return parts[0].union(*parts[1:])
+
+
 def _source_words(row: dict) -> frozenset[str]:
     """A stored source's wording as the matcher compares it (sources stored before the wording was
     kept with them are read from their title and sentence)."""
@@ -98,11 +148,16 @@ class StoredEvents:
         spans = clustering.windows(reports)
         if not spans:
             return {}
-        near = Q()
-        for low, high in spans:
-            near |= Q(date_end__gte=low, date_start__lte=high)
         # the stamp as text: comparing needs no datetime built for every event of the window
-        stamps = dict(Event.objects.filter(near).values_list("pk", Cast("updated_at", CharField())))
+        # read by id (the candidates are few), kept when they fall in a window
+        candidates = Event.objects.filter(pk__in=list(could_join(reports)), date_start__isnull=False)
+        stamps = {
+            pk: at
+            for pk, start, end, at in candidates.values_list(
+                "pk", "date_start", "date_end", Cast("updated_at", CharField())
+            )
+            if end is not None and any(overlaps(low, high, start, end) for low, high in spans)
+        }
         stale = [pk for pk, at in stamps.items() if pk not in self._read or self._read[pk].updated_at != at]
         if stale:
             self._read.update(self._load(stale))

@@ -128,7 +128,11 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
     if not words:
         return None
     rows = ActorAlias.objects.all()
-    if len(words) > 1 or not name.isupper():  # an acronym's letters begin other words: read them all
+    if len(words) == 1 and name.isupper():
+        # an acronym's first letter begins the name it stands for (a range an index serves)
+        first = name_key(name)[0]
+        rows = rows.filter(normalized__gte=first, normalized__lt=chr(ord(first) + 1))
+    else:  # parts of words, which PostgreSQL finds by their trigrams (migration 0012)
         rows = rows.filter(Q(normalized__contains=words[-1][:4]) | Q(normalized__contains=words[0][:4]))
     spellings = set()
     for alias_name, actor_id, actor_kind, actor_name in rows.values_list(
