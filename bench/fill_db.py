@@ -1,15 +1,25 @@
 """Fills a PostgreSQL database with a large synthetic archive for the page benchmark.
 
-Run with DATABASE_URL pointing at the database (``bench/run.py`` does): migrates it, then, unless it
-already holds exactly the archive asked for, empties the timeline tables and bulk-creates
+Run with DATABASE_URL pointing at a PostgreSQL database (``bench/run.py`` does, from
+BENCH_DATABASE_URL): migrates it, then, unless it already holds exactly the archive asked for (the
+same numbers of events, articles and actors, and key events chosen), empties the timeline tables and
+loads
 
 - articles from ~40 outlets with Zipf-like reach, published over ten years;
 - actors (people, organisations, places) with Zipf-like popularity: a few appear everywhere;
 - events dated over ten years with bursts (a story breaks, weeks of coverage follow), mostly to the
   day, some only to the week, month or year, a few undated; 1-5 sources each, from articles
-  published on or after the event; 0-4 actors; a third in a storyline; some hidden or flagged.
+  published on or after the event; 0-4 actors; a third in a storyline; some hidden or flagged;
+  most statements react to a happening of the days before them.
 
-Prints one JSON line with the counts and the time taken.
+Rows are drawn into compact arrays, then streamed to PostgreSQL with COPY, one statement a table,
+ids given, in one transaction with the database's triggers and foreign key checks off. Then the key
+events of every month are chosen as imports choose them, the tables the triggers keep (search
+documents, weekly counts) are rebuilt in bulk, and VACUUM ANALYZE runs. 1,000,000 events take a few
+minutes.
+
+Prints one JSON line with the counts, whether the archive was reused, and the seconds taken; the
+time of each step goes to stderr.
 """
 
 from __future__ import annotations
@@ -17,11 +27,15 @@ from __future__ import annotations
 import argparse
 import bisect
 import datetime as dt
+import itertools
 import json
 import os
 import random
 import sys
 import time
+from array import array
+from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +47,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import OperationalError, connection, transaction  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
 
 from timeline.files import body_hash  # noqa: E402
@@ -48,6 +62,8 @@ from timeline.models import (  # noqa: E402
     normalize_name,
 )
 from timeline.services.ranking import Evidence, choose_key_events, month_of  # noqa: E402
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/bench_newsroom"
 
 
 def words(text: str) -> list[str]:
@@ -77,10 +93,26 @@ VERBS = {
     "legal": ["sues over", "charges officials over"],
     "other": ["faces questions over", "reports on"],
 }
+TYPES = list(VERBS)
+STATEMENT = TYPES.index("statement")
 # The share of statements that react to a happening before them.
 REACTION_SHARE = 0.6
 TYPE_WEIGHTS = [30, 15, 10, 5, 10, 12, 10, 4, 4]
 START, DAYS = dt.date(2015, 1, 1), 3652
+
+# Weighted draws take cumulative weights computed once: ``rng.choices(pop, cum_weights=list(
+# accumulate(w)))`` draws exactly what ``rng.choices(pop, w)`` does, without summing the weights
+# again at every draw (20,000 of them for the actors of a large archive).
+PRECISIONS = ["day", "week", "month", "year", None]
+UNDATED = PRECISIONS.index(None)
+PRECISION_CUM = list(itertools.accumulate([70, 5, 15, 5, 5]))
+TYPE_CUM = list(itertools.accumulate(TYPE_WEIGHTS))
+CAST_SIZES, CAST_CUM = [0, 1, 2, 3, 4], list(itertools.accumulate([8, 45, 30, 12, 5]))
+STATUSES, STATUS_CUM = ["auto", "verified", "hidden"], list(itertools.accumulate([93, 5, 2]))
+REPORTS, REPORTS_CUM = [1, 2, 3, 4, 5], list(itertools.accumulate([50, 25, 13, 8, 4]))
+KINDS, KIND_CUM = ["person", "organization", "place"], list(itertools.accumulate([60, 25, 15]))
+
+NULL = "\\N"  # COPY's text format: NULL; tabs separate columns, a newline ends a row
 
 
 def zipf_weights(n: int, s: float = 1.1) -> list[float]:
@@ -115,10 +147,79 @@ def span(day: dt.date, precision: str | None) -> tuple[dt.date | None, dt.date |
     return day, day
 
 
-def make_actors(rng: random.Random, n: int) -> list[Actor]:
+@cache
+def dated(day_offset: int, precision: int) -> tuple[str, str, str]:
+    """An event's date_start, date_end and precision as COPY text, from its day and precision."""
+    start, end = span(START + dt.timedelta(days=day_offset), PRECISIONS[precision])
+    if start is None:
+        return NULL, NULL, NULL
+    return start.isoformat(), end.isoformat(), PRECISIONS[precision]
+
+
+@cache
+def day_text(day_offset: int) -> tuple[str, str, str]:
+    """A day as a summary ("05 March 2019"), a temporal expression ("March 05") and an ISO value."""
+    day = START + dt.timedelta(days=day_offset)
+    return f"{day:%d %B %Y}", f"{day:%B %d}", day.isoformat()
+
+
+def text(value: str) -> str:
+    """``value`` escaped for COPY's text format (the generated words need it rarely, if ever)."""
+    if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return value
+
+
+def copy_value(value) -> str:
+    if value is None:
+        return NULL
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, list | dict):
+        return text(json.dumps(value))
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return text(str(value))
+
+
+def copy_rows(cursor, model, columns: list[str], rows: Iterable[str]) -> int:
+    """COPYs ``rows`` into ``model``'s table: each row the tab-separated text of ``columns``, in
+    that order. Every other NOT NULL column of the model gets its default (the time of the load for
+    ``auto_now`` fields), so a column a migration adds with a default needs nothing here; one
+    without a default stops the load, naming it. Returns the number of rows."""
+    now = dt.datetime.now(dt.UTC)
+    rest, defaults = [], []
+    for field in model._meta.concrete_fields:
+        if field.column in columns or field.null:
+            continue
+        auto = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+        value = now if auto else field.get_default()  # "" for a text field without a default
+        if value is None:
+            raise SystemExit(f"fill_db.py gives no value for {model._meta.db_table}.{field.column}")
+        rest.append(field.column)
+        defaults.append(copy_value(value))
+    tail = "".join("\t" + value for value in defaults) + "\n"
+    names = ", ".join(connection.ops.quote_name(c) for c in columns + rest)
+    # FREEZE: the rows are written already frozen (the table was emptied in this transaction), so
+    # VACUUM afterwards has little to do on the tables nothing updates.
+    statement = f"COPY {model._meta.db_table} ({names}) FROM STDIN WITH (FREEZE)"
+    written, batch = 0, []
+    with cursor.copy(statement) as copy:
+        for row in rows:
+            batch.append(row + tail)
+            if len(batch) == 10_000:
+                copy.write("".join(batch))
+                written += len(batch)
+                batch.clear()
+        copy.write("".join(batch))
+    return written + len(batch)
+
+
+def make_actors(rng: random.Random, n: int) -> list[tuple[str, str, str]]:
+    """(name, kind, slug) of ``n`` actors with distinct names."""
     actors, names = [], set()
     while len(actors) < n:
-        kind = rng.choices(["person", "organization", "place"], [60, 25, 15])[0]
+        kind = rng.choices(KINDS, cum_weights=KIND_CUM)[0]
         if kind == "person":
             name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         elif kind == "organization":
@@ -128,151 +229,291 @@ def make_actors(rng: random.Random, n: int) -> list[Actor]:
         if name in names:
             name = f"{name} {len(actors)}"
         names.add(name)
-        actors.append(Actor(name=name, kind=kind, slug=f"{slugify(name)[:80]}-{len(actors)}"))
+        actors.append((name, kind, f"{slugify(name)[:80]}-{len(actors)}"))
     return actors
+
+
+class Plan:
+    """The events drawn, one slot of small arrays per event (event ``i`` gets id ``i + 1``), instead
+    of a million model instances: day, precision, type, topic, verb, status, a date conflict; the
+    actors and reporting articles (0-based indexes) as flat arrays cut by end offsets; then the
+    storyline links and the happening each reaction is about (an event id, 0 for none)."""
+
+    def __init__(self) -> None:
+        self.day, self.precision = array("H"), array("B")
+        self.type, self.topic, self.verb, self.status = array("B"), array("B"), array("B"), array("B")
+        self.conflict = bytearray()
+        self.cast, self.cast_end = array("i"), array("q")
+        self.reporting, self.reporting_end = array("i"), array("q")
+        self.in_thread = bytearray()
+        self.reaction_to = array("i")
+
+    def __len__(self) -> int:
+        return len(self.day)
+
+    def cast_of(self, i: int):
+        return self.cast[self.cast_end[i - 1] if i else 0 : self.cast_end[i]]
+
+    def reporting_of(self, i: int):
+        return self.reporting[self.reporting_end[i - 1] if i else 0 : self.reporting_end[i]]
+
+
+def draw_events(rng: random.Random, n: int, *, published: list[int], actor_cum: list[float]) -> Plan:
+    """Draws the events, their storylines and reactions, in the order of draws the archive has
+    always been generated with (so a seed gives the same archive): every event first, then whether
+    each is in a storyline, then the reactions."""
+    plan = Plan()
+    actor_ids = range(len(actor_cum))
+    articles = len(published)
+    for day_offset in bursty_days(rng, n):
+        precision = rng.choices(range(len(PRECISIONS)), cum_weights=PRECISION_CUM)[0]
+        event_type = rng.choices(range(len(TYPES)), cum_weights=TYPE_CUM)[0]
+        size = rng.choices(CAST_SIZES, cum_weights=CAST_CUM)[0]
+        # each actor once, in the order first drawn
+        plan.cast.extend(dict.fromkeys(rng.choices(actor_ids, cum_weights=actor_cum, k=size)))
+        plan.cast_end.append(len(plan.cast))
+        plan.topic.append(rng.choice(range(len(TOPICS))))
+        plan.verb.append(rng.choice(range(len(VERBS[TYPES[event_type]]))))
+        plan.conflict.append(precision != UNDATED and rng.random() < 0.05)
+        plan.status.append(rng.choices(range(len(STATUSES)), cum_weights=STATUS_CUM)[0])
+        # articles published on the day or in the two weeks after it (else the latest ones)
+        lo = bisect.bisect_left(published, day_offset)
+        hi = bisect.bisect_right(published, day_offset + 14)
+        pool = range(lo, hi) if hi > lo else range(max(0, articles - 50), articles)
+        wanted = rng.choices(REPORTS, cum_weights=REPORTS_CUM)[0]
+        plan.reporting.extend(rng.sample(pool, min(len(pool), wanted)))
+        plan.reporting_end.append(len(plan.reporting))
+        plan.day.append(day_offset)
+        plan.precision.append(precision)
+        plan.type.append(event_type)
+    plan.in_thread = bytearray(rng.random() < 0.35 for _ in range(n))
+    # Statements react to a happening of the days before them (one of the 50 dated happenings
+    # generated last), as imports link them.
+    plan.reaction_to = array("i", bytes(4 * n))
+    happenings = array("i")
+    for i in range(n):
+        if plan.precision[i] == UNDATED:
+            continue
+        if plan.type[i] == STATEMENT and happenings and rng.random() < REACTION_SHARE:
+            plan.reaction_to[i] = happenings[-1 - rng.randrange(min(len(happenings), 50))]
+        elif plan.type[i] != STATEMENT:
+            happenings.append(i + 1)
+    return plan
+
+
+@cache
+def importance(outlets: int, articles: int, event_type: int) -> float:
+    """From the evidence the archive holds for an event: its outlets, its articles and its kind."""
+    return Evidence(outlets=outlets, articles=articles, reactions=0, kind=TYPES[event_type]).importance
+
+
+def wording(plan: Plan, i: int, names: list[str]) -> tuple[str, str]:
+    """Event ``i``'s title and summary (its sources' title and sentence), escaped for COPY."""
+    cast, topic = plan.cast_of(i), TOPICS[plan.topic[i]]
+    title = f"{names[cast[0]] if cast else 'Officials'} {VERBS[TYPES[plan.type[i]]][plan.verb[i]]} {topic}"
+    summary = f"{title}, reports said on {day_text(plan.day[i])[0]}; the {topic} dispute continues."
+    return text(title), text(summary)
+
+
+def event_rows(plan: Plan, names: list[str], article_source: array) -> Iterator[str]:
+    """id, title, summary, date_start, date_end, precision, event_type, status, flags, importance,
+    reaction_to_id."""
+    for i in range(len(plan)):
+        title, summary = wording(plan, i, names)
+        start, end, precision = dated(plan.day[i], plan.precision[i])
+        flags = '["undated"]' if precision == NULL else '["date_conflict"]' if plan.conflict[i] else "[]"
+        reporting = plan.reporting_of(i)
+        outlets = len({article_source[a] for a in reporting})
+        yield (
+            f"{i + 1}\t{title}\t{summary}\t{start}\t{end}\t{precision}\t{TYPES[plan.type[i]]}"
+            f"\t{STATUSES[plan.status[i]]}\t{flags}\t{importance(outlets, len(reporting), plan.type[i])}"
+            f"\t{plan.reaction_to[i] or NULL}"
+        )
+
+
+def source_rows(plan: Plan, names: list[str], articles: int) -> Iterator[str]:
+    """id, event_id, article_id, sentence, start, end, title, temporal_expression, temporal_value,
+    date_start, date_end, precision: each report of an event, at the next free place of its article."""
+    offsets = array("i", bytes(4 * articles))
+    source_id = 0
+    for i in range(len(plan)):
+        title, sentence = wording(plan, i, names)
+        _, expression, value = day_text(plan.day[i])
+        start, end, precision = dated(plan.day[i], plan.precision[i])
+        for article in plan.reporting_of(i):
+            at = offsets[article]
+            offsets[article] = at + 120
+            source_id += 1
+            yield (
+                f"{source_id}\t{i + 1}\t{article + 1}\t{sentence}\t{at}\t{at + 110}\t{title}"
+                f"\t{expression}\t{value}\t{start}\t{end}\t{precision}"
+            )
+
+
+def actor_link_rows(plan: Plan) -> Iterator[str]:
+    link_id = 0
+    for i in range(len(plan)):
+        for actor in plan.cast_of(i):
+            link_id += 1
+            yield f"{link_id}\t{i + 1}\t{actor + 1}"
+
+
+def thread_link_rows(plan: Plan) -> Iterator[str]:
+    link_id = 0
+    for i in range(len(plan)):
+        if plan.in_thread[i]:
+            link_id += 1
+            yield f"{link_id}\t{i + 1}\t{plan.topic[i] + 1}"
+
+
+class Steps:
+    """Reports the time of each step on stderr."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def done(self, step: str) -> None:
+        now = time.perf_counter()
+        print(f"fill_db: {step} {now - self.last:.1f} s", file=sys.stderr, flush=True)
+        self.last = now
 
 
 def fill(*, events: int, articles: int, actors: int, seed: int = 7) -> dict:
     rng = random.Random(seed)
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            tables = [
-                m._meta.db_table for m in (Event, EventSource, Article, Actor, ActorAlias, Source, Thread)
-            ]
-            cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+    steps = Steps()
+    m2m_actors, m2m_threads = Event.actors.through, Event.threads.through
+    loaded = [Source, Thread, Actor, ActorAlias, Article, Event, EventSource, m2m_actors, m2m_threads]
+    with transaction.atomic(), connection.cursor() as cursor:
+        raw = cursor.connection.cursor()  # psycopg's own cursor, for COPY
+        # Off for this transaction: the triggers that keep derived tables (rebuilt in bulk below)
+        # and the foreign key checks (the generator's ids are consistent by construction).
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        # (CASCADE: and what refers to them, such as corrections and queued imports' articles)
+        cursor.execute(f"TRUNCATE {', '.join(m._meta.db_table for m in loaded)} RESTART IDENTITY CASCADE")
 
-        sources = Source.objects.bulk_create(
-            Source(name=f"The {place} {org} Times", slug=f"{place}-{org}-times".lower())
+        outlets = [
+            (place, org)
             for place in PLACES[:8]
             for org in ["Daily", "Evening", "Weekly", "Morning", "Sunday"]
+        ]
+        copy_rows(
+            raw,
+            Source,
+            ["id", "name", "slug"],
+            (f"{i}\tThe {p} {o} Times\t{p.lower()}-{o.lower()}-times" for i, (p, o) in enumerate(outlets, 1)),
         )
-        source_weights = zipf_weights(len(sources))
-        people = Actor.objects.bulk_create(make_actors(rng, actors), batch_size=2000)
-        ActorAlias.objects.bulk_create(
-            (ActorAlias(actor=a, name=a.name, normalized=normalize_name(a.name)) for a in people),
-            batch_size=2000,
+        source_cum = list(itertools.accumulate(zipf_weights(len(outlets))))
+        copy_rows(
+            raw,
+            Thread,
+            ["id", "slug", "name", "keywords"],
+            (f"{i}\t{t}-story\tThe {t} story\t{copy_value([t])}" for i, t in enumerate(TOPICS, 1)),
         )
-        actor_weights = zipf_weights(len(people))
-        threads = Thread.objects.bulk_create(
-            Thread(slug=f"{topic}-story", name=f"The {topic} story", keywords=[topic]) for topic in TOPICS
+        people = make_actors(rng, actors)
+        names = [name for name, _, _ in people]
+        copy_rows(
+            raw,
+            Actor,
+            ["id", "name", "slug", "kind"],
+            (f"{i}\t{text(name)}\t{slug}\t{kind}" for i, (name, kind, slug) in enumerate(people, 1)),
         )
+        copy_rows(
+            raw,
+            ActorAlias,
+            ["id", "actor_id", "name", "normalized"],
+            (f"{i}\t{i}\t{text(name)}\t{text(normalize_name(name))}" for i, name in enumerate(names, 1)),
+        )
+        actor_cum = list(itertools.accumulate(zipf_weights(len(people))))
+        steps.done(f"{actors:,} actors")
 
-        published = sorted(START + dt.timedelta(days=d) for d in bursty_days(rng, articles))
-        stored_articles = []
-        for i, day in enumerate(published):
-            topic = rng.choice(TOPICS)
-            title = f"{rng.choice(people).name} and the {topic} question, day {i}"
-            body = " ".join(
-                f"Paragraph {p} of article {i} on {topic}: {rng.choice(people).name} spoke about it."
-                for p in range(12)
-            )
-            stored_articles.append(
-                Article(
-                    title=title,
-                    slug=f"{slugify(title)[:60]}-{i}",
-                    source=rng.choices(sources, source_weights)[0],
-                    published=day,
-                    body=body,
-                    content_hash=body_hash(body),
-                    file_name=f"{i:05}_{topic}.txt",
-                )
-            )
-        stored_articles = Article.objects.bulk_create(stored_articles, batch_size=2000)
+        # Articles, oldest first, streamed to the database as they are drawn.
+        published = sorted(bursty_days(rng, articles))
+        article_source = array("B")
 
-        days = bursty_days(rng, events)
-        types = list(VERBS)
-        event_rows, plans = [], []
-        for day_offset in days:
-            day = START + dt.timedelta(days=day_offset)
-            precision = rng.choices(["day", "week", "month", "year", None], [70, 5, 15, 5, 5])[0]
-            date_start, date_end = span(day, precision)
-            event_type = rng.choices(types, TYPE_WEIGHTS)[0]
-            cast = list(
-                {
-                    a.pk: a
-                    for a in rng.choices(
-                        people, actor_weights, k=rng.choices([0, 1, 2, 3, 4], [8, 45, 30, 12, 5])[0]
-                    )
-                }.values()
-            )
-            topic = rng.choice(TOPICS)
-            who = cast[0].name if cast else "Officials"
-            title = f"{who} {rng.choice(VERBS[event_type])} {topic}"
-            flags = ["undated"] if precision is None else (["date_conflict"] if rng.random() < 0.05 else [])
-            status = rng.choices(["auto", "verified", "hidden"], [93, 5, 2])[0]
-            lo = bisect.bisect_left(published, day)
-            hi = bisect.bisect_right(published, day + dt.timedelta(days=14))
-            pool = stored_articles[lo:hi] or stored_articles[-50:]
-            reporting = rng.sample(pool, min(len(pool), rng.choices([1, 2, 3, 4, 5], [50, 25, 13, 8, 4])[0]))
-            event_rows.append(
-                Event(
-                    title=title,
-                    summary=f"{title}, reports said on {day:%d %B %Y}; the {topic} dispute continues.",
-                    date_start=date_start,
-                    date_end=date_end,
-                    precision=precision,
-                    event_type=event_type,
-                    status=status,
-                    flags=flags,
-                    importance=Evidence(
-                        outlets=len({a.source_id for a in reporting}),
-                        articles=len(reporting),
-                        reactions=0,
-                        kind=event_type,
-                    ).importance,
+        def article_rows() -> Iterator[str]:
+            for i, day_offset in enumerate(published):
+                topic = rng.choice(TOPICS)
+                title = f"{rng.choice(names)} and the {topic} question, day {i}"
+                body = " ".join(
+                    f"Paragraph {p} of article {i} on {topic}: {rng.choice(names)} spoke about it."
+                    for p in range(12)
                 )
-            )
-            plans.append((day, cast, topic, reporting))
-        stored_events = Event.objects.bulk_create(event_rows, batch_size=5000)
+                source = rng.choices(range(len(outlets)), cum_weights=source_cum)[0]
+                article_source.append(source)
+                yield (
+                    f"{i + 1}\t{text(title)}\t{slugify(title)[:60]}-{i}\t{source + 1}"
+                    f"\t{day_text(day_offset)[2]}\t{text(body)}\t{body_hash(body)}\t{i:05}_{topic}.txt"
+                )
 
-        offsets: dict[int, int] = {}
-        source_rows, actor_links, thread_links = [], [], []
-        thread_by_topic = {t.keywords[0]: t for t in threads}
-        for event, (day, cast, topic, reporting) in zip(stored_events, plans, strict=True):
-            for article in reporting:
-                start = offsets.get(article.pk, 0)
-                offsets[article.pk] = start + 120
-                source_rows.append(
-                    EventSource(
-                        event=event,
-                        article=article,
-                        sentence=event.summary,
-                        start=start,
-                        end=start + 110,
-                        title=event.title,
-                        temporal_expression=f"{day:%B %d}",
-                        temporal_value=day.isoformat(),
-                        date_start=event.date_start,
-                        date_end=event.date_end,
-                        precision=event.precision,
-                    )
-                )
-            actor_links += [Event.actors.through(event_id=event.pk, actor_id=a.pk) for a in cast]
-            if rng.random() < 0.35:
-                thread_links.append(
-                    Event.threads.through(event_id=event.pk, thread_id=thread_by_topic[topic].pk)
-                )
-        EventSource.objects.bulk_create(source_rows, batch_size=5000)
-        # Statements react to a happening of the days before them, as imports link them; importance
-        # from the evidence, and the key events of every month, as imports keep them.
-        reactions, happenings = [], []
-        for event in stored_events:
-            if event.date_start is None:
-                continue
-            if event.event_type == "statement" and happenings and rng.random() < REACTION_SHARE:
-                target = happenings[-1 - rng.randrange(min(len(happenings), 50))]
-                event.reaction_to_id = target.pk
-                reactions.append(event)
-            elif event.event_type != "statement":
-                happenings.append(event)
-        Event.objects.bulk_update(reactions, ["reaction_to"], batch_size=5000)
-        choose_key_events({month_of(e.date_start) for e in stored_events})
-        Event.actors.through.objects.bulk_create(actor_links, batch_size=10000)
-        Event.threads.through.objects.bulk_create(thread_links, batch_size=10000)
+        copy_rows(
+            raw,
+            Article,
+            ["id", "title", "slug", "source_id", "published", "body", "content_hash", "file_name"],
+            article_rows(),
+        )
+        steps.done(f"{articles:,} articles")
+
+        plan = draw_events(rng, events, published=published, actor_cum=actor_cum)
+        steps.done(f"{events:,} events drawn")
+        copy_rows(
+            raw,
+            Event,
+            [
+                "id", "title", "summary", "date_start", "date_end", "precision", "event_type", "status",
+                "flags", "importance", "reaction_to_id",
+            ],
+            event_rows(plan, names, article_source),
+        )  # fmt: skip
+        steps.done("events copied")
+        sources = copy_rows(
+            raw,
+            EventSource,
+            [
+                "id", "event_id", "article_id", "sentence", "start", "end", "title", "temporal_expression",
+                "temporal_value", "date_start", "date_end", "precision",
+            ],
+            source_rows(plan, names, articles),
+        )  # fmt: skip
+        steps.done(f"{sources:,} sources copied")
+        links = copy_rows(raw, m2m_actors, ["id", "event_id", "actor_id"], actor_link_rows(plan))
+        copy_rows(raw, m2m_threads, ["id", "event_id", "thread_id"], thread_link_rows(plan))
+        steps.done(f"{links:,} actor links and the storyline links copied")
+
+        # Ids were given: each sequence continues after the largest.
+        for model in loaded:
+            table = model._meta.db_table
+            cursor.execute(
+                "SELECT setval(pg_get_serial_sequence(%s, 'id'), coalesce(max(id), 0) + 1, false) "
+                f"FROM {table}",
+                [table],
+            )
+        # Statistics for the queries choosing the key events (VACUUM cannot run in a transaction).
+        cursor.execute(f"ANALYZE {', '.join(m._meta.db_table for m in loaded)}")
+        steps.done("sequences and ANALYZE")
+
+        # The key events of every month, as imports choose them, over the archive as loaded.
+        months = {
+            month_of(span(START + dt.timedelta(days=d), PRECISIONS[p])[0])
+            for d, p in set(zip(plan.day, plan.precision, strict=True))
+        }
+        del plan
+        choose_key_events(sorted(months, key=lambda m: (m is None, m or dt.date.min)))
+        steps.done(f"key events of {len(months)} months")
+
+        # The tables the triggers would have kept, rebuilt in bulk. (Still in replica mode: rewriting
+        # rows this transaction wrote would otherwise queue a foreign key check for each of them.)
+        try:
+            from timeline.summaries import rebuild_all
+        except ImportError:
+            pass  # a schema without derived tables
+        else:
+            rebuild_all()
+            steps.done("search documents and weekly counts rebuilt")
     # What autovacuum does to a live archive: statistics, and a visibility map, without which no
     # index-only scan can serve the timeline's counts. (VACUUM runs outside a transaction, as here.)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
+    steps.done("VACUUM ANALYZE")
     return counts()
 
 
@@ -287,6 +528,20 @@ def counts() -> dict:
     }
 
 
+def require_postgresql() -> None:
+    """Stops with what to do unless DATABASE_URL names a PostgreSQL server that answers."""
+    how = (
+        "bench/fill_db.py needs PostgreSQL: set DATABASE_URL=postgres://USER@HOST:PORT/NAME "
+        f"(bench/run.py sets it from BENCH_DATABASE_URL, default {DEFAULT_URL}, and creates the database)"
+    )
+    if connection.vendor != "postgresql":
+        raise SystemExit(f"{how}; DATABASE_URL is {os.environ.get('DATABASE_URL', 'unset (SQLite)')}")
+    try:
+        connection.ensure_connection()
+    except OperationalError as error:
+        raise SystemExit(f"{how}; could not connect: {str(error).strip()}") from None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -295,6 +550,7 @@ def main() -> None:
     parser.add_argument("--refill", action="store_true", help="refill even when the counts already match")
     args = parser.parse_args()
     started = time.perf_counter()
+    require_postgresql()
     call_command("migrate", verbosity=0)
     now = counts()
     wanted = {"events": args.events, "articles": args.articles, "actors": args.actors}

@@ -7,7 +7,7 @@ are matched against the stored events of their days: the development stories and
 in editions (each edition's text ends with a line naming it, so each is a new article whose events
 join those of the earlier editions, as syndicated copies do). The archive is copied first
 (``CREATE DATABASE … TEMPLATE``), so the benchmark's archive stays as it was filled. Run with
-DATABASE_URL pointing at the filled archive (``bench/run.py --only ingest-scale`` does). Prints one
+DATABASE_URL pointing at the filled archive (``bench/run.py --only ingest-scale`` does so). Prints one
 JSON line.
 """
 
