@@ -207,7 +207,13 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
     specific, countries = actor_names(members)
     agent_names = {n for r in rows for n in (r["frame"] or {}).get("agents", [])}
     agents, agent_countries = actor_names(names[n] for n in agent_names if n in names)
-    talk = event["event_type"] in clustering.TALK_TYPES or all((r["frame"] or {}).get("spoken") for r in rows)
+    said = {
+        n
+        for r in rows
+        if (r["frame"] or {}).get("spoken") or clustering.of_saying((r["frame"] or {}).get("predicate", ""))
+        for n in (r["frame"] or {}).get("agents", [])
+    }
+    speakers, _ = actor_names(names[n] for n in said if n in names)
     return clustering.Profile(
         date_start=event["date_start"],
         date_end=event["date_end"],
@@ -229,7 +235,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
             )
             for r in every_row
         ),
-        speakers=agents if talk else frozenset(),
+        speakers=speakers,
     )
 
 

@@ -43,6 +43,17 @@ def test_one_speakers_statements_of_one_day_are_one_event_in_any_article():
     assert placed[0][0] == "remarks"
 
 
+def test_a_speakers_remarks_join_an_event_that_opens_with_what_the_speaker_did_that_day():
+    # "Biden tried to calm the markets on Monday", then his words, in one article; another outlet's
+    # "Biden told Americans on Monday" is the same appearance
+    calmed = happened("attempt calm markets jitters", agents=frozenset({"Joe Biden"}), article=1)
+    appearance = Profile.of(calmed).absorbed(said("deposits safe banks", article=1, position=1))
+    assert appearance.speakers == {"Joe Biden"}
+    told = said("financial system safe taxpayers", article=2)
+    assert assign([told], {"appearance": appearance})[0][0] == "appearance"
+    assert not Profile.of(calmed).speakers  # a deed alone gives no speaker to join
+
+
 def test_the_same_speaker_on_another_day_is_another_event():
     sunday = Profile.of(said("deposits safe banks", day=SUNDAY, article=1))
     assert match_score(said("managers fired losses taxpayers", article=2), sunday) is None

@@ -127,7 +127,7 @@ class Profile:
     about: frozenset = frozenset()  # events told in the same sentences as this one's sources
     # per source: its article, its sentence's number there and its terms (see ``Report.terms``)
     terms: tuple[tuple[object, int, frozenset[str]], ...] = ()
-    # who spoke, when every source of it is a statement or announcement (see ``remarks``)
+    # who is told speaking in any of its sources (see ``remarks``)
     speakers: frozenset[str] = frozenset()
 
     def absorbed(self, report: Report) -> Profile:
@@ -140,7 +140,6 @@ class Profile:
                 articles=self.articles | {report.article},
                 terms=(*self.terms, (report.article, report.position, report.terms)),
             )
-        talk = report.talk and (not self.words or bool(self.speakers))
         return replace(
             self,
             actors=self.actors | report.actors,
@@ -154,7 +153,7 @@ class Profile:
             from_publication=self.from_publication and report.from_publication,
             about=self.about | report.about,
             terms=(*self.terms, (report.article, report.position, report.terms)),
-            speakers=(self.speakers | report.agents) if talk else frozenset(),
+            speakers=(self.speakers | report.agents) if report.talk else self.speakers,
         )
 
     @classmethod
