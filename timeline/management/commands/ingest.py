@@ -91,6 +91,9 @@ def extract_in_processes(
                 while given in done:
                     yield done.pop(given)
                     given += 1
+        except GeneratorExit:  # the import stops (Ctrl-C, a lost database): so do the workers, mid-task
+            _stop_workers(pool)
+            raise
         except BrokenProcessPool:
             broken = list(running.values())
             if len(broken) == 1 and broken[0] in suspects:
@@ -104,6 +107,14 @@ def extract_in_processes(
     while given in done:
         yield done.pop(given)
         given += 1
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Ends the pool's processes now, without waiting for the articles they are extracting (an
+    import stopped by Ctrl-C must not wait minutes for a chunk of long articles to finish). Python
+    3.11's pool has no public way to do so (3.14 adds ``terminate_workers``)."""
+    for process in list((pool._processes or {}).values()):
+        process.terminate()
 
 
 def default_workers() -> int:
