@@ -63,3 +63,12 @@ def test_a_country_written_before_a_stored_institution_is_the_same_institution()
     assert named_in_archive("US Treasury", "organization") == treasury
     assert named_in_archive("U.S. Treasury", "organization") == treasury
     assert named_in_archive("Royal Treasury", "organization") is None, "only a country prefix"
+
+
+def test_a_province_named_after_its_city_is_the_city_but_a_county_is_not_its_island():
+    province = stored("Tokat province", "place")
+    assert named_in_archive("Tokat", "place") == province
+    city = stored("Sivas", "place")
+    assert named_in_archive("Sivas Province", "place") == city
+    stored("Kauai", "place")
+    assert named_in_archive("Kauai County", "place") is None

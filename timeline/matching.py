@@ -70,6 +70,7 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         terms=extracted.terms,
         reference=extracted.reference,
         spoken=extracted.spoken,
+        subject_of=extracted.subject_of,
     )
 
 

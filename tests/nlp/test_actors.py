@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.nlp.actors import Gazetteer, clean_name, find_actors, paren_aliases, skeleton
+from timeline.nlp.actors import Gazetteer, clean_name, find_actors, paren_aliases, same_name, skeleton
 from timeline.nlp.pipeline import load_nlp
 
 
@@ -111,3 +111,45 @@ def test_it_that_an_institution_says_is_that_institution(gazetteer):
 def test_the_city_is_the_nearest_town_even_after_an_institution_spoke_of_itself(gazetteer):
     text = "Kyiv said it would hold. Shelling hit Bakhmut at dawn. Ukraine spoke of the city."
     assert ("the city", "Bakhmut") in anaphora(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text, form, name",
+    [
+        ("Harbour Valley Bank lost $2 billion on Tuesday. The bank said it would raise capital.", "The bank",
+         "Harbour Valley Bank"),
+        ("Deepline Expeditions Inc built the vessel in 2019. The company said on Monday the dive was safe.",
+         "The company", "Deepline Expeditions Inc"),
+        ("Harbour Valley Bank and Northgate Bank fell on Tuesday. The bank said it would raise capital.",
+         "The bank", None),  # two banks: neither
+    ],
+)  # fmt: skip
+def test_the_bank_or_the_company_is_the_one_named_before_it(gazetteer, text, form, name):
+    assert [n for f, n in anaphora(text, gazetteer) if f == form] == ([name] if name else [])
+
+
+def test_an_organisation_the_tagger_ran_into_its_officers_name_is_two_actors(gazetteer):
+    text = (
+        "Officials said two were found. "
+        "Coast Guard Rear Adm. Doris Halvreath said Tuesday night that the cold water killed them."
+    )
+    found = names(text, gazetteer)
+    assert ("Coast Guard", "organization") in found
+    assert ("Doris Halvreath", "person") in found
+
+
+def test_an_organisation_named_again_before_a_title_is_found_where_the_tagger_missed_it(gazetteer):
+    text = (
+        "The Harbour Authority closed the port on Monday.\n\n"
+        "Harbour Authority Chief Officer Mona Brackett said on Tuesday that it would reopen."
+    )
+    orgs = [m.start for m in find_actors(load_nlp()(text), gazetteer) if m.name == "Harbour Authority"]
+    assert len(orgs) == 2
+
+
+def test_a_town_written_with_the_word_town_is_the_town_but_a_city_is_not_its_country(gazetteer):
+    text = "The fire destroyed homes in Lahaina on Tuesday. Historic buildings had stood in Lahaina Town."
+    found = [(m.text, m.name) for m in find_actors(load_nlp()(text), gazetteer)]
+    assert ("Lahaina Town", "Lahaina") in found
+    assert not same_name("Mexico City", "Mexico", "place")
+    assert same_name("Hatay province", "Hatay", "place")

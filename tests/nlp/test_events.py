@@ -188,3 +188,10 @@ def test_a_kind_of_happening_or_an_indefinite_one_is_no_reference():
 def test_a_relative_clause_telling_a_state_is_no_event_though_dated():
     text = "Flames leapt across wooden buildings in the town center that dates to the 1700s."
     assert not [e for e in events(text) if e.date_start and e.date_start.year < 1900]
+
+
+def test_a_report_whose_subject_is_a_happening_named_before_knows_which_happening_it_tells_of():
+    text = "A powerful earthquake struck the coast on Monday. The quake was also felt on the islands."
+    felt = next(e for e in events(text) if "felt" in e.sentence)
+    assert felt.subject_of == "quake"
+    assert all(not e.subject_of for e in events("Rescuers reached the coast on Tuesday.")), "no happening"

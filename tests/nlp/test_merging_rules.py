@@ -202,3 +202,16 @@ def test_a_speakers_words_that_tell_another_kind_of_happening_are_still_their_re
     unsaid = replace(revealed, spoken=False)  # "Zelensky invited Xi": a deed, not his remarks
     placed = assign([warned, unsaid], {})
     assert placed[1][0] != placed[0][0]
+
+
+def test_a_report_whose_subject_names_a_happening_tells_more_of_the_one_told_just_before():
+    # "A 7.5-magnitude earthquake struck Elbistan. [...] The quake was felt as far as Cyprus."
+    quake = happened("strike earthquake magnitude elbistan", position=3)
+    storm = happened("hit storm coast", position=1)
+    felt = happened("feel quake cyprus", undated=True, position=5, subject_of="quake")
+    placed = assign([felt], {"storm": Profile.of(storm), "quake": Profile.of(quake)})
+    assert placed[0][0] == "quake"
+    far = replace(felt, position=9)
+    assert assign([far], {"quake": Profile.of(quake)})[0][0] != "quake", "too far from the quake"
+    other = replace(felt, article=2)
+    assert assign([other], {"quake": Profile.of(quake)})[0][0] != "quake", "another article's quake"

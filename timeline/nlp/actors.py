@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .anaphora import it_mentions, pronoun_mentions, settlement_mentions
+from .anaphora import described_mentions, it_mentions, pronoun_mentions, settlement_mentions
 from .pipeline import text_of
 from .types import ActorMention
 
@@ -255,11 +255,18 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
             s += ent.text.rindex("\n") + 1
         if kind in ("person", "organization"):
             s = _first_names(ent, s, gazetteer)  # "Oleksii Stepanov", "OceanGate Expeditions"
+        if kind == "place" and (settlement := SETTLEMENT_AFTER.match(text, e)):
+            e = settlement.end()  # "Lahaina Town", of which the tagger took "Lahaina"
         inside = [h for h in hits if s <= h[0] and h[1] <= e]
         if any(h[0] <= s and e <= h[1] for h in hits):
             continue  # the gazetteer already names this span
         if any(h[2] == "person" for h in inside) or (inside and kind == "person"):
             continue  # a mis-bounded entity around a known name: the name is enough
+        if kind in ("person", "organization") and (office := _office_holder(text, s, e, gazetteer)):
+            (org_start, org_end), (s, e) = office
+            org = text[org_start:org_end]
+            found.append(_Raw(org, "organization", org_start, org_end, gazetteer.lookup(org)))
+            kind = "person"
         name = clean_name(text[s:e], person=kind == "person")
         if kind == "person":
             name = _strip_demonym(name, gazetteer)
@@ -271,6 +278,36 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
         written = _titled(text, s, clean_name(text[s:e], person=False), kind)
         found.append(_Raw(name, kind, s, e, known, written if written != name else ""))
     return sorted(found, key=lambda r: r.start)
+
+
+# Titles of an office inside an organisation ("Coast Guard Rear Adm.", "NTSB Chair"), not of a
+# country's office ("Chinese President", "French Foreign Minister").
+ORG_RANKS = RANKS - {"president"} | {"ceo", "secretary", "admiral"}
+STATE_TITLES = {"president", "prime", "minister", "foreign", "king", "queen", "premier", "leader"}
+
+
+def _office_holder(text: str, start: int, end: int, gazetteer: Gazetteer):
+    """ "Coast Guard Rear Adm. Shannon Gilreath" taken by the tagger as one name: the organisation's
+    span and the person's, or None. The person's name is two words or more; a place or a nationality
+    before the title ("US", "Chinese") is no organisation."""
+    words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    titles = [i for i, w in enumerate(words) if _is_title(w[2]) and w[2].casefold() != "the"]
+    if not titles or titles[0] == 0:
+        return None
+    first = titles[0]
+    last = first
+    while last + 1 < len(words) and _is_title(words[last + 1][2]):
+        last += 1
+    office = {w[2].casefold().rstrip(".") for w in words[first : last + 1]}
+    person = words[last + 1 :]
+    if len(person) < 2 or office & STATE_TITLES or not office & ORG_RANKS:
+        return None
+    org = text[words[0][0] : words[first - 1][1]]
+    if not all(w[2][:1].isupper() for w in (*words[:first], *person)) or gazetteer.kind_of(org) == "place":
+        return None
+    if len(words[:first]) == 1 and not org.isupper() and gazetteer.kind_of(org) != "organization":
+        return None  # "Chinese", "Kremlin" unknown: a single word is an organisation only as an acronym
+    return (words[0][0], words[first - 1][1]), (person[0][0], person[-1][1])
 
 
 def _titled(text: str, start: int, name: str, kind: str) -> str:
@@ -331,8 +368,8 @@ def same_name(short: str, full: str, kind: str) -> bool:
         return False
     a, b = name_key(short).split(), name_key(full).split()
     if not a or len(a) > len(b):
-        return bool(a) and _turned(a, b)
-    if a == b or _turned(a, b):
+        return bool(a) and turned(a, b)
+    if a == b or turned(a, b):
         return True
     if len(a) == 1 and short.isupper() and len(short) >= 3 and initials(full) == short:
         return True
@@ -347,7 +384,7 @@ def same_name(short: str, full: str, kind: str) -> bool:
     return False
 
 
-def _turned(a: list[str], b: list[str]) -> bool:
+def turned(a: list[str], b: list[str]) -> bool:
     """ "County of Maui" and "Maui County"; "Lahaina Town" and "Lahaina"."""
     if "of" in a and a.index("of") == 1 and a[2:] + a[:1] == b:
         return True
@@ -357,7 +394,15 @@ def _turned(a: list[str], b: list[str]) -> bool:
 # Words that say what kind of company a name is, not which ("OceanGate Expeditions" is OceanGate).
 DESIGNATIONS = {"inc", "incorporated", "corporation", "company", "ltd", "llc", "plc", "group", "holdings",
                 "expeditions", "financial", "bancorp", "department"}  # fmt: skip
-SETTLEMENTS = {"town", "city", "village"}
+# Words after a place's name that make no other place of it ("Lahaina Town", "Hatay province"). Not
+# "city": Mexico City is not Mexico.
+SETTLEMENTS = {"town", "village", "province", "district", "region"}
+SETTLEMENT_AFTER = re.compile(r" (?:Town|Village|Province|District|Region)\b")
+
+
+def is_company(name: str) -> bool:
+    """Does the name say it is a company's ("OceanGate Expeditions", "SVB Financial Group")?"""
+    return any(w in DESIGNATIONS and w != "department" for w in name_key(name).split())
 
 
 def _longer_form(name: str, kind: str, names: dict[str, str]) -> str | None:
@@ -410,14 +455,16 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
     mentions.sort(key=lambda m: m.start)
     mentions += pronoun_mentions(doc, mentions) + it_mentions(doc, mentions)
     mentions += settlement_mentions(text_of(doc), mentions, lambda name: name in gazetteer.affiliation)
+    mentions += described_mentions(doc, mentions, is_company)
     return sorted(mentions, key=lambda m: m.start)
 
 
 def _untagged_forms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """Short forms of names the article gives in full that the tagger did not take for names: a
     person's surname alone ("Mauger said", after "Rear Adm. John Mauger") when no one else named there
-    bears it, and an organisation's acronym ("The DFPI appointed", after "Department of Financial
-    Protection and Innovation")."""
+    bears it, an organisation's acronym ("The DFPI appointed", after "Department of Financial
+    Protection and Innovation"), and an organisation's name written again where the tagger missed it
+    ("Coast Guard Rear Adm. Shannon Gilreath")."""
     taken = [(m.start, m.end) for m in mentions]
     forms: dict[str, set[tuple[str, str]]] = {}
     for m in mentions:
@@ -429,6 +476,8 @@ def _untagged_forms(text: str, mentions: list[ActorMention]) -> list[ActorMentio
             for spelling in {m.name, m.text}:
                 if len(letters := initials(spelling)) >= 3:
                     forms.setdefault(letters, set()).add((m.name, "organization"))
+                if spelling[:1].isupper() and (" " in spelling or not spelling[1:].islower()):
+                    forms.setdefault(spelling, set()).add((m.name, "organization"))
     out = []
     for form, owners in forms.items():
         if len(owners) != 1:
@@ -561,5 +610,6 @@ def _role_mentions(text: str, mentions: list[ActorMention], gazetteer: Gazetteer
 
 
 def _followed_by_name(text: str, end: int) -> bool:
-    rest = text[end : end + 30]
-    return bool(re.match(r"\s+[A-Z][a-z]", rest))
+    """Does a name go on after ``end`` ("Coast Guard Station")? A title does not ("Coast Guard Rear Adm.")."""
+    following = re.match(r"\s+([A-Z][a-z]\S*)", text[end : end + 30])
+    return following is not None and not _is_title(following[1])

@@ -8,6 +8,7 @@ place are known. The rules are deliberately narrow: a wrong antecedent is worse 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .pipeline import text_of
@@ -132,6 +133,47 @@ def it_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         ]
         if named:
             out.append(ActorMention(named[0].name, named[0].kind, tok.text, tok.idx, tok.idx + 2, role=True))
+    return out
+
+
+# "the bank said", "the bridge was hit": "the" and a noun that ends the name of an organisation or
+# place named before ("Silicon Valley Bank", "Francis Scott Key Bridge"), or a word for a company
+# where a company's name was given ("OceanGate Expeditions": "the company").
+DESCRIPTION = re.compile(r"\b[Tt]he ([a-z]+)\b(?!\s+of\s+[A-Z])")
+COMPANY_NOUNS = {"company", "firm"}
+# How many sentences back the name a description points to may be.
+DESCRIPTION_REACH = 8
+
+
+def described_mentions(doc, mentions: list[ActorMention], is_company) -> list[ActorMention]:
+    """ "the bank" as the one bank named in the sentences before it, "the company" as the one company
+    (``is_company(name)``). Where two fit ("Silicon Valley Bank" and "Signature Bank"), neither is taken.
+    """
+    named = sorted(
+        (m for m in mentions if m.kind in ("organization", "place") and not m.role and " " in m.name),
+        key=lambda m: m.start,
+    )
+    if not named:
+        return []
+    text = text_of(doc)
+    starts = [s.start_char for s in doc.sents]
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for match in DESCRIPTION.finditer(text):
+        noun, at = match.group(1), match.start()
+        if any(s <= at < e for s, e in taken):
+            continue
+        n = max(0, bisect.bisect_right(starts, at) - DESCRIPTION_REACH)
+        fits = {
+            m.name: m
+            for m in named
+            if starts[n] <= m.start
+            and m.end <= at
+            and (m.name.split()[-1].casefold() == noun or (noun in COMPANY_NOUNS and is_company(m.name)))
+        }
+        if len(fits) == 1:
+            found = fits.popitem()[1]
+            out.append(ActorMention(found.name, found.kind, match.group(), at, match.end(), role=True))
     return out
 
 

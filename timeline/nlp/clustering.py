@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from .clauses import EVENT_TYPES
 from .dating import overlaps
-from .discourse import TALK_TYPES, Rarity, follows_on, remarks
+from .discourse import TALK_TYPES, Rarity, follows_on, goes_on, remarks
 
 # How far (days) from a report's dates stored events are looked up: a report dated only by its
 # article's publication may tell of anything a while before it; one stating its own date may
@@ -101,6 +101,7 @@ class Report:
     terms: frozenset[str] = frozenset()
     reference: bool = False  # a happening named in passing: joins the event it names, starts none
     spoken: bool = False  # told as someone's words, whatever its type (see ``discourse.remarks``)
+    subject_of: str = ""  # the happening its subject names (see ``discourse.goes_on``)
 
     @property
     def talk(self) -> bool:
@@ -343,6 +344,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return spoken
     if relation is not None and rarity is not None and (near := follows_on(report, event, rarity)):
         return near
+    if relation in ("same", "compatible", "publication") and (more := goes_on(report, event)):
+        return more
     if relation is not None and rarity is not None and (deed := _same_deed(report, event, relation, rarity)):
         return deed
     found = agreement(report, event)

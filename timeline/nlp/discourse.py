@@ -1,11 +1,12 @@
-"""Two shapes of news writing that make reports one happening whatever their words.
+"""Shapes of news writing that make reports one happening whatever their words.
 
 - One speaker's statements of one day are one happening (a briefing, a speech, an interview),
   however many things were said (``remarks``).
 - In one article, a report that states no date of its own and follows closely on a happening it
   shares rare words with tells more of that happening ("The tremor was also felt in Cyprus"): the
   words are weighed by how rare each is among the reports and events around (``Rarity``), so that
-  what every report of a story names weighs little (``follows_on``).
+  what every report of a story names weighs little (``follows_on``); so does one whose subject names
+  a happening told just before ("The quake comes within 12 hours of…", ``goes_on``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ NEAR_SHARE = 0.2
 # A statement with no date of its own joins its speaker's statements of the day told at most so many
 # sentences before it in its article (see ``remarks``).
 REMARKS_NEAR = 6
+# A report whose subject names a happening tells more of the one its article named so many sentences
+# before it at most (see ``goes_on``).
+GOES_ON = 4
 
 
 class Rarity:
@@ -85,6 +89,29 @@ def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
     )
     best = max(shares, default=0.0)
     return best if best >= NEAR_SHARE else None
+
+
+def goes_on(report: Report, event: Profile) -> float | None:
+    """1 less a hundredth per sentence between, when a report whose subject names a happening ("The
+    quake was also felt in Cyprus", "The impact caused the bridge to buckle") follows by at most
+    ``GOES_ON`` sentences a source of ``event`` in its article that names it too ("quake",
+    "earthquake"), or None: the nearest such happening told before is the one it tells more of."""
+    noun = report.subject_of
+    if not noun or report.article is None or report.reference:
+        return None
+    gaps = (
+        gap
+        for gap, terms in _told_before(report, event)
+        if 0 < gap <= GOES_ON and any(_one_noun(t, noun) for t in terms)
+    )
+    closest = min(gaps, default=None)
+    return 1.0 - 0.01 * closest if closest is not None else None
+
+
+def _one_noun(a: str, b: str) -> bool:
+    """ "quake" and "earthquake", "offensive" and "counteroffensive": a word of five letters or more
+    that ends the other (not "fire" of "ceasefire")."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.endswith(b) or b.endswith(a)))
 
 
 def _told_before(report: Report, event: Profile):

@@ -325,6 +325,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
     text = body[start:end].strip()
     mentions = [m for m in actors if start <= m.start < end]
     head = clause.head
+    subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
     title = headline(head, mentions, timex_chars) or text[:80]
     return ExtractedEvent(
         title=title,
@@ -345,6 +346,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         predicate=deed_of(head).lemma_.lower(),
         words=keywords(" ".join([title, text, *(m.name for m in mentions if m.role)])),
         terms=content_words(sent.doc, start, end, mentions, timex_chars),
+        subject_of=subject.lemma_.lower() if subject is not None and names_a_happening(subject) else "",
     )
 
 

@@ -85,6 +85,9 @@ class ExtractedEvent:
     reference: bool = False
     # told as someone's words ("Zelensky revealed he had invited Xi"), whatever its type says it tells
     spoken: bool = False
+    # the happening its subject names ("The quake was also felt in Cyprus": "quake"): it tells more of
+    # a happening its article has told of (see ``discourse.goes_on``)
+    subject_of: str = ""
 
     def as_json(self) -> dict:
         return {

@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 
 from .. import gazetteer as gazetteer_file
 from ..models import Actor, ActorAlias, normalize_name, unique_slugs
-from ..nlp.actors import Gazetteer, name_key, same_name, skeleton
+from ..nlp.actors import Gazetteer, name_key, same_name, skeleton, turned
 from ..nlp.types import ArticleExtraction
 
 
@@ -169,6 +169,8 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
     if name_key(name).startswith(name_key(stored) + " ") and same_name(stored, name, stored_kind):
         return True  # "Signature Bank of New York", "OceanGate Expeditions": no other than the stored
     new, old = name_key(name).split(), name_key(stored).split()
+    if kind == stored_kind and turned(old, new):
+        return True  # "Kahramanmaraş" is the "Kahramanmaras province" stored
     if kind != "person":
         return new[0] in NATIONAL and new[1:] == old  # "US Treasury" is the "Treasury" stored
     if new[-1] != old[-1] and fuzz.ratio(skeleton(new[-1]), skeleton(old[-1])) < SPELLING:
