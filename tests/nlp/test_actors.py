@@ -153,3 +153,8 @@ def test_a_town_written_with_the_word_town_is_the_town_but_a_city_is_not_its_cou
     assert ("Lahaina Town", "Lahaina") in found
     assert not same_name("Mexico City", "Mexico", "place")
     assert same_name("Hatay province", "Hatay", "place")
+
+
+def test_it_said_after_a_quotation_is_the_organisation_before_it_not_one_named_inside_it(gazetteer):
+    text = 'Harbour Valley Bank issued a statement. "Our partners at Northgate Bank are lost," it said.'
+    assert ("it", "Harbour Valley Bank") in anaphora(text, gazetteer)

@@ -107,14 +107,20 @@ def _speaks(tok) -> bool:
 def it_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """ "it" as the organisation or place whose statement it is the subject of: "Kyiv announced that
     it had decided", "Shoney's said it will report"; and "it said" as the organisation named last
-    in the three sentences before. Any other "it" is left alone."""
+    in the three sentences before, not inside a quotation. Any other "it" is left alone."""
     out = []
     sents = list(doc.sents)
+    quoted = quoted_spans(text_of(doc))
     for tok in doc:
         if tok.lower_ == "it" and tok.pos_ == "PRON" and _speaks(tok) and tok.head.dep_ != "ccomp":
             reach = sents[max(0, sents.index(tok.sent) - PRONOUN_REACH + 1)].start_char
             named = [
-                m for m in mentions if m.kind == "organization" and reach <= m.start < tok.idx and not m.role
+                m
+                for m in mentions
+                if m.kind == "organization"
+                and reach <= m.start < tok.idx
+                and not m.role
+                and not inside(quoted, m.start)  # '"… Nargeolet, have been lost," it said'
             ]
             if named:
                 out.append(
