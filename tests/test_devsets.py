@@ -25,10 +25,10 @@ FLOORS = {
     "merge_precision": 0.99,
     "merge_b3_precision": 0.82,
     "event_recall": 0.97,
-    "mention_date_accuracy": 0.89,
+    "mention_date_accuracy": 0.9,
     "actor_groups_resolved": 0.84,
     "actor_pairs_apart": 0.87,
-    "event_actor_recall": 0.72,
+    "event_actor_recall": 0.715,
 }
 TITLES_SENT_BACK = 0.02
 SEED_FLOORS = {

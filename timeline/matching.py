@@ -55,7 +55,7 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         date_start=extracted.date_start,
         date_end=extracted.date_end,
         precision=extracted.precision,
-        from_publication=Flag.DATE_FROM_PUBLICATION in extracted.flags,
+        from_publication=Flag.unstated(extracted.flags),
         published=article.published,
         actors=specific,
         countries=countries,
@@ -218,7 +218,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
     return clustering.Profile(
         date_start=event["date_start"],
         date_end=event["date_end"],
-        from_publication=all(Flag.DATE_FROM_PUBLICATION in r["flags"] for r in rows),
+        from_publication=all(Flag.unstated(r["flags"]) for r in rows),
         published=min(published) if published else None,
         actors=specific,
         countries=countries,

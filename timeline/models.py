@@ -79,6 +79,12 @@ class Flag(models.TextChoices):
         "No date in the sentence: dated by its article.",
         "dated by publication",
     )
+    DATE_FROM_CONTEXT = (
+        "date_from_context",
+        "date from context",
+        "No date in the sentence: dated by the day the sentence before it states.",
+        "dated by the sentence before",
+    )
     PUBLISHED_INFERRED = (
         "published_inferred",
         "date inferred",
@@ -86,6 +92,12 @@ class Flag(models.TextChoices):
         "publication date inferred",
     )
     UNDATED = "undated", "undated", "No usable date was found.", "no usable date"
+
+    @classmethod
+    def unstated(cls, flags) -> bool:
+        """Whether the sentence states no date of its own: the date given is its article's or the
+        sentence before's, which matching takes as weak evidence."""
+        return cls.DATE_FROM_PUBLICATION in flags or cls.DATE_FROM_CONTEXT in flags
 
     @classmethod
     def of(cls, flags) -> list[Flag]:

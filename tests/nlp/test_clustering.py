@@ -280,3 +280,10 @@ def test_the_same_year_with_unknown_doers_is_no_evidence_of_one_happening():
         countries=frozenset(),
     )
     assert match_score(first, other) is None
+
+
+def test_of_one_articles_undated_reports_the_day_its_text_gives_wins_over_its_publication():
+    published = D(2023, 3, 29)
+    context = Dated(D(2023, 3, 26), D(2023, 3, 26), "day", True, published, from_context=True)
+    sources = [dated(published, pub=True, published=published), context]
+    assert choose_date(sources) == ChosenDate(D(2023, 3, 26), D(2023, 3, 26), "day", False)

@@ -195,3 +195,17 @@ def test_a_report_whose_subject_is_a_happening_named_before_knows_which_happenin
     felt = next(e for e in events(text) if "felt" in e.sentence)
     assert felt.subject_of == "quake"
     assert all(not e.subject_of for e in events("Rescuers reached the coast on Tuesday.")), "no happening"
+
+
+def test_an_undated_deed_told_right_after_a_dated_one_is_of_that_day():
+    # published on Friday 24 March: the Sunday before is 19 March
+    text = "Protesters rallied in the capital on Sunday. Activists gathered in front of the embassy."
+    gathered = next(e for e in events(text) if e.sentence.startswith("Activists"))
+    assert (gathered.date_start, gathered.flags) == (dt.date(2023, 3, 19), ["date_from_context"])
+    said = events("Rebels seized the town on Sunday. Their leader said they would hold it.")[-1]
+    assert said.date_start == PUBLISHED, "when words were said is the reporter's time"
+    later = "Protesters rallied on Sunday. The police are on alert. Activists gathered at the embassy."
+    earlier = "Protesters rallied on Sunday. Activists had earlier gathered at the embassy."
+    for text, why in ((later, "a sentence between"), (earlier, "another time")):
+        gathered = next(e for e in events(text) if e.sentence.startswith("Activists"))
+        assert gathered.date_start == PUBLISHED and "date_from_publication" in gathered.flags, why

@@ -22,8 +22,9 @@ class Dated:
     date_start: dt.date
     date_end: dt.date
     precision: str | None
-    from_publication: bool
+    from_publication: bool  # or from the sentence before: no date of its own
     published: dt.date | None
+    from_context: bool = False  # from the day the sentence before states
 
 
 def supports(source: Dated, start: dt.date, end: dt.date) -> bool:
@@ -52,7 +53,15 @@ def choose_date(sources: list[Dated]) -> ChosenDate | None:
     def rank(c: Dated):
         support = sum(supports(s, c.date_start, c.date_end) for s in dated)
         reported = c.published or dt.date.max
-        return (-support, PRECISION_RANK.get(c.precision, 4), (c.date_end - c.date_start).days, reported)
+        # of one article's, a day its text gives, if only by the sentence before, goes before its day
+        guessed = c.from_publication and not c.from_context
+        return (
+            -support,
+            PRECISION_RANK.get(c.precision, 4),
+            (c.date_end - c.date_start).days,
+            reported,
+            guessed,
+        )
 
     best = min(dated, key=rank)
     conflict = any(

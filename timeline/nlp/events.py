@@ -204,6 +204,7 @@ def events_from_doc(
     timex_chars = {i for t in usable_timexes for i in range(t.start, t.end)}
     events: list[ExtractedEvent] = []
     body = text_of(doc)
+    context: _Told | None = None  # the day the narrative last stated
     for position, sent in enumerate(doc.sents):
         if BOILERPLATE.search(sent.text):
             continue
@@ -227,14 +228,62 @@ def events_from_doc(
                 continue  # the same headline from one sentence, once undated: one report, the dated one
             event.position = position
             told = [event if e is same else e for e in told] if same is not None else [*told, event]
+            if context is not None and context.position >= position - 1 and _narrates(clause.head, event):
+                context.date(event)
         if not told and (clause := _fallback_clause(sent, heads, dated_here, doc)) is not None:
             start, end = sent.start_char, sent.end_char
             event = _event(body, sent, clause, start, end, actors, published, timex_chars)
             if acceptable(event.title):
                 event.position = position
                 told = [event]
+        context = _Told.of(told, sent, position, published) or context
         events += told + _references(body, sent, position, heads, actors, timex_chars)
     return _unique(events)
+
+
+@dataclass
+class _Told:
+    """The day a sentence stated for what it tells, which the narrative's next sentence goes on telling
+    of in the past tense: "On Sunday, thousands took to the streets. Activists gathered in front of
+    the embassy." A day before the article's, from a date the sentence states itself."""
+
+    date_start: dt.date
+    date_end: dt.date
+    position: int
+
+    @classmethod
+    def of(cls, told: list[ExtractedEvent], sent, position: int, published: dt.date | None) -> _Told | None:
+        """The day of the sentence's main clause, stated in it, if it is one."""
+        main = [e for e in told if e.start <= sent.root.idx < e.end]
+        days = {(e.date_start, e.date_end) for e in main if e.precision == "day" and e.timex is not None}
+        if len(days) != 1 or published is None:
+            return None
+        ((start, end),) = days
+        return cls(start, end, position) if start is not None and end < published else None
+
+    def date(self, event: ExtractedEvent) -> None:
+        event.date_start, event.date_end, event.precision = self.date_start, self.date_end, "day"
+        event.flags = [CONTEXT_DATE if f == PUBLICATION_DATE else f for f in event.flags]
+
+
+TALK = {"statement", "announcement"}
+# The flags of a report dated by its article's publication, and by the sentence before it.
+PUBLICATION_DATE = "date_from_publication"
+CONTEXT_DATE = "date_from_context"
+
+
+def _narrates(head, event: ExtractedEvent) -> bool:
+    """Does an undated clause tell, in the past tense, of something done (not "the search continues",
+    not what will be)?"""
+    if PUBLICATION_DATE not in event.flags or event.reference or event.spoken or event.event_type in TALK:
+        return False  # "he said on Twitter": when something was said is the reporter's time
+    if any(c.dep_ == "advmod" and c.lower_ in ELSEWHEN for c in head.children):
+        return False  # "Zelenskiy earlier ordered the military to defend the city"
+    return head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
+
+
+# Adverbs by which a clause leaves the day the narrative tells of.
+ELSEWHEN = {"earlier", "previously", "before", "already", "later", "since", "once", "formerly", "afterwards"}
 
 
 def _references(body: str, sent, position: int, heads, actors, timex_chars) -> list[ExtractedEvent]:

@@ -53,8 +53,9 @@ def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent |
                 s.date_start,
                 s.date_end,
                 s.precision,
-                Flag.DATE_FROM_PUBLICATION in s.flags,
+                Flag.unstated(s.flags),
                 s.article.published,
+                Flag.DATE_FROM_CONTEXT in s.flags,
             )
             for s in sources
         ]
@@ -71,9 +72,10 @@ def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent |
     for name, value in derived.items():
         if not event.is_locked(name):
             setattr(event, name, value)
-    flags = set().union(*(set(s.flags) for s in sources)) - {Flag.DATE_CONFLICT, Flag.DATE_FROM_PUBLICATION}
-    if all(Flag.DATE_FROM_PUBLICATION in s.flags for s in sources):
-        flags.add(Flag.DATE_FROM_PUBLICATION)
+    unstated = {Flag.DATE_FROM_PUBLICATION, Flag.DATE_FROM_CONTEXT}
+    flags = set().union(*(set(s.flags) for s in sources)) - {Flag.DATE_CONFLICT} - unstated
+    if all(Flag.unstated(s.flags) for s in sources):
+        flags |= unstated & set(main.flags)  # the date chosen is the article's, or the sentence before's
     # Sources may still disagree, but a date an editor set is no longer in doubt.
     settled = event.is_locked("date_start") or event.is_locked("date_end")
     if chosen is not None and chosen.conflict and not settled:
