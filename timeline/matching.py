@@ -71,6 +71,7 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         reference=extracted.reference,
         spoken=extracted.spoken,
         subject_of=extracted.subject_of,
+        another=extracted.another,
     )
 
 
@@ -226,6 +227,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
         types=frozenset({event["event_type"]}),
         articles=frozenset(r["article_id"] for r in every_row),
         predicates=frozenset(p for r in rows if (p := (r["frame"] or {}).get("predicate"))),
+        another=any((r["frame"] or {}).get("another") for r in rows),
         agents=agents,
         agent_countries=agent_countries | (agents & countries),
         terms=tuple(

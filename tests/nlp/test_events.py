@@ -209,3 +209,10 @@ def test_an_undated_deed_told_right_after_a_dated_one_is_of_that_day():
     for text, why in ((later, "a sentence between"), (earlier, "another time")):
         gathered = next(e for e in events(text) if e.sentence.startswith("Activists"))
         assert gathered.date_start == PUBLISHED and "date_from_publication" in gathered.flags, why
+
+
+def test_a_second_quake_is_told_as_another_happening_of_its_kind():
+    found = events(
+        "A powerful earthquake struck the coast on Monday. A second quake hit the town hours later."
+    )
+    assert [e.another for e in found if not e.reference] == [False, True]

@@ -215,3 +215,16 @@ def test_a_report_whose_subject_names_a_happening_tells_more_of_the_one_told_jus
     assert assign([far], {"quake": Profile.of(quake)})[0][0] != "quake", "too far from the quake"
     other = replace(felt, article=2)
     assert assign([other], {"quake": Profile.of(quake)})[0][0] != "quake", "another article's quake"
+
+
+def test_a_second_quake_never_joins_the_first():
+    first = Profile.of(happened("strike earthquake coast", event_type="attack", article=1))
+    second = happened("strike earthquake coast", event_type="attack", article=2, another=True)
+    assert match_score(second, first) is None
+    assert match_score(replace(second, another=False), first) is not None, (
+        "the same words, not told as another"
+    )
+    told_on = happened("strike earthquake coast", event_type="attack", article=2, position=1)
+    assert match_score(told_on, Profile.of(second)) is not None, (
+        "its article's 'the quake' goes on telling it"
+    )

@@ -102,6 +102,7 @@ class Report:
     reference: bool = False  # a happening named in passing: joins the event it names, starts none
     spoken: bool = False  # told as someone's words, whatever its type (see ``discourse.remarks``)
     subject_of: str = ""  # the happening its subject names (see ``discourse.goes_on``)
+    another: bool = False  # another happening of a kind told before (see ``events.tells_another``)
 
     @property
     def talk(self) -> bool:
@@ -130,6 +131,7 @@ class Profile:
     terms: tuple[tuple[object, int, frozenset[str]], ...] = ()
     # who is told speaking in any of its sources (see ``remarks``)
     speakers: frozenset[str] = frozenset()
+    another: bool = False  # a source tells it as another of its kind ("a second quake")
 
     def absorbed(self, report: Report) -> Profile:
         """What the event says once ``report`` has joined it (its date is left to ``choose_date``); a
@@ -155,6 +157,7 @@ class Profile:
             about=self.about | report.about,
             terms=(*self.terms, (report.article, report.position, report.terms)),
             speakers=(self.speakers | report.agents) if report.talk else self.speakers,
+            another=self.another or report.another,
         )
 
     @classmethod
@@ -339,6 +342,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
     the same day, reports whose doers are not both known share a person, an organisation or a city.
     Two reports in one article merge only when they tell the same thing in much the same words.
     """
+    if report.another and not event.another:
+        return None  # "a second quake" is not the quake told before
     relation = date_relation(report, event)
     if relation is not None and (spoken := remarks(report, event, relation)):
         return spoken

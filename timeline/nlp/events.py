@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .anaphora import inside, quoted_spans
 from .clauses import (
+    HAPPENING_NOUNS,
     MODALS,
     SIMULTANEOUS,
     STATES,
@@ -396,6 +397,22 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         words=keywords(" ".join([title, text, *(m.name for m in mentions if m.role)])),
         terms=content_words(sent.doc, start, end, mentions, timex_chars),
         subject_of=subject.lemma_.lower() if subject is not None and names_a_happening(subject) else "",
+        another=tells_another(head),
+    )
+
+
+# Words that make a happening another one of its kind: "a second quake", "another fire".
+ANOTHER = {"another", "second", "third", "fresh", "new", "latest", "further"}
+
+
+def tells_another(head) -> bool:
+    """Does the clause tell of another happening of a kind told before: its happening noun, as its
+    head, subject or object, marked "second", "another", "fresh" ("Turkey reported a second quake")?"""
+    nouns = [head, *(c for c in head.children if c.dep_ in (*SUBJECTS, "dobj"))]
+    return any(
+        n.lemma_.lower() in HAPPENING_NOUNS
+        and any(c.lower_ in ANOTHER for c in n.children if c.dep_ in ("amod", "det"))
+        for n in nouns
     )
 
 

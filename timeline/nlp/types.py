@@ -88,6 +88,8 @@ class ExtractedEvent:
     # the happening its subject names ("The quake was also felt in Cyprus": "quake"): it tells more of
     # a happening its article has told of (see ``discourse.goes_on``)
     subject_of: str = ""
+    # it tells of another happening of a kind told before ("a second quake", "another fire")
+    another: bool = False
 
     def as_json(self) -> dict:
         return {

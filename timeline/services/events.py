@@ -42,6 +42,7 @@ def _source_fields(extracted: ExtractedEvent) -> dict:
             "terms": sorted(extracted.terms),
             "reference": extracted.reference,
             "spoken": extracted.spoken,
+            "another": extracted.another,
         },
     }
 
