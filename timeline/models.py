@@ -96,13 +96,17 @@ class Flag(models.TextChoices):
     @classmethod
     def unstated(cls, flags) -> bool:
         """Whether the sentence states no date of its own: the date given is its article's or the
-        sentence before's, which matching takes as weak evidence."""
-        return cls.DATE_FROM_PUBLICATION in flags or cls.DATE_FROM_CONTEXT in flags
+        sentence before's (``UNSTATED_DATES``), which matching takes as weak evidence."""
+        return not UNSTATED_DATES.isdisjoint(flags)
 
     @classmethod
     def of(cls, flags) -> list[Flag]:
         """The known flags among ``flags`` (stored strings), in their order."""
         return [cls(flag) for flag in flags if flag in cls._value2member_map_]
+
+
+# The flags of a date the sentence does not state (see ``Flag.unstated``).
+UNSTATED_DATES = frozenset({Flag.DATE_FROM_PUBLICATION, Flag.DATE_FROM_CONTEXT})
 
 
 def unique_slug(model, text: str, *, exclude_pk=None, max_length: int = 80) -> str:

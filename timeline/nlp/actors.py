@@ -397,7 +397,7 @@ DESIGNATIONS = {"inc", "incorporated", "corporation", "company", "ltd", "llc", "
 # Words after a place's name that make no other place of it ("Lahaina Town", "Hatay province"). Not
 # "city": Mexico City is not Mexico.
 SETTLEMENTS = {"town", "village", "province", "district", "region"}
-SETTLEMENT_AFTER = re.compile(r" (?:Town|Village|Province|District|Region)\b")
+SETTLEMENT_AFTER = re.compile(rf" (?:{'|'.join(w.capitalize() for w in sorted(SETTLEMENTS))})\b")
 
 
 def is_company(name: str) -> bool:

@@ -161,13 +161,14 @@ def described_mentions(doc, mentions: list[ActorMention], is_company) -> list[Ac
     )
     if not named:
         return []
+    nouns = {m.name.split()[-1].casefold() for m in named} | COMPANY_NOUNS
     text = text_of(doc)
     starts = [s.start_char for s in doc.sents]
     taken = [(m.start, m.end) for m in mentions]
     out = []
     for match in DESCRIPTION.finditer(text):
         noun, at = match.group(1), match.start()
-        if any(s <= at < e for s, e in taken):
+        if noun not in nouns or any(s <= at < e for s, e in taken):
             continue
         n = max(0, bisect.bisect_right(starts, at) - DESCRIPTION_REACH)
         fits = {

@@ -34,9 +34,14 @@ from .clauses import (
 )
 from .clustering import keywords
 from .dates import timex_dates
+from .discourse import TALK_TYPES
 from .headlines import acceptable, headline, tidy
 from .pipeline import text_of
 from .types import ActorMention, ExtractedEvent, Timex
+
+# The flags of a report dated by its article's publication, and by the sentence before it.
+PUBLICATION_DATE = "date_from_publication"
+CONTEXT_DATE = "date_from_context"
 
 
 def attach(doc, timex: Timex):
@@ -171,7 +176,7 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
             found[main.i] = [_Clause(main, clauses[0].timex)]
     root = sent.root
     if root.i not in found and _undated_report(root):
-        found[root.i] = [_Clause(root, None, ["date_from_publication"])]
+        found[root.i] = [_Clause(root, None, [PUBLICATION_DATE])]
     for tok in sent:
         if tok.i in found or tok.dep_ not in ("advcl", "conj") or not _undated_report(tok):
             continue
@@ -180,7 +185,7 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
             "VBD",
             "VBP",
         ):
-            found[tok.i] = [_Clause(tok, None, ["date_from_publication"])]
+            found[tok.i] = [_Clause(tok, None, [PUBLICATION_DATE])]
     return [c for i in sorted(found) for c in found[i]]
 
 
@@ -267,16 +272,15 @@ class _Told:
         event.flags = [CONTEXT_DATE if f == PUBLICATION_DATE else f for f in event.flags]
 
 
-TALK = {"statement", "announcement"}
-# The flags of a report dated by its article's publication, and by the sentence before it.
-PUBLICATION_DATE = "date_from_publication"
-CONTEXT_DATE = "date_from_context"
-
-
 def _narrates(head, event: ExtractedEvent) -> bool:
     """Does an undated clause tell, in the past tense, of something done (not "the search continues",
     not what will be)?"""
-    if PUBLICATION_DATE not in event.flags or event.reference or event.spoken or event.event_type in TALK:
+    if (
+        PUBLICATION_DATE not in event.flags
+        or event.reference
+        or event.spoken
+        or event.event_type in TALK_TYPES
+    ):
         return False  # "he said on Twitter": when something was said is the reporter's time
     if any(c.dep_ == "advmod" and c.lower_ in ELSEWHEN for c in head.children):
         return False  # "Zelenskiy earlier ordered the military to defend the city"
@@ -352,7 +356,7 @@ def _fallback_clause(sent, tried, timexes: list[Timex], doc) -> _Clause | None:
         t for t in timexes if (at := attach(doc, t)) is not None and (at == head or head.is_ancestor(at))
     )
     timex = next(governed, None)
-    return _Clause(head, timex, [] if timex else ["date_from_publication"])
+    return _Clause(head, timex, [] if timex else [PUBLICATION_DATE])
 
 
 def _event(body: str, sent, clause: _Clause, start, end, actors, published, timex_chars) -> ExtractedEvent:
@@ -369,7 +373,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
     else:
         date_start = date_end = precision = None
         # an undated article dates nothing: the report is undated, not dated by publication
-        flags = [f for f in flags if f != "date_from_publication"]
+        flags = [f for f in flags if f != PUBLICATION_DATE]
         if "invalid_date" not in flags:
             flags.append("undated")
     text = body[start:end].strip()

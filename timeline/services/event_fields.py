@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Event, EventSource, Flag, Status
+from ..models import UNSTATED_DATES, Event, EventSource, Flag, Status
 from ..nlp import dating
 from ..nlp.types import ExtractedEvent
 from .storylines import assign_threads
@@ -72,10 +72,10 @@ def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent |
     for name, value in derived.items():
         if not event.is_locked(name):
             setattr(event, name, value)
-    unstated = {Flag.DATE_FROM_PUBLICATION, Flag.DATE_FROM_CONTEXT}
-    flags = set().union(*(set(s.flags) for s in sources)) - {Flag.DATE_CONFLICT} - unstated
+    flags = set().union(*(set(s.flags) for s in sources)) - {Flag.DATE_CONFLICT} - UNSTATED_DATES
     if all(Flag.unstated(s.flags) for s in sources):
-        flags |= unstated & set(main.flags)  # the date chosen is the article's, or the sentence before's
+        # the date chosen is the article's, or the sentence before's
+        flags |= UNSTATED_DATES & set(main.flags)
     # Sources may still disagree, but a date an editor set is no longer in doubt.
     settled = event.is_locked("date_start") or event.is_locked("date_end")
     if chosen is not None and chosen.conflict and not settled:
