@@ -6,7 +6,9 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -122,6 +124,31 @@ def test_an_article_longer_than_the_parser_takes_is_extracted_whole(tmp_path, wo
     assert source.date_start.isoformat() == "2023-03-23"
     timex = Article.objects.get(file_name="long.txt").temporal_expressions.get(text__contains="March 23")
     assert text[timex.start : timex.end] == timex.text
+
+
+def _slow_chunk(marks: Path, items) -> list:
+    """A worker's task that takes half a minute, leaving a mark when it starts and when it ends."""
+    (marks / f"started-{os.getpid()}").touch()
+    time.sleep(30)
+    (marks / f"finished-{os.getpid()}").touch()
+    return [None] * len(items)
+
+
+def test_ctrl_c_while_the_workers_extract_ends_them_mid_task(tmp_path, monkeypatch):
+    """Ctrl-C that comes while the importer waits on its workers ends them at once: they do not
+    first finish the articles they hold."""
+    monkeypatch.setattr(ingest_command, "_extract_chunk", partial(_slow_chunk, tmp_path))
+    results = ingest_command.extract_in_processes([("text", None)] * 40, workers=2, gazetteer=None)
+    ctrl_c = threading.Timer(3, os.kill, (os.getpid(), signal.SIGINT))
+    ctrl_c.start()
+    with pytest.raises(KeyboardInterrupt):
+        next(results)
+    started = [int(mark.name.split("-")[1]) for mark in tmp_path.glob("started-*")]
+    assert started, "no worker started a task"
+    assert not list(tmp_path.glob("finished-*"))
+    for pid in started:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
 
 
 def long_inbox(tmp_path, count: int, *, paragraphs: int) -> Path:

@@ -91,9 +91,6 @@ def extract_in_processes(
                 while given in done:
                     yield done.pop(given)
                     given += 1
-        except GeneratorExit:  # the import stops (Ctrl-C, a lost database): so do the workers, mid-task
-            _stop_workers(pool)
-            raise
         except BrokenProcessPool:
             broken = list(running.values())
             if len(broken) == 1 and broken[0] in suspects:
@@ -102,6 +99,11 @@ def extract_in_processes(
                 singles = [(i,) for task in broken for i in task]
                 suspects.update(singles)
                 queue = deque(sorted([*queue, *singles]))
+        except BaseException:
+            # The import stops: closed while an article is stored (GeneratorExit), or Ctrl-C while
+            # waiting here for the workers. They stop mid-task rather than finish their chunks.
+            _stop_workers(pool)
+            raise
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     while given in done:
