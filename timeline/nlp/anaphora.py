@@ -41,7 +41,7 @@ def _head_token(doc, mention: ActorMention):
 
 def _is_main_subject(tok) -> bool:
     """Is ``tok`` (part of) the subject of its sentence's main verb?"""
-    while tok is not None and tok.dep_ in ("compound", "appos", "conj", "flat") and tok.head is not tok:
+    while tok is not None and tok.dep_ in ("compound", "appos", "conj", "flat") and tok.head != tok:
         tok = tok.head
     return tok is not None and tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT"
 

@@ -134,10 +134,37 @@ def subject_of(head):
         if owner is None and head.dep_ == "dobj":
             owner = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         return owner
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # Two subjects are a misparse: the first that is a noun or pronoun, but not one ending a place's
+    # name ("The toll in Maui, Hawaii has reached"), a word set beside the subject ("DPC had itself
+    # filed", "Feldman and Arseneault both declined") nor words quoted ("No nothing," Panis said).
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
+    if len(subjects) > 1:
+        subjects = [c for c in subjects if _names_doer(c) and not _quoted_before(c, head)] or subjects
+    subject = subjects[0] if subjects else None
     if subject is None and head.dep_ in ("conj", "xcomp"):
         subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject
+
+
+def _quoted_before(tok, head) -> bool:
+    """Does a quotation end between ``tok`` and the verb ``head`` after it?"""
+    return any(t.tag_ == "''" for t in tok.doc[tok.i + 1 : head.i])
+
+
+def _names_doer(tok) -> bool:
+    """Can a subject ``tok`` name the doer: a noun or a personal or relative pronoun, not a
+    reflexive one ("itself"), a quantifier ("both") nor a place written after another and a comma
+    ("Maui, Hawaii")?"""
+    places = ("GPE", "LOC")
+    if (
+        tok.i >= 2
+        and tok.ent_type_ in places
+        and tok.nbor(-1).text == ","
+        and tok.nbor(-2).ent_type_ in places
+    ):
+        return False
+    personal = tok.tag_ in ("PRP", "WP", "WDT") and not tok.lower_.endswith(("self", "selves"))
+    return tok.pos_ in ("NOUN", "PROPN") or personal  # not "each", "both"
 
 
 def agents_of(head, mentions: list[ActorMention]) -> list[str]:

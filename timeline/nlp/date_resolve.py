@@ -136,7 +136,7 @@ class Context:
         if tok is not None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ == "POS":
             return "past"  # "Wednesday's ruling" names something that has happened
         for _ in range(8):
-            if tok is None or tok.head is tok:
+            if tok is None or tok.head == tok:
                 break
             verb = tok.pos_ in ("VERB", "AUX") and tok.dep_ not in NOMINAL  # not "sounds" as an object
             if verb and (tok.tag_ not in ("VBG", "VB") or self._aux(tok)):
@@ -159,7 +159,7 @@ class Context:
             )
         ):
             return "future"  # "has scheduled a talk Monday", "is expected in December", "set for April"
-        if any(a.lower_ == "to" for a in aux) and tok.head is not tok:
+        if any(a.lower_ == "to" for a in aux) and tok.head != tok:
             head = tok.head
             if head.tag_ != "VBD" and (head.lemma_ in ARRANGE_VERBS or head.lower_ in ARRANGE_VERBS):
                 return "future"

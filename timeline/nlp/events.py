@@ -225,8 +225,8 @@ def events_from_doc(
             else:
                 start, end = sent.start_char, sent.end_char
             event = _event(body, sent, clause, start, end, actors, published, timex_chars)
-            if not acceptable(event.title):
-                event.title = tidy(named_doer(event.title, actors, start))
+            if not acceptable(event.title) or event.title.partition(" ")[0].casefold() in OWNERS:
+                event.title = tidy(named_doer(event.title, actors, start, end))
             if not acceptable(event.title):
                 continue  # a clause that names no doer and no deed is no report of a happening
             same = next((e for e in told if e.title == event.title and not (e.timex and event.timex)), None)
@@ -423,18 +423,25 @@ def tells_another(head) -> bool:
 # "It reports", "its sales grow": the pronoun stands for the organisation or person named last.
 STANDS_FOR = {"it": ("organization", ""), "its": ("organization", "'s"), "he": ("person", ""),
               "she": ("person", ""), "his": ("person", "'s"), "her": ("person", "'s")}  # fmt: skip
+# Whose: a title does not start on one of these words (it names no one); the owner, else nothing.
+OWNERS = {"its", "his", "her", "their", "our", "my", "your"}
 # How far back (characters before its sentence) a pronoun's doer may be named.
 DOER_REACH = 400
 
 
-def named_doer(title: str, mentions: list[ActorMention], before: int) -> str:
+def named_doer(title: str, mentions: list[ActorMention], before: int, end: int) -> str:
     """The title with a pronoun that begins it replaced by whom it stands for: the organisation (for
-    "it") or person (for "he", "she") named last before the clause, in its sentence or just before."""
+    "it") or person (for "he", "she") named last before the clause [before, end), in its sentence or
+    just before. An owner none of those stands for is left out ("Their homes are flattened": "Homes
+    …"), as is "his" or "her" in a clause that names a person itself ("Ada Kapu left when his wife
+    arrived": whose wife, the title cannot tell)."""
     first, _, rest = title.partition(" ")
     kind, ending = STANDS_FOR.get(first.casefold(), (None, ""))
     named = [m for m in mentions if m.kind == kind and not m.role and before - DOER_REACH <= m.start < before]
+    if ending and kind == "person" and any(m.kind == kind and before <= m.start < end for m in mentions):
+        named = []
     if kind is None or not named or not rest:
-        return title
+        return rest if rest and first.casefold() in OWNERS else title
     return f"{named[-1].name}{ending} {rest}"
 
 

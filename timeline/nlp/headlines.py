@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .actors import TITLE_WORDS as ROLE_WORDS
 from .clauses import classify, is_event_noun, subject_of
 from .types import ActorMention
 
@@ -53,11 +54,12 @@ def present(lemma: str) -> str:
 
 
 def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
-    """``tok``'s words as written, without dates, articles, asides, sentence adverbs ("Separately")
-    and quotation marks, cut to at most ``limit`` words; a cut phrase never ends on a modifier."""
+    """``tok``'s words as written, without dates, articles, asides, phrases set before a verb
+    ("Separately", "since the failure,") and quotation marks, cut to at most ``limit`` words; a cut
+    phrase never ends on a modifier."""
     dropped = set()
     for t in tok.subtree:
-        if t.i in dropped or t is tok:
+        if t.i in dropped or t == tok:
             continue
         if (
             (
@@ -68,7 +70,9 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
                 t.dep_ == "cc"
                 and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in t.head.children)
             )
-            or (t.dep_ == "advmod" and t.i < t.head.i and t.left_edge.i == tok.left_edge.i)
+            or (
+                _fronted(t, tok, dropped) and (t.dep_ == "advmod" or t.head.pos_ in ("VERB", "AUX"))
+            )  # "since the failure, controls are"
             or (t.dep_ == "prep" and _is_date(t, timex_chars))  # "until five days ago"
             or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBG"))  # "forces led by Wagner", "maps showing"
         ):
@@ -79,19 +83,33 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
         if t.i not in dropped
         and t.idx not in timex_chars
         and not (t.dep_ == "det" and t.lower_ in ARTICLES)
+        and not (t.tag_ == "POS" and (t.head.i in dropped or t.head.idx in timex_chars))  # "Monday’s"
         and not (t.is_punct and not _joins(t))
         and not t.is_space
     ]
+    after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+    if after is not None and _joins(after) and after.ent_iob_ == "I":
+        kept.append(after)  # the end of a name the parser split off: "St. John’s"
     words = [t for t in kept if not t.is_punct]
     if len(words) > limit:
         kept = [t for t in kept if t.i <= words[limit - 1].i]
-        while len(kept) > 1 and kept[-1].dep_ in DANGLING and kept[-1] is not tok:
+        while len(kept) > 1 and kept[-1].dep_ in DANGLING and kept[-1] != tok:
             kept.pop()
     # "says they shared", not "says They shared": only names keep their capital inside a headline
     first = kept[0] if kept else None
     lower = first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I"
     lower = lower and not first.is_upper
     return _join(kept, lower_first=lower)
+
+
+def _fronted(t, tok, dropped: set[int]) -> bool:
+    """Is ``t`` a phrase of a word (its "prep" or "advmod") written before it, first of ``tok``'s
+    words but those left out ("Separately, …", "that since the failure, …")?"""
+    return (
+        t.dep_ in ("advmod", "prep")
+        and t.i < t.head.i
+        and all(x.i in dropped or x.is_punct for x in tok.subtree if x.i < t.left_edge.i)
+    )
 
 
 def _joins(tok) -> bool:
@@ -115,6 +133,10 @@ def doers(subject, mentions: list[ActorMention], timex_chars: set[int]) -> tuple
     the subject's own words."""
     words = [subject, *(c for c in subject.children if c.dep_ == "conj")]
     names = list(dict.fromkeys(m.name for w in words for m in mentions if m.start <= w.idx < m.end))
+    if not names and (subject.lower_ in ROLE_WORDS or any(c.dep_ == "poss" for c in subject.children)):
+        # "his vice president, Fuat Oktay,": the name set beside a subject that is someone's role
+        named = [c for c in subject.children if c.dep_ == "appos"]
+        names = list(dict.fromkeys(m.name for w in named for m in mentions if m.start <= w.idx < m.end))[:1]
     if names:
         return " and ".join(names), len(names) > 1
     plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they") or len(words) > 1
@@ -123,8 +145,11 @@ def doers(subject, mentions: list[ActorMention], timex_chars: set[int]) -> tuple
 
 def _verb(head, plural: bool) -> str:
     turning = " ".join(c.lower_ for c in head.children if c.dep_ == "advmod" and c.lower_ in TURNING)
-    verb = _tense(head, plural)
-    return f"{turning} {verb}" if turning else verb
+    # its particle, unless written after the object ("applauds the shake-up" is no "applauds up")
+    objects = [c.i for c in head.children if c.dep_ in OBJECTS and c.i > head.i]
+    particles = [c.lower_ for c in head.children if c.dep_ == "prt" and c.i < min(objects, default=c.i + 1)]
+    verb = " ".join([_tense(head, plural), *particles])
+    return f"{turning} {verb}" if turning else verb  # "never shows up"
 
 
 def _tense(head, plural: bool) -> str:
@@ -157,12 +182,16 @@ def _what(head, timex_chars: set[int]) -> str:
     if head.dep_ == "relcl" and not any(c.dep_ in OBJECTS for c in after):
         return phrase(head.head, timex_chars, 5)  # "the plan he proposed": proposes plan
     for dep in OBJECTS:
-        obj = next((c for c in after if c.dep_ == dep), None)
+        obj = next((c for c in after if c.dep_ == dep and not _joins(c)), None)  # not "St. John" + "’s"
         if obj is None:
             continue
         what = phrase(obj, timex_chars)
-        then = next((c for c in after if c.dep_ == "xcomp" and c.i > obj.i), None) if dep == "dobj" else None
-        return f"{what} {phrase(then, timex_chars, 6)}" if then is not None else what  # "orders army to"
+        then = (
+            next((c for c in after if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
+            if dep == "dobj"
+            else None
+        )  # "orders army to", "call themselves Defence Forces"
+        return f"{what} {phrase(then, timex_chars, 6)}" if then is not None else what
     return ""
 
 
@@ -215,7 +244,7 @@ def _first_person(head):
 
 def _verb_above(tok):
     """The verb whose clause holds ``tok`` ("During a conference, he said" -> "said"), or None."""
-    while tok.head is not tok:
+    while tok.head != tok:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and subject_of(tok) is not None:
             return tok
