@@ -1,4 +1,4 @@
-"""The spaCy pipeline as the extraction uses it: line breaks that end sentences."""
+"""The spaCy pipeline as the extraction uses it: line breaks and datelines that end sentences."""
 
 from timeline.nlp.pipeline import load_nlp
 
@@ -26,3 +26,23 @@ def test_a_hard_wrapped_line_keeps_its_sentence_whole():
         "Xi Jinping would resume within a week, officials confirmed."
     )
     assert len(sentences(text)) == 1
+
+
+def test_a_dateline_is_not_the_doer_of_the_sentence_after_it():
+    text = "Floods at Lamont\n\nLAMONT, Oregon, May 2, 2024 (AP) - Rising water forced hundreds to flee."
+    assert sentences(text)[-1] == "Rising water forced hundreds to flee."
+    for text in (
+        "LAMONT — Rising water forced hundreds to flee.",
+        "LAMONT (Reuters) Rising water forced hundreds to flee.",
+        "EAST LAMONT, OREGON _ Rising water forced hundreds to flee.",
+        "LAMONT, Oregon (AP)_ Rising water forced hundreds to flee.",
+    ):
+        assert sentences(text)[-1] == "Rising water forced hundreds to flee.", text
+
+
+def test_capitals_that_open_a_sentence_are_no_dateline():
+    for text in (
+        "NATO leaders met in Lamont on Monday.",
+        "U.S. - Chinese talks resumed in Lamont on Monday.",
+    ):
+        assert sentences(text) == [text]

