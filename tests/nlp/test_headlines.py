@@ -114,3 +114,30 @@ def test_a_phrase_set_before_what_was_said_leaves_the_title(gazetteer):
 def test_a_name_the_parser_splits_before_its_s_stays_whole(gazetteer):
     text = "The rescue teams have relocated to St. John’s in Newfoundland."
     assert titles(text, gazetteer) == ["Rescue teams relocate to St. John’s"]
+
+
+def test_a_preposition_whose_object_is_a_date_leaves_with_it(gazetteer):
+    text = "Rescuers found two survivors after midnight Tuesday in the Kula region."
+    assert titles(text, gazetteer) == ["Rescuers find two survivors"]
+    assert titles("Another fire was reported after 6:30 a.m. in Lahaina.", gazetteer) == [
+        "Another fire is reported in Lahaina"
+    ]
+
+
+def test_a_relative_clause_with_its_own_doer_takes_the_noun_and_where(gazetteer):
+    text = "“We will stay,” Putin said, reiterating a statement he gave at a briefing on Monday."
+    assert titles(text, gazetteer)[-1] == "Vladimir Putin gives statement at briefing"
+    text = "Putin flew to Kazan, where 40 people were killed in a fire in 1990."
+    assert "40 people are killed in fire" in titles(text, gazetteer)
+
+
+def test_a_contracted_verb_is_written_out(gazetteer):
+    assert titles("Putin’s ready for the talks.", gazetteer) == ["Vladimir Putin is ready for talks"]
+
+
+def test_it_is_names_no_organisation(gazetteer):
+    text = "The Kremlin announced the visit on Monday. “It’s heartbreaking, not just unprecedented.”"
+    assert titles(text, gazetteer)[0] == "Kremlin announces visit"
+    assert not any("heartbreaking" in t for t in titles(text, gazetteer))
+    text = "NATO was founded in 1949. Since 1952, it has been expanded to include Norway."
+    assert titles(text, gazetteer)[-1] == "NATO is expanded"

@@ -1,5 +1,9 @@
 """The spaCy pipeline as the extraction uses it: line breaks and datelines that end sentences."""
 
+import datetime as dt
+
+from timeline.nlp.actors import Gazetteer
+from timeline.nlp.extract import extract_doc
 from timeline.nlp.pipeline import load_nlp
 
 
@@ -36,13 +40,21 @@ def test_a_dateline_is_not_the_doer_of_the_sentence_after_it():
         "LAMONT (Reuters) Rising water forced hundreds to flee.",
         "EAST LAMONT, OREGON _ Rising water forced hundreds to flee.",
         "LAMONT, Oregon (AP)_ Rising water forced hundreds to flee.",
+        "Lamont, May 2 (EFE) – Rising water forced hundreds to flee.",
     ):
         assert sentences(text)[-1] == "Rising water forced hundreds to flee.", text
 
 
-def test_capitals_that_open_a_sentence_are_no_dateline():
+def test_capitals_or_a_name_that_open_a_sentence_are_no_dateline():
     for text in (
         "NATO leaders met in Lamont on Monday.",
         "U.S. - Chinese talks resumed in Lamont on Monday.",
+        "Smith, the mayor (D) - said little.",
     ):
         assert sentences(text) == [text]
+
+
+def test_the_place_of_a_dateline_is_no_actor_of_what_follows():
+    text = "MARLOWE, Oregon - Rising water forced hundreds to flee, and her house was lost, Ada Kapu said."
+    extraction = extract_doc(load_nlp()(text), dt.date(2024, 5, 2), Gazetteer())
+    assert [a.name for a in extraction.actors] == ["Ada Kapu"]

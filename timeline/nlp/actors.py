@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from .anaphora import described_mentions, it_mentions, pronoun_mentions, settlement_mentions
-from .pipeline import text_of
+from .pipeline import datelines_in, text_of
 from .types import ActorMention
 
 ENTITY_KINDS = {
@@ -241,14 +241,21 @@ class _Raw:
 def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
     """Gazetteer hits first, then spaCy's entities that add something (not inside a hit)."""
     text = text_of(doc)
+    datelines = datelines_in(text)  # where a story was filed is no actor of what it tells
+
+    def datelined(s: int, e: int) -> bool:
+        return any(start <= s and e <= end for start, end in datelines)
+
     found = []
     for s, e, alias in gazetteer.scan(text):
+        if datelined(s, e):
+            continue
         known = gazetteer.lookup(alias)
         found.append(_Raw(alias, known[1], s, e, known, _titled(text, s, alias, known[1])))
     hits = [(r.start, r.end, r.kind) for r in found]
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
-        if not kind:
+        if not kind or datelined(ent.start_char, ent.end_char):
             continue
         s, e = ent.start_char, ent.end_char
         if "\n" in ent.text:  # a heading run into the next line: keep the line the name ends on

@@ -31,11 +31,12 @@ from .clauses import (
     is_event_noun,
     names_a_happening,
     said,
+    subject_of,
 )
 from .clustering import keywords
 from .dates import timex_dates
 from .discourse import TALK_TYPES
-from .headlines import acceptable, headline, tidy
+from .headlines import acceptable, headline, lemma_of, tidy
 from .pipeline import text_of
 from .types import ActorMention, ExtractedEvent, Timex
 
@@ -225,7 +226,7 @@ def events_from_doc(
             else:
                 start, end = sent.start_char, sent.end_char
             event = _event(body, sent, clause, start, end, actors, published, timex_chars)
-            if not acceptable(event.title) or event.title.partition(" ")[0].casefold() in OWNERS:
+            if _named_by_pronoun(event.title) and not _it_is(clause.head):
                 event.title = tidy(named_doer(event.title, actors, start, end))
             if not acceptable(event.title):
                 continue  # a clause that names no doer and no deed is no report of a happening
@@ -427,6 +428,17 @@ STANDS_FOR = {"it": ("organization", ""), "its": ("organization", "'s"), "he": (
 OWNERS = {"its", "his", "her", "their", "our", "my", "your"}
 # How far back (characters before its sentence) a pronoun's doer may be named.
 DOER_REACH = 400
+
+
+def _named_by_pronoun(title: str) -> bool:
+    """Does the title start on a pronoun, or fail for want of a doer (see ``named_doer``)?"""
+    return not acceptable(title) or title.partition(" ")[0].casefold() in OWNERS
+
+
+def _it_is(head) -> bool:
+    """ "It is heartbreaking", "it is my intention that": an "it" that stands for no one."""
+    subject = subject_of(head)
+    return lemma_of(head) == "be" and subject is not None and subject.lower_ == "it"
 
 
 def named_doer(title: str, mentions: list[ActorMention], before: int, end: int) -> str:

@@ -16,6 +16,7 @@ from .types import ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "say": "says"}
 ARTICLES = {"a", "an", "the"}
+CONTRACTED = {"'s": "be", "'re": "be", "'m": "be", "'ve": "have"}  # "it’s heartbreaking": it is
 FUTURE = {"will", "'ll", "shall"}
 # Subtrees a headline leaves out: what describes a word rather than telling what happened.
 ASIDES = {"relcl", "appos", "parataxis", "advcl", "mark", "preconj", "dep", "intj"}
@@ -58,6 +59,9 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
     ("Separately", "since the failure,") and quotation marks, cut to at most ``limit`` words; a cut
     phrase never ends on a modifier."""
     dropped = set()
+    for t in tok.subtree:
+        if _object_dated(t, timex_chars):  # "after midnight in Kula": "in Kula"
+            dropped |= {x.i for x in t.subtree} - {x.i for x in _hung(t) for x in x.subtree}
     for t in tok.subtree:
         if t.i in dropped or t == tok:
             continue
@@ -102,6 +106,19 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
     return _join(kept, lower_first=lower)
 
 
+def _object_dated(prep, timex_chars: set[int]) -> bool:
+    """Is ``prep`` a preposition whose object is a date ("after midnight Tuesday in Kula")? It leaves
+    a title with its date, all but what hangs on the date (see ``_hung``)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"] if prep.dep_ == "prep" else []
+    return bool(objects) and all(c.idx in timex_chars for c in objects)
+
+
+def _hung(prep) -> list:
+    """The phrases that hang on the preposition's object but tell where or how much, not when ("in
+    Kula" of "after midnight in Kula", "to $42.9 million" of "in the quarter to $42.9 million")."""
+    return [p for o in prep.children if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep"]
+
+
 def _fronted(t, tok, dropped: set[int]) -> bool:
     """Is ``t`` a phrase of a word (its "prep" or "advmod") written before it, first of ``tok``'s
     words but those left out ("Separately, …", "that since the failure, …")?"""
@@ -143,6 +160,11 @@ def doers(subject, mentions: list[ActorMention], timex_chars: set[int]) -> tuple
     return phrase(subject, timex_chars, 6), plural
 
 
+def lemma_of(verb) -> str:
+    """The verb's lemma, also of a contraction the lemmatizer leaves as written ("it’s": be)."""
+    return CONTRACTED.get(verb.lower_.replace("’", "'"), verb.lemma_.lower())
+
+
 def _verb(head, plural: bool) -> str:
     turning = " ".join(c.lower_ for c in head.children if c.dep_ == "advmod" and c.lower_ in TURNING)
     # its particle, unless written after the object ("applauds the shake-up" is no "applauds up")
@@ -154,7 +176,7 @@ def _verb(head, plural: bool) -> str:
 
 def _tense(head, plural: bool) -> str:
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-    lemma = head.lemma_.lower()
+    lemma = lemma_of(head)
     if any(c.dep_ == "neg" for c in head.children):
         return ("do not " if plural else "does not ") + lemma
     if any(c.dep_ == "nsubjpass" for c in head.children):
@@ -163,7 +185,7 @@ def _tense(head, plural: bool) -> str:
         return "to " + lemma
     if plural:
         return lemma
-    return head.text.lower() if head.tag_ == "VBZ" else present(lemma)
+    return head.text.lower() if head.tag_ == "VBZ" and head.text[0].isalpha() else present(lemma)
 
 
 def _what(head, timex_chars: set[int]) -> str:
@@ -181,11 +203,17 @@ def _what(head, timex_chars: set[int]) -> str:
     after = [c for c in children if c.i > head.i]
     if head.dep_ == "relcl" and not any(c.dep_ in OBJECTS for c in after):
         return phrase(head.head, timex_chars, 5)  # "the plan he proposed": proposes plan
+    objects = [c for c in after if c.dep_ in OBJECTS and c.dep_ != "prep"]
+    if head.dep_ == "relcl" and _object_relative(head) and not objects:
+        where = next(c for c in after if c.dep_ == "prep")  # "a statement she gave at a briefing"
+        return f"{phrase(head.head, timex_chars, 5)} {phrase(where, timex_chars, 4)}"
     for dep in OBJECTS:
         obj = next((c for c in after if c.dep_ == dep and not _joins(c)), None)  # not "St. John" + "’s"
         if obj is None:
             continue
         what = phrase(obj, timex_chars)
+        if not what:
+            continue  # a date and no place: "after midnight"
         then = (
             next((c for c in after if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
             if dep == "dobj"
@@ -195,10 +223,23 @@ def _what(head, timex_chars: set[int]) -> str:
     return ""
 
 
+def _object_relative(head) -> bool:
+    """Is the noun a relative clause describes what its own doer did ("the statement she gave"), not
+    where or when ("the city where 168 people were killed"), nor what a clause says ("an order that
+    he remain")?"""
+    own = subject_of(head)
+    return (
+        own is not None
+        and own.dep_ == "nsubj"
+        and own.tag_ not in ("WDT", "WP")
+        and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in head.children)
+    )
+
+
 def _is_date(tok, timex_chars: set[int]) -> bool:
     """Is ``tok`` a date and nothing more ("on Tuesday", "last week")?"""
     words = [t for t in tok.subtree if not t.is_punct]
-    return bool(words) and all(t.idx in timex_chars or t.pos_ == "ADP" for t in words)
+    return bool(words) and all(t.idx in timex_chars or t.pos_ in ("ADP", "DET") for t in words)
 
 
 def headline(head, mentions: list[ActorMention], timex_chars: set[int]) -> str:

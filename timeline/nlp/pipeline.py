@@ -17,14 +17,19 @@ LINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
 # A dateline opening a paragraph near the top: the place in capitals (not initials such as "U.S."),
 # perhaps a region or date after a comma, perhaps the agency in brackets, then a dash ("WAILUKU,
 # Hawaii — (AP) — ", "NIAMEY, July 27, 2023 (BSS/AFP) - ", "CANBERRA (AP)_ ") or, after the brackets,
-# the text ("PARIS (Sputnik) France").
+# the text ("PARIS (Sputnik) France"); or the place as a name is written, when a date, the agency
+# and a dash follow it ("Niamey, Jul 28 (EFE) – ").
 _DASH = r"[-–—_]{1,2}\s"
 _AGENCY = r"\([^()\n]{1,60}\)"
-DATELINE = re.compile(
-    r"(?:^|(?<=\n))(?=[A-Z.'’ -]*?[A-Z]{3})"  # three capitals in a row somewhere in the place
+_CAPITALS = (
+    r"(?=[A-Z.'’ -]*?[A-Z]{3})"  # three capitals in a row somewhere in the place
     r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s[^\n()–—]{1,40}?)?"
     rf"(?:\s?{_AGENCY}(?:\s?{_DASH}|\s(?=[A-Z]))|\s{_DASH}(?:{_AGENCY}\s{_DASH})?)"
 )
+_NAMED = (
+    rf"[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}},\s(?=[^\n()]{{0,24}}\d)[^\n()–—]{{1,25}}?\s?{_AGENCY}\s?{_DASH}"
+)
+DATELINE = re.compile(rf"(?:^|(?<=\n))(?:{_CAPITALS}|{_NAMED})")
 DATELINE_REACH = 600  # characters from the top
 
 
@@ -73,16 +78,16 @@ def line_breaks(doc):
     return doc
 
 
-def dateline_ends(text: str) -> list[int]:
-    """Where the text after each dateline near the top of ``text`` begins."""
-    return [m.end() for m in DATELINE.finditer(text, 0, DATELINE_REACH)]
+def datelines_in(text: str) -> list[tuple[int, int]]:
+    """Where the datelines near the top of ``text`` are (start, end: where the text after it begins)."""
+    return [m.span() for m in DATELINE.finditer(text, 0, DATELINE_REACH)]
 
 
 @Language.component("datelines")
 def datelines(doc):
     """Starts a sentence after a dateline ("NIAMEY - An attempted coup …"): the parser would
     otherwise take the place for the doer ("NIAMEY declares …")."""
-    starts = set(dateline_ends(text_of(doc)))
+    starts = {end for _, end in datelines_in(text_of(doc))}
     for token in doc:
         if token.idx in starts and token.i > 0:
             token.is_sent_start = True
