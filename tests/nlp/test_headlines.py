@@ -141,3 +141,8 @@ def test_it_is_names_no_organisation(gazetteer):
     assert not any("heartbreaking" in t for t in titles(text, gazetteer))
     text = "NATO was founded in 1949. Since 1952, it has been expanded to include Norway."
     assert titles(text, gazetteer)[-1] == "NATO is expanded"
+
+
+def test_a_clause_whose_doer_is_not_found_gives_no_title_that_starts_on_its_verb(gazetteer):
+    text = "(and) tried unsuccessfully to gain the support of the national guard.”"
+    assert titles(text, gazetteer) == []

@@ -212,6 +212,7 @@ def events_from_doc(
     events: list[ExtractedEvent] = []
     body = text_of(doc)
     context: _Told | None = None  # the day the narrative last stated
+    statements: list[ExtractedEvent] = []  # those of the sentence before
     for position, sent in enumerate(doc.sents):
         if BOILERPLATE.search(sent.text):
             continue
@@ -243,6 +244,12 @@ def events_from_doc(
             if acceptable(event.title):
                 event.position = position
                 told = [event]
+        if not told and statements and _quotes_on(body, statements[-1], sent):
+            words = statements[-1]  # "… he said. "We notified the families."": his words go on
+            words.end = sent.start_char + len(sent.text.rstrip())
+            words.sentence = body[words.start : words.end]
+            continue
+        statements = [e for e in told if e.spoken or e.event_type in TALK_TYPES]
         context = _Told.of(told, sent, position, published) or context
         events += told + _references(body, sent, position, heads, actors, timex_chars)
     return _unique(events)
@@ -381,7 +388,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
     mentions = [m for m in actors if start <= m.start < end]
     head = clause.head
     subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
-    title = headline(head, mentions, timex_chars) or text[:80]
+    title = headline(head, mentions, timex_chars)
     return ExtractedEvent(
         title=title,
         sentence=text,
@@ -479,6 +486,20 @@ def content_words(
         if len(lemma) > 1 and lemma not in REPORTING and any(c.isalnum() for c in lemma):
             words.add(lemma)
     return frozenset(words)
+
+
+def _quotes_on(body: str, statement: ExtractedEvent, sent) -> bool:
+    """Does the sentence, telling nothing itself, go on with the words the statement just before it
+    quotes: in the statement's paragraph, right after it, it opens a quotation or goes on with one
+    the statement left open?"""
+    between = body[statement.end : sent.start_char]
+    words = statement.sentence
+    left_open = words.count('"') % 2 == 1 or words.count("“") > words.count("”")
+    return (
+        not between.strip()
+        and "\n\n" not in between
+        and (left_open or (sent.text.lstrip()[:1] in '"“' and bool(quoted_spans(words))))
+    )
 
 
 def _unique(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
