@@ -2,7 +2,9 @@
 
 A statement or announcement (or an event told with a verb of saying) is a reaction to the happening
 its sentence tells of too ("Kirby said after the talks that …"), or else to the happening its article
-told of just before it that shares a name or a word with it ("it", "the plan": the event last named),
+told of before it whose deed it names ("his visit", "within hours of the collapse"), or else to the
+happening its article told of just before it that shares a name or a word with it ("it", "the plan":
+the event last named),
 or else to the happening its article opens with (news tells what happened first and the reactions
 after it), or else to the deed told just before it, or else to the words another said that its
 article opens with (an interview, then the answers to it), or else to a deed of the days around it
@@ -21,7 +23,7 @@ from collections import defaultdict
 
 from ..models import Actor, Event, EventSource, EventType
 from ..nlp.actors import TITLE_WORDS  # "mayor", "spokesman": who speaks, not what about
-from ..nlp.clustering import TALK_VERBS  # verbs of saying and announcing
+from ..nlp.clustering import TALK_VERBS, of_saying  # verbs of saying and announcing
 from .ranking import DEED, KIND_WEIGHT, TALK_TYPES
 
 # A reaction is about a happening its article told of at most ``REACTION_REACH`` sentences before
@@ -131,7 +133,9 @@ def _happening(source: EventSource) -> bool:
 def _about(statement: EventSource, sources, by_position, actors) -> int | None:
     """The happening of the statement's own article it is about: the one its sentence tells of too
     (a deed before anything else); else the nearest of those told at most ``REACTION_REACH``
-    sentences before it that shares a word or someone other than the speaker with it; else the one
+    sentences before it, or in the article's opening, whose deed it names; else the nearest of those
+    told at most ``REACTION_REACH`` sentences before it that shares a word or someone other than the
+    speaker with it; else the one
     the article opens with (in its first ``LEDE`` sentences) if it shares one; else the nearest deed
     within reach; else the happening the article opens with."""
     position = (statement.frame or {}).get("position", -1)
@@ -141,18 +145,36 @@ def _about(statement: EventSource, sources, by_position, actors) -> int | None:
     ]
     if within[0]:
         return max(within[0], key=lambda s: (KIND_WEIGHT.get(s.event.event_type, 0.0), -s.start)).event_id
-    for told in within[1:]:
-        if sharing := [s for s in told if _shares(statement, s, actors)]:
-            return max(sharing, key=lambda s: (KIND_WEIGHT.get(s.event.event_type, 0.0), -s.start)).event_id
     opening = sorted(
         (s for s in sources if _opens(s) and _answerable(statement, s)),
         key=lambda s: (s.frame["position"], s.start),
     )
+    # "Xi should use his visit to Moscow to …": the happening whose deed the statement names
+    if named := [
+        s for s in [*(s for told in within[1:] for s in told), *opening] if _names_deed(statement, s)
+    ]:
+        return named[0].event_id
+    for told in within[1:]:
+        if sharing := [s for s in told if _shares(statement, s, actors)]:
+            return max(sharing, key=lambda s: (KIND_WEIGHT.get(s.event.event_type, 0.0), -s.start)).event_id
     deeds = [s for told in within for s in told if KIND_WEIGHT.get(s.event.event_type, 0.0) >= DEED]
     for choice in ([s for s in opening if _shares(statement, s, actors)], deeds, opening):
         if choice:
             return choice[0].event_id
     return _opening_words(statement, sources)
+
+
+def _names_deed(statement: EventSource, source: EventSource) -> bool:
+    """Does the statement name the deed the happening's report tells ("his visit" of "Xi visits
+    Moscow"), other than by its own verb, and not a deed of saying?"""
+    deed = (source.frame or {}).get("predicate", "")
+    frame = statement.frame or {}
+    return (
+        bool(deed)
+        and not of_saying(deed)
+        and deed != frame.get("predicate")
+        and deed in frame.get("terms", [])
+    )
 
 
 def _opens(source: EventSource) -> bool:
