@@ -241,7 +241,7 @@ class _Raw:
 def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
     """Gazetteer hits first, then spaCy's entities that add something (not inside a hit)."""
     text = text_of(doc)
-    datelines = datelines_in(text)  # where a story was filed is no actor of what it tells
+    datelines = datelines_in(doc)  # where a story was filed is no actor of what it tells
 
     def datelined(s: int, e: int) -> bool:
         return any(start <= s and e <= end for start, end in datelines)

@@ -31,12 +31,11 @@ from .clauses import (
     is_event_noun,
     names_a_happening,
     said,
-    subject_of,
 )
 from .clustering import keywords
 from .dates import timex_dates
 from .discourse import TALK_TYPES
-from .headlines import acceptable, headline, lemma_of, tidy
+from .headlines import acceptable, headline, tidy
 from .pipeline import text_of
 from .types import ActorMention, ExtractedEvent, Timex
 
@@ -227,7 +226,7 @@ def events_from_doc(
             else:
                 start, end = sent.start_char, sent.end_char
             event = _event(body, sent, clause, start, end, actors, published, timex_chars)
-            if _named_by_pronoun(event.title) and not _it_is(clause.head):
+            if _named_by_pronoun(event.title):
                 event.title = tidy(named_doer(event.title, actors, start, end))
             if not acceptable(event.title):
                 continue  # a clause that names no doer and no deed is no report of a happening
@@ -245,9 +244,9 @@ def events_from_doc(
                 event.position = position
                 told = [event]
         if not told and statements and _quotes_on(body, statements[-1], sent):
-            words = statements[-1]  # "… he said. "We notified the families."": his words go on
-            words.end = sent.start_char + len(sent.text.rstrip())
-            words.sentence = body[words.start : words.end]
+            quoted = statements[-1]  # "… he said. "We notified the families."": his words go on
+            quoted.end = sent.start_char + len(sent.text.rstrip())
+            quoted.sentence = body[quoted.start : quoted.end]
             continue
         statements = [e for e in told if e.spoken or e.event_type in TALK_TYPES]
         context = _Told.of(told, sent, position, published) or context
@@ -440,12 +439,6 @@ DOER_REACH = 400
 def _named_by_pronoun(title: str) -> bool:
     """Does the title start on a pronoun, or fail for want of a doer (see ``named_doer``)?"""
     return not acceptable(title) or title.partition(" ")[0].casefold() in OWNERS
-
-
-def _it_is(head) -> bool:
-    """ "It is heartbreaking", "it is my intention that": an "it" that stands for no one."""
-    subject = subject_of(head)
-    return lemma_of(head) == "be" and subject is not None and subject.lower_ == "it"
 
 
 def named_doer(title: str, mentions: list[ActorMention], before: int, end: int) -> str:

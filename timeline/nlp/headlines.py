@@ -266,8 +266,8 @@ def headline(head, mentions: list[ActorMention], timex_chars: set[int]) -> str:
     else:
         left = [m for m in mentions if head.left_edge.idx <= m.start < head.idx]
         who, plural = (left[-1].name if left else ""), False
-    if not who:
-        return ""  # "Opens two temporary channels": a title names who did it
+    if not who or (subject is not None and subject.lower_ == "it" and lemma_of(head) == "be"):
+        return ""  # "Opens two temporary channels", "It is heartbreaking": a title names who did it
     if (own := _first_person(head)) is not None:
         head = own  # "'I agree,' Putin said": Putin agrees
     return tidy(f"{who} {_verb(head, plural)} {_what(head, timex_chars)}")

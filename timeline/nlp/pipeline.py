@@ -78,19 +78,25 @@ def line_breaks(doc):
     return doc
 
 
-def datelines_in(text: str) -> list[tuple[int, int]]:
-    """Where the datelines near the top of ``text`` are (start, end: where the text after it begins)."""
-    return [m.span() for m in DATELINE.finditer(text, 0, DATELINE_REACH)]
+def datelines_in(doc) -> list[tuple[int, int]]:
+    """Where the datelines near the top of the document are (start, end: where the text after it
+    begins), found once."""
+    spans = doc.user_data.get("datelines")
+    if spans is None:
+        spans = doc.user_data["datelines"] = [
+            m.span() for m in DATELINE.finditer(text_of(doc), 0, DATELINE_REACH)
+        ]
+    return spans
 
 
 @Language.component("datelines")
 def datelines(doc):
     """Starts a sentence after a dateline ("NIAMEY - An attempted coup …"): the parser would
     otherwise take the place for the doer ("NIAMEY declares …")."""
-    starts = {end for _, end in datelines_in(text_of(doc))}
-    for token in doc:
-        if token.idx in starts and token.i > 0:
-            token.is_sent_start = True
+    for _, end in datelines_in(doc):
+        after = doc.char_span(end, end + 1, alignment_mode="expand")
+        if after is not None and after[0].i > 0:
+            after[0].is_sent_start = True
     return doc
 
 

@@ -4,16 +4,16 @@ A statement or announcement (or an event told with a verb of saying) is a reacti
 its sentence tells of too ("Kirby said after the talks that …"), or else to the happening its article
 told of before it whose deed it names ("his visit", "within hours of the collapse"), or else to the
 happening its article told of just before it that shares a name or a word with it ("it", "the plan":
-the event last named),
-or else to the happening its article opens with (news tells what happened first and the reactions
-after it), or else to the deed told just before it, or else to the words another said that its
-article opens with (an interview, then the answers to it), or else to a deed of the days around it
-that shares someone and a word with it, or else to the most important deed of its day or the day
-before that shares a word with it. Words an article opens with are its own news: only a deed of
-their day or the day before can be what they answer. The speaker's name and titles are no shared
-word, and what the speaker did where the words were said (a briefing, a call) is their occasion,
-not their subject. An event that some report tells as having happened is a happening, never a
-reaction. Editors can attach or detach a reaction; an import leaves what they set alone.
+the event last named), or else to the happening its article opens with (news tells what happened
+first and the reactions after it), or else to the deed told just before it, or else to the words
+another said that its article opens with (an interview, then the answers to it), or else to a deed
+of the days around it that shares someone and a word with it, or else to the most important deed of
+its day or the day before that shares a word with it. Words an article opens with are its own
+news: only a deed of their day or the day before can be what they answer. The speaker's name and
+titles are no shared word, and what the speaker did where the words were said (a briefing, a call)
+is their occasion, not their subject. An event that some report tells as having happened is a
+happening, never a reaction. Editors can attach or detach a reaction; an import leaves what they
+set alone.
 """
 
 from __future__ import annotations
@@ -134,10 +134,9 @@ def _about(statement: EventSource, sources, by_position, actors) -> int | None:
     """The happening of the statement's own article it is about: the one its sentence tells of too
     (a deed before anything else); else the nearest of those told at most ``REACTION_REACH``
     sentences before it, or in the article's opening, whose deed it names; else the nearest of those
-    told at most ``REACTION_REACH`` sentences before it that shares a word or someone other than the
-    speaker with it; else the one
-    the article opens with (in its first ``LEDE`` sentences) if it shares one; else the nearest deed
-    within reach; else the happening the article opens with."""
+    told within that reach that shares a word or someone other than the speaker with it; else the
+    one the article opens with (in its first ``LEDE`` sentences) if it shares one; else the nearest
+    deed within reach; else the happening the article opens with."""
     position = (statement.frame or {}).get("position", -1)
     within = [
         [s for s in by_position.get(position - back, []) if _answerable(statement, s)]
