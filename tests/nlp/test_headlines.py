@@ -146,3 +146,34 @@ def test_it_is_names_no_organisation(gazetteer):
 def test_a_clause_whose_doer_is_not_found_gives_no_title_that_starts_on_its_verb(gazetteer):
     text = "(and) tried unsuccessfully to gain the support of the national guard.”"
     assert titles(text, gazetteer) == []
+
+
+def test_what_the_object_is_called_or_told_to_do_stays_with_a_statement(gazetteer):
+    text = "Putin called the meeting a “new era” on Tuesday. Xi urged both sides to hold talks."
+    told = titles(text, gazetteer)
+    assert "Vladimir Putin calls meeting new era" in told
+    assert "Xi Jinping urges both sides to hold talks" in told
+
+
+def test_words_said_in_the_progressive_are_a_statement(gazetteer):
+    text = 'Fire chief Ana Costa is calling this a "mass casualty event."'
+    assert titles(text, gazetteer) == ["Ana Costa calls this mass casualty event"]
+    assert titles("Rescuers are searching the river.", gazetteer) == [], "a deed going on: no report"
+
+
+def test_a_named_speakers_relative_clause_is_their_statement(gazetteer):
+    text = (
+        "This came from the Kremlin's spokesman, Dmitry Peskov, who said that Xi will meet Putin "
+        "for informal talks."
+    )
+    assert titles(text, gazetteer) == ["Dmitry Peskov says Xi will meet Putin for informal talks"]
+    text = "This came from the ministry, which said that Xi will meet Putin for informal talks."
+    assert titles(text, gazetteer) == [], "only a person's words: an office's clause is no statement"
+
+
+def test_quotation_marks_leave_the_title(gazetteer):
+    text = "Putin called the plan ``a ruinous policy'' on Tuesday. Xi told firms to ‘stay calm’."
+    assert titles(text, gazetteer) == [
+        "Vladimir Putin calls plan ruinous policy",
+        "Xi Jinping tells firms to stay calm",
+    ]

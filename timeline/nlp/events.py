@@ -138,9 +138,18 @@ def _undated_report(tok) -> bool:
         return False
     if any(c.dep_ in SUBJECTS and c.lower_ in SPEAKERS for c in tok.children):
         return False
-    if tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+    if tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN") and not _saying_now(tok):
         return False
     return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in tok.children)
+
+
+def _saying_now(tok) -> bool:
+    """ "X is calling this a disaster", "X was urging calm": words said in the progressive."""
+    return (
+        tok.tag_ == "VBG"
+        and classify(tok.lemma_) == "statement"
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
+    )
 
 
 def _narrows(timex: Timex, than: Timex | None) -> bool:
@@ -336,6 +345,17 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
     return out
 
 
+def _speaks_for(tok) -> bool:
+    """Is ``tok`` the verb of saying of a relative clause whose "who" is a named person ("the
+    council's coordinator, John Kirby, who said that …")?"""
+    return (
+        tok.dep_ == "relcl"
+        and classify(tok.lemma_) == "statement"
+        and tok.head.ent_type_ == "PERSON"
+        and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in tok.children)
+    )
+
+
 def _fallback_clause(sent, tried, timexes: list[Timex], doc) -> _Clause | None:
     """A sentence whose clauses gave no report may still tell of a happening in a clause the parse
     did not put first: its root mistaken ("Around 1:30 A.M., the ship collided with the bridge"), or
@@ -353,7 +373,10 @@ def _fallback_clause(sent, tried, timexes: list[Timex], doc) -> _Clause | None:
         and tok.pos_ == "VERB"
         and has_subject(tok)
         and _undated_report(tok)
-        and all(t.dep_ in ("ccomp", "conj") for t in (tok, *tok.ancestors) if t.dep_ != "ROOT")
+        and (
+            all(t.dep_ in ("ccomp", "conj") for t in (tok, *tok.ancestors) if t.dep_ != "ROOT")
+            or _speaks_for(tok)
+        )
         and not inside(quoted, tok.idx)  # a quotation speaks for the speaker, not the reporter
     ]
     if not found:

@@ -54,6 +54,10 @@ def present(lemma: str) -> str:
     return lemma + "s"
 
 
+# Marks that open or close a quotation, as news texts write them ("``" in older wire copy).
+QUOTE_MARKS = set("`'\"‘’“”")
+
+
 def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
     """``tok``'s words as written, without dates, articles, asides, phrases set before a verb
     ("Separately", "since the failure,") and quotation marks, cut to at most ``limit`` words; a cut
@@ -88,9 +92,11 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
         and t.idx not in timex_chars
         and not (t.dep_ == "det" and t.lower_ in ARTICLES)
         and not (t.tag_ == "POS" and (t.head.i in dropped or t.head.idx in timex_chars))  # "Monday’s"
-        and not (t.is_punct and not _joins(t))
+        and not ((t.is_punct or set(t.text) <= QUOTE_MARKS) and not _joins(t))
         and not t.is_space
     ]
+    while kept and set(kept[-1].text) <= QUOTE_MARKS:
+        kept.pop()  # a quotation closed after the last word: "Stay Calm’"
     after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
     if after is not None and _joins(after) and after.ent_iob_ == "I":
         kept.append(after)  # the end of a name the parser split off: "St. John’s"
@@ -196,6 +202,9 @@ def _what(head, timex_chars: set[int]) -> str:
         content = next((c for c in children if c.dep_ == "ccomp"), None)
         heard = next((c for c in children if c.dep_ in ("dobj", "dative") and c.i > head.i), None)
         told = phrase(heard, timex_chars, 4) if heard is not None else ""  # "tells Putin", "tells reporters"
+        then = _then(heard, children) if heard is not None else None
+        if then is not None:  # "calls this a mass casualty event", "urges residents to leave"
+            told = f"{told} {phrase(then, timex_chars, 6)}"
         if content is not None:
             return f"{told} {phrase(content, timex_chars, 9)}"
         if told:
@@ -214,13 +223,15 @@ def _what(head, timex_chars: set[int]) -> str:
         what = phrase(obj, timex_chars)
         if not what:
             continue  # a date and no place: "after midnight"
-        then = (
-            next((c for c in after if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
-            if dep == "dobj"
-            else None
-        )  # "orders army to", "call themselves Defence Forces"
+        then = _then(obj, after) if dep == "dobj" else None  # "orders army to", "call themselves …"
         return f"{what} {phrase(then, timex_chars, 6)}" if then is not None else what
     return ""
+
+
+def _then(obj, children):
+    """What the object is told to do or called ("orders the army to withdraw", "calls it a
+    disaster"): the verb's complement written after the object."""
+    return next((c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
 
 
 def _object_relative(head) -> bool:

@@ -35,6 +35,8 @@ LEDE = 2
 ARCHIVE_DAYS = 7
 AHEAD_DAYS = 1
 ARCHIVE_CANDIDATES = 50
+# A statement naming a deed its article tells of may look ahead to it by so many days ("his visit").
+AHEAD_NAMED = 7
 # Verbs telling of words, besides those that make a statement or an announcement: speaking to
 # someone, answering, hoping, thanking, comparing.
 SAYING = TALK_VERBS | {
@@ -153,6 +155,8 @@ def _about(statement: EventSource, sources, by_position, actors) -> int | None:
         s for s in [*(s for told in within[1:] for s in told), *opening] if _names_deed(statement, s)
     ]:
         return named[0].event_id
+    if named := _named_elsewhere(statement, sources, actors):
+        return named
     for told in within[1:]:
         if sharing := [s for s in told if _shares(statement, s, actors)]:
             return max(sharing, key=lambda s: (KIND_WEIGHT.get(s.event.event_type, 0.0), -s.start)).event_id
@@ -161,6 +165,26 @@ def _about(statement: EventSource, sources, by_position, actors) -> int | None:
         if choice:
             return choice[0].event_id
     return _opening_words(statement, sources)
+
+
+def _named_elsewhere(statement: EventSource, sources, actors) -> int | None:
+    """The nearest happening told anywhere in the statement's article whose deed the statement names
+    and that has someone other than the speaker in common with it; it may lie up to ``AHEAD_NAMED``
+    days after the statement ("his visit to Moscow" before the visit)."""
+    position = (statement.frame or {}).get("position", -1)
+    speakers = set((statement.frame or {}).get("agents", []))
+    others = {pk for pk, name in actors.get(statement.event_id, {}).items() if name not in speakers}
+    found = [
+        s
+        for s in sources
+        if s.event_id != statement.event_id
+        and _happening(s)
+        and _names_deed(statement, s)
+        and others & actors.get(s.event_id, {}).keys()
+        and not _later(s.event, statement.event, days=AHEAD_NAMED)
+    ]
+    nearest = min(found, key=lambda s: abs((s.frame or {}).get("position", -1) - position), default=None)
+    return None if nearest is None else nearest.event_id
 
 
 def _names_deed(statement: EventSource, source: EventSource) -> bool:
@@ -271,8 +295,9 @@ def _answerable(statement: EventSource, source: EventSource) -> bool:
     )
 
 
-def _later(happening: Event, statement: Event) -> bool:
-    """Whether the happening took place after the statement (then it cannot be what it answers)."""
+def _later(happening: Event, statement: Event, days: int = 1) -> bool:
+    """Whether the happening took place more than ``days`` after the statement (then it cannot be
+    what it answers)."""
     if happening.date_start is None or statement.date_end is None:
         return False
-    return happening.date_start > statement.date_end + dt.timedelta(days=1)
+    return happening.date_start > statement.date_end + dt.timedelta(days=days)
