@@ -167,6 +167,15 @@ def test_a_statement_of_a_deed_done_is_compared_by_that_deed():
     assert foreseen.predicate == "say", "what would be done is not done"
 
 
+def test_a_report_that_a_happening_took_place_tells_of_the_happening():
+    (recorded,) = events("Turkey reported a second massive quake of 7.5 magnitude on Monday.")
+    assert recorded.predicate == "quake" and not recorded.spoken, "the quake, not someone's words"
+    (denied,) = events("Turkey did not confirm a second quake on Monday.")
+    assert denied.predicate == "confirm" and denied.spoken, "a denied report tells of no happening"
+    (words,) = events("Turkey reported on Monday that rescuers were working through the night.")
+    assert words.spoken, "a report of what is going on is someone's words"
+
+
 def test_a_happening_named_in_passing_is_a_reference_not_an_event():
     text = "The bodies of two workers killed in the collapse of the Key Bridge were recovered on Wednesday."
     found = events(text)

@@ -58,6 +58,8 @@ def reported(head):
     ("Biden said managers would be fired") has not happened: the report is told by its own head."""
     if classify(head.lemma_) not in ("statement", "announcement", "other"):
         return head
+    if (noun := recorded(head)) is not None:
+        return noun
     typed = (
         c for c in _told_as_done(head) if classify(c.lemma_) not in ("statement", "announcement", "other")
     )
@@ -117,7 +119,10 @@ def event_type(head) -> str:
 
 def said(head) -> bool:
     """Whether a clause tells someone's words: its verb is one of saying, or a "he said" stands
-    inside it ("The real warning, he said, came from the smoke")."""
+    inside it ("The real warning, he said, came from the smoke"); not one that records a happening
+    (see ``recorded``)."""
+    if recorded(head) is not None:
+        return False
     return classify(head.lemma_) in ("statement", "announcement") or any(
         c.dep_ == "parataxis" and classify(c.lemma_) == "statement" for c in head.children
     )
@@ -199,6 +204,21 @@ HAPPENING_NOUNS = EVENT_NOUNS | {
     "assassination", "massacre", "uprising", "protest", "riot", "strike", "evacuation", "rescue",
 }  # fmt: skip
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her"}
+
+
+# Verbs by which a report tells that a happening took place: "Turkey reported a second quake".
+RECORDING = {"report", "confirm", "record", "register"}
+
+
+def recorded(head):
+    """The happening noun a clause reports as having taken place ("Turkey reported a second massive
+    quake", "officials confirmed the collapse"): the clause tells of it, not of words. None when
+    the clause is no such report, or a foreseen or denied one."""
+    if head.lemma_.lower() not in RECORDING or any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in head.children
+    ):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in HAPPENING_NOUNS), None)
 
 
 def names_a_happening(tok) -> bool:
