@@ -232,7 +232,7 @@ def key_events_bench():
 
 # What the key view and the reaction links reach (bench/key_events.py; README, "Key events"), a
 # little below: (key share at most, key-event recall at least, reaction links right at least).
-MEASURED = {"seeds": (0.35, 1.0, 0.85), "development stories": (0.35, 0.9, 0.7)}
+MEASURED = {"seeds": (0.35, 1.0, 0.85), "development stories": (0.35, 0.9, 0.75)}
 
 
 @pytest.mark.slow
@@ -453,6 +453,33 @@ def test_words_that_name_a_deed_told_before_are_about_it_before_one_that_shares_
     told(article, remark, 5, ["costa", "visit", "press", "talk"], agents=["spokesman"], predicate="say")
     link_reactions(article)
     assert reacts_to(remark) == visit.pk
+
+
+def test_far_from_any_happening_words_answer_the_one_of_the_opening_they_share_most_with():
+    article = make_article(title="Fires on the island")
+    fires = happened("High winds stoke fires on the island of Maui", EventType.OTHER)
+    sirens = happened("No warning sirens are sounded", EventType.OTHER)
+    complaint = happened("Resident says nobody warned them", EventType.STATEMENT)
+    told(article, fires, 0, ["wind", "stoke", "fire", "island", "maui"], predicate="stoke")
+    told(article, sirens, 1, ["warning", "siren", "sound"], predicate="sound")
+    told(
+        article, complaint, 9, ["maui", "warning", "siren", "resident"], agents=["Ana Kapu"], predicate="say"
+    )
+    link_reactions(article)
+    assert reacts_to(complaint) == sirens.pk, "two words in common, not the island's name alone"
+
+
+def test_a_speakers_words_in_several_sentences_are_about_what_the_first_answer():
+    article = make_article(title="Noises heard")
+    noises = happened("Aircraft hears noises", EventType.OTHER)
+    moved = happened("Search moves to St. John's", EventType.OTHER)
+    briefing = happened("Captain says data from the aircraft has been shared", EventType.STATEMENT)
+    told(article, noises, 1, ["aircraft", "hear", "noise"], predicate="hear")
+    told(article, briefing, 2, ["aircraft", "datum", "share"], agents=["Jamie Frederick"], predicate="say")
+    told(article, moved, 6, ["search", "move", "john"], predicate="move")
+    told(article, briefing, 8, ["search", "size", "john"], agents=["Jamie Frederick"], predicate="say")
+    link_reactions(article)
+    assert reacts_to(briefing) == noises.pk, "not the happening its last words follow"
 
 
 def test_words_that_name_a_coming_deed_are_about_it_wherever_the_article_tells_it():

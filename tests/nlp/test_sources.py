@@ -31,3 +31,19 @@ def test_a_quotation_in_a_new_paragraph_or_after_a_deed_is_not_taken_for_the_wor
     assert events(text)[0].sentence == '"The levee held," Mayor Ada Kapu said on Monday.'
     text = 'Crews repaired the levee on Monday. "We are proud of it."'
     assert events(text)[0].sentence == "Crews repaired the levee on Monday."
+
+
+def test_a_quotation_begun_a_sentence_before_its_speaker_is_one_source_with_the_speaker():
+    text = (
+        'Crews repaired the levee on Monday.\n\n"They never told us anything. No warning at all," '
+        'Ada Kapu, a resident, said in a phone interview on Tuesday. "No siren, nothing."'
+    )
+    found = events(text)
+    quoted = next(e for e in found if e.title.startswith("Ada Kapu says"))
+    assert quoted.sentence.startswith('"They never told us') and quoted.sentence.endswith('nothing."')
+    assert text[quoted.start : quoted.end] == quoted.sentence
+    assert {"warning", "siren"} & quoted.terms, "what the quotation is about counts when it is compared"
+    assert found[0].sentence == "Crews repaired the levee on Monday."
+    text = text.replace('anything. No warning at all," Ada', 'anything," Ada Kapu said. "No warning," Ada')
+    quoted = [e for e in events(text) if e.title.startswith("Ada Kapu says")]
+    assert quoted[-1].sentence.startswith('"No warning,"'), "a quotation closed before is not these words"

@@ -221,6 +221,7 @@ def events_from_doc(
     body = text_of(doc)
     context: _Told | None = None  # the day the narrative last stated
     statements: list[ExtractedEvent] = []  # those of the sentence before
+    opened = None  # the sentence before, when it told nothing and opened a quotation it left open
     for position, sent in enumerate(doc.sents):
         if BOILERPLATE.search(sent.text):
             continue
@@ -252,6 +253,14 @@ def events_from_doc(
             if acceptable(event.title):
                 event.position = position
                 told = [event]
+        if told and opened is not None and (said := _said_after(body, opened, told, sent)) is not None:
+            # ““They gave us no warning. No nothing,” Panis said.”: her words began a sentence before
+            said.start = opened.start_char
+            said.sentence = body[said.start : said.end]
+            said.terms = said.terms | content_words(
+                doc, opened.start_char, opened.end_char, actors, timex_chars
+            )
+        opened = sent if not told and _opens_quotation(sent.text) else None
         if not told and statements and _quotes_on(body, statements[-1], sent):
             quoted = statements[-1]  # "… he said. "We notified the families."": his words go on
             quoted.end = sent.start_char + len(sent.text.rstrip())
@@ -516,6 +525,23 @@ def _quotes_on(body: str, statement: ExtractedEvent, sent) -> bool:
         and "\n\n" not in between
         and (left_open or (sent.text.lstrip()[:1] in '"“' and bool(quoted_spans(words))))
     )
+
+
+def _opens_quotation(text: str) -> bool:
+    """Does the text open a quotation that it leaves open?"""
+    text = text.strip()
+    return text[:1] in '"“' and (text.count('"') % 2 == 1 or text.count("“") > text.count("”"))
+
+
+def _said_after(body: str, opened, told: list[ExtractedEvent], sent) -> ExtractedEvent | None:
+    """The statement of a sentence that goes on with the quotation the sentence right before it
+    opened (in its paragraph) and names who said it: its first statement, else None."""
+    closes = min((i for i in (sent.text.find('"'), sent.text.find("”")) if i >= 0), default=-1)
+    if closes < 0 or "“" in sent.text[:closes] or body[opened.end_char : sent.start_char].strip():
+        return None
+    if "\n\n" in body[opened.end_char : sent.start_char + closes]:
+        return None  # a paragraph between: another quotation
+    return next((e for e in told if e.spoken or e.event_type in TALK_TYPES), None)
 
 
 def _unique(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

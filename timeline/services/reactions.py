@@ -65,6 +65,7 @@ def link_reactions(article) -> set[int]:
     deeds = _told_as_deeds({s.event_id for s in sources})
     opening = {s.event_id for s in sources if _opens(s)}
     changed: set[int] = set()
+    linked: set[int] = set()  # each row brings its own copy of its event: a statement's first words decide
     for source in sources:
         event = source.event
         if event.is_locked("reaction_to"):
@@ -75,7 +76,7 @@ def link_reactions(article) -> set[int]:
                 changed |= {event.pk, event.reaction_to_id}
                 event.reaction_to_id = None
             continue
-        if event.reaction_to_id or not _talk(source):
+        if event.reaction_to_id or event.pk in linked or not _talk(source):
             continue
         target = _about(source, sources, by_position, actors)
         # Announcements are news, not answers to the archive; so are words an article opens with,
@@ -85,6 +86,7 @@ def link_reactions(article) -> set[int]:
         if target is not None:
             Event.objects.filter(pk=event.pk).update(reaction_to=target)
             event.reaction_to_id = target
+            linked.add(event.pk)
             changed |= {event.pk, target}
     return changed
 
@@ -161,7 +163,10 @@ def _about(statement: EventSource, sources, by_position, actors) -> int | None:
         if sharing := [s for s in told if _shares(statement, s, actors)]:
             return max(sharing, key=lambda s: (KIND_WEIGHT.get(s.event.event_type, 0.0), -s.start)).event_id
     deeds = [s for told in within for s in told if KIND_WEIGHT.get(s.event.event_type, 0.0) >= DEED]
-    for choice in ([s for s in opening if _shares(statement, s, actors)], deeds, opening):
+    # of the opening's happenings, the one it shares most with ("warning sirens", not "Maui")
+    if sharing := [s for s in opening if _shares(statement, s, actors)]:
+        return max(sharing, key=lambda s: _shared(statement, s, actors)).event_id
+    for choice in (deeds, opening):
         if choice:
             return choice[0].event_id
     return _opening_words(statement, sources)
@@ -226,12 +231,18 @@ def _opening_words(statement: EventSource, sources) -> int | None:
 def _shares(statement: EventSource, source: EventSource, actors) -> bool:
     """Whether a happening's report shares a word (other than its verb, the words of the speaker's
     name and titles such as "mayor") or someone other than the speaker with the statement."""
+    return _shared(statement, source, actors) > 0
+
+
+def _shared(statement: EventSource, source: EventSource, actors) -> int:
+    """How many such words and people a happening's report shares with the statement (see
+    ``_shares``)."""
     frame, theirs = statement.frame or {}, source.frame or {}
     speakers = set(frame.get("agents", []))
     named = {word for name in speakers for word in name.casefold().split()}
     words = set(frame.get("terms", [])) - {theirs.get("predicate")} - named - TITLE_WORDS
     others = {pk for pk, name in actors.get(statement.event_id, {}).items() if name not in speakers}
-    return bool(words & set(theirs.get("terms", [])) or others & actors.get(source.event_id, {}).keys())
+    return len(words & set(theirs.get("terms", []))) + len(others & actors.get(source.event_id, {}).keys())
 
 
 def _in_archive(statement: EventSource, actors, days: int) -> int | None:
