@@ -230,12 +230,14 @@ def events_from_doc(
         heads = [c.head for c in clauses]
         keys = [c.timex.text if c.timex else "" for c in clauses]
         told: list[ExtractedEvent] = []
+        heads_of: dict[int, object] = {}  # each report's clause head, by the report's id
         for clause, key in zip(clauses, keys, strict=True):
             if keys.count(key) > 1:
                 start, end = clause_span(clause.head, heads)
             else:
                 start, end = sent.start_char, sent.end_char
             event = _event(body, sent, clause, start, end, actors, published, timex_chars)
+            heads_of[id(event)] = clause.head
             if _named_by_pronoun(event.title):
                 event.title = tidy(named_doer(event.title, actors, start, end))
             if not acceptable(event.title):
@@ -250,6 +252,7 @@ def events_from_doc(
         if not told and (clause := _fallback_clause(sent, heads, dated_here, doc)) is not None:
             start, end = sent.start_char, sent.end_char
             event = _event(body, sent, clause, start, end, actors, published, timex_chars)
+            heads_of[id(event)] = clause.head
             if acceptable(event.title):
                 event.position = position
                 told = [event]
@@ -260,6 +263,10 @@ def events_from_doc(
             said.terms = said.terms | content_words(
                 doc, opened.start_char, opened.end_char, actors, timex_chars
             )
+            spoken = [m for m in actors if sent.start_char <= m.start < sent.end_char]
+            title = headline(heads_of[id(said)], spoken, timex_chars, quoted=opened.root)
+            if acceptable(title) and not _named_by_pronoun(title):
+                said.title = title  # "Panis says they didn't give us no warning", not "… says in interview"
         opened = sent if not told and _opens_quotation(sent.text) else None
         if not told and statements and _quotes_on(body, statements[-1], sent):
             quoted = statements[-1]  # "… he said. "We notified the families."": his words go on

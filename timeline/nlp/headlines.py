@@ -194,8 +194,9 @@ def _tense(head, plural: bool) -> str:
     return head.text.lower() if head.tag_ == "VBZ" and head.text[0].isalpha() else present(lemma)
 
 
-def _what(head, timex_chars: set[int]) -> str:
-    """What the verb tells of: a statement's content, or the object and what it is told to do."""
+def _what(head, timex_chars: set[int], quoted=None) -> str:
+    """What the verb tells of: a statement's content (``quoted``, the quotation's main word, when
+    the words were quoted in the sentence before), or the object and what it is told to do."""
     said = classify(head.lemma_) in ("statement", "announcement")
     children = [c for c in head.children if not _is_date(c, timex_chars)]
     if said:
@@ -209,6 +210,8 @@ def _what(head, timex_chars: set[int]) -> str:
             return f"{told} {phrase(content, timex_chars, 9)}"
         if told:
             return told
+        if quoted is not None:
+            return phrase(quoted, timex_chars, 9)
     after = [c for c in children if c.i > head.i]
     if head.dep_ == "relcl" and not any(c.dep_ in OBJECTS for c in after):
         return phrase(head.head, timex_chars, 5)  # "the plan he proposed": proposes plan
@@ -253,8 +256,9 @@ def _is_date(tok, timex_chars: set[int]) -> bool:
     return bool(words) and all(t.idx in timex_chars or t.pos_ in ("ADP", "DET") for t in words)
 
 
-def headline(head, mentions: list[ActorMention], timex_chars: set[int]) -> str:
-    """A short title from the clause's doer, verb and object: "Xi Jinping arrives in Moscow"."""
+def headline(head, mentions: list[ActorMention], timex_chars: set[int], quoted=None) -> str:
+    """A short title from the clause's doer, verb and object: "Xi Jinping arrives in Moscow";
+    ``quoted``: the main word of the words a statement quoted in the sentence before."""
     if is_event_noun(head) and subject_of(head) is None and (verb := _verb_above(head)) is not None:
         head = verb  # "During a press conference, Mauger said": the conference is told by its verb
     if is_event_noun(head):
@@ -281,7 +285,7 @@ def headline(head, mentions: list[ActorMention], timex_chars: set[int]) -> str:
         return ""  # "Opens two temporary channels", "It is heartbreaking": a title names who did it
     if (own := _first_person(head)) is not None:
         head = own  # "'I agree,' Putin said": Putin agrees
-    return tidy(f"{who} {_verb(head, plural)} {_what(head, timex_chars)}")
+    return tidy(f"{who} {_verb(head, plural)} {_what(head, timex_chars, quoted)}")
 
 
 def _first_person(head):
