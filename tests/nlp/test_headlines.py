@@ -177,3 +177,11 @@ def test_quotation_marks_leave_the_title(gazetteer):
         "Vladimir Putin calls plan ruinous policy",
         "Xi Jinping tells firms to stay calm",
     ]
+
+
+def test_a_passive_title_names_who_did_it(gazetteer):
+    text = "The bridge was hit by a large container ship on Tuesday."
+    assert titles(text, gazetteer) == ["Bridge is hit by large container ship"]
+    text = "A patrol plane, which can detect submarines from the air, was launched by the navy on Monday."
+    assert titles(text, gazetteer) == ["Patrol plane is launched by navy"]
+    assert titles("The bridge was closed on Tuesday.", gazetteer) == ["Bridge is closed"]

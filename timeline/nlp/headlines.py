@@ -185,7 +185,8 @@ def _tense(head, plural: bool) -> str:
     lemma = lemma_of(head)
     if any(c.dep_ == "neg" for c in head.children):
         return ("do not " if plural else "does not ") + lemma
-    if any(c.dep_ == "nsubjpass" for c in head.children):
+    passive = {c.dep_ for c in head.children} & {"auxpass", "agent"} and head.tag_ == "VBN"
+    if passive or any(c.dep_ == "nsubjpass" for c in head.children):  # "was launched by": is launched
         return ("to be " if auxes & FUTURE else "are " if plural else "is ") + head.text.lower()
     if auxes & FUTURE:
         return "to " + lemma
@@ -228,7 +229,8 @@ def _what(head, timex_chars: set[int], quoted=None) -> str:
             continue  # a date and no place: "after midnight"
         then = _then(obj, after) if dep == "dobj" else None  # "orders army to", "call themselves …"
         return f"{what} {phrase(then, timex_chars, 6)}" if then is not None else what
-    return ""
+    by = next((c for c in after if c.dep_ == "agent"), None)
+    return phrase(by, timex_chars, 8) if by is not None else ""  # "is hit by a container ship"
 
 
 def _then(obj, children):
