@@ -372,10 +372,7 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
     if not same_day and found.agents < 0.7 and not report.actors & event.actors:
         return None
     if report.article is not None and report.article in event.articles:
-        import os
-
-        ok = ("same", "compatible", "publication") if os.environ.get("SAP") else ("same", "compatible")
-        if found.relation not in ok or found.predicate < SAME_ARTICLE["predicate"]:
+        if found.relation not in ("same", "compatible") or found.predicate < SAME_ARTICLE["predicate"]:
             return None
         if max((overlap(report.words, w) for w in event.words), default=0.0) < SAME_ARTICLE["words"]:
             return None

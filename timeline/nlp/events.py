@@ -256,24 +256,24 @@ def events_from_doc(
             if acceptable(event.title):
                 event.position = position
                 told = [event]
-        if told and opened is not None and (said := _said_after(body, opened, told, sent)) is not None:
+        if told and opened is not None and (words := _said_after(body, opened, told, sent)) is not None:
             # ““They gave us no warning. No nothing,” Panis said.”: her words began a sentence before
-            said.start = opened.start_char
-            said.sentence = body[said.start : said.end]
-            said.terms = said.terms | content_words(
+            words.start = opened.start_char
+            words.sentence = body[words.start : words.end]
+            words.terms = words.terms | content_words(
                 doc, opened.start_char, opened.end_char, actors, timex_chars
             )
-            spoken = [m for m in actors if sent.start_char <= m.start < sent.end_char]
-            title = headline(heads_of[id(said)], spoken, timex_chars, quoted=opened.root)
+            named = [m for m in actors if sent.start_char <= m.start < sent.end_char]
+            title = headline(heads_of[id(words)], named, timex_chars, quoted=opened.root)
             if acceptable(title) and not _named_by_pronoun(title):
-                said.title = title  # "Panis says they didn't give us no warning", not "… says in interview"
+                words.title = title  # "Panis says they didn't give us no warning", not "… says in interview"
         opened = sent if not told and _opens_quotation(sent.text) else None
         if not told and statements and _quotes_on(body, statements[-1], sent):
             quoted = statements[-1]  # "… he said. "We notified the families."": his words go on
             quoted.end = sent.start_char + len(sent.text.rstrip())
             quoted.sentence = body[quoted.start : quoted.end]
             continue
-        statements = [e for e in told if e.spoken or e.event_type in TALK_TYPES]
+        statements = [e for e in told if _words(e)]
         context = _Told.of(told, sent, position, published) or context
         events += told + _references(body, sent, position, heads, actors, timex_chars)
     return _unique(events)
@@ -307,12 +307,7 @@ class _Told:
 def _narrates(head, event: ExtractedEvent) -> bool:
     """Does an undated clause tell, in the past tense, of something done (not "the search continues",
     not what will be)?"""
-    if (
-        PUBLICATION_DATE not in event.flags
-        or event.reference
-        or event.spoken
-        or event.event_type in TALK_TYPES
-    ):
+    if PUBLICATION_DATE not in event.flags or event.reference or _words(event):
         return False  # "he said on Twitter": when something was said is the reporter's time
     if any(c.dep_ == "advmod" and c.lower_ in ELSEWHEN for c in head.children):
         return False  # "Zelenskiy earlier ordered the military to defend the city"
@@ -526,18 +521,27 @@ def _quotes_on(body: str, statement: ExtractedEvent, sent) -> bool:
     the statement left open?"""
     between = body[statement.end : sent.start_char]
     words = statement.sentence
-    left_open = words.count('"') % 2 == 1 or words.count("“") > words.count("”")
     return (
         not between.strip()
         and "\n\n" not in between
-        and (left_open or (sent.text.lstrip()[:1] in '"“' and bool(quoted_spans(words))))
+        and (_left_open(words) or (sent.text.lstrip()[:1] in '"“' and bool(quoted_spans(words))))
     )
+
+
+def _left_open(text: str) -> bool:
+    """Does the text leave a quotation open?"""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _opens_quotation(text: str) -> bool:
     """Does the text open a quotation that it leaves open?"""
     text = text.strip()
-    return text[:1] in '"“' and (text.count('"') % 2 == 1 or text.count("“") > text.count("”"))
+    return text[:1] in '"“' and _left_open(text)
+
+
+def _words(event: ExtractedEvent) -> bool:
+    """Does the report tell someone's words?"""
+    return event.spoken or event.event_type in TALK_TYPES
 
 
 def _said_after(body: str, opened, told: list[ExtractedEvent], sent) -> ExtractedEvent | None:
@@ -548,7 +552,7 @@ def _said_after(body: str, opened, told: list[ExtractedEvent], sent) -> Extracte
         return None
     if "\n\n" in body[opened.end_char : sent.start_char + closes]:
         return None  # a paragraph between: another quotation
-    return next((e for e in told if e.spoken or e.event_type in TALK_TYPES), None)
+    return next(filter(_words, told), None)
 
 
 def _unique(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

@@ -177,8 +177,7 @@ def _named_elsewhere(statement: EventSource, sources, actors) -> int | None:
     and that has someone other than the speaker in common with it; it may lie up to ``AHEAD_NAMED``
     days after the statement ("his visit to Moscow" before the visit)."""
     position = (statement.frame or {}).get("position", -1)
-    speakers = set((statement.frame or {}).get("agents", []))
-    others = {pk for pk, name in actors.get(statement.event_id, {}).items() if name not in speakers}
+    others = _others(statement, actors)
     found = [
         s
         for s in sources
@@ -238,11 +237,16 @@ def _shared(statement: EventSource, source: EventSource, actors) -> int:
     """How many such words and people a happening's report shares with the statement (see
     ``_shares``)."""
     frame, theirs = statement.frame or {}, source.frame or {}
-    speakers = set(frame.get("agents", []))
-    named = {word for name in speakers for word in name.casefold().split()}
+    named = {word for name in frame.get("agents", []) for word in name.casefold().split()}
     words = set(frame.get("terms", [])) - {theirs.get("predicate")} - named - TITLE_WORDS
-    others = {pk for pk, name in actors.get(statement.event_id, {}).items() if name not in speakers}
+    others = _others(statement, actors)
     return len(words & set(theirs.get("terms", []))) + len(others & actors.get(source.event_id, {}).keys())
+
+
+def _others(statement: EventSource, actors) -> set[int]:
+    """The people and organisations of the statement's event other than its speakers."""
+    speakers = set((statement.frame or {}).get("agents", []))
+    return {pk for pk, name in actors.get(statement.event_id, {}).items() if name not in speakers}
 
 
 def _in_archive(statement: EventSource, actors, days: int) -> int | None:
