@@ -185,3 +185,17 @@ def test_a_passive_title_names_who_did_it(gazetteer):
     text = "A patrol plane, which can detect submarines from the air, was launched by the navy on Monday."
     assert titles(text, gazetteer) == ["Patrol plane is launched by navy"]
     assert titles("The bridge was closed on Tuesday.", gazetteer) == ["Bridge is closed"]
+
+
+def test_several_doers_are_what_the_clause_says_they_were(gazetteer):
+    assert titles("Profits at the two carriers were sharply lower in the fourth quarter.", gazetteer) == [
+        "Profits at two carriers are lower"
+    ]
+
+
+def test_a_verb_that_tells_nothing_without_its_words_gives_no_title(gazetteer):
+    assert titles("Maria Lopez reports.", gazetteer) == []
+    assert "Tom Hale asks" not in titles('"Is the deal off?" asked Tom Hale, a trader in Chicago.', gazetteer)
+    assert "Vladimir Putin does" not in titles("Xi praised the plan on Monday, as did Putin.", gazetteer)
+    # in the passive, nothing more is wanted
+    assert titles("The verdict was announced on Friday.", gazetteer) == ["Verdict is announced"]

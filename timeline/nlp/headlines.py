@@ -191,7 +191,7 @@ def _tense(head, plural: bool) -> str:
     if auxes & FUTURE:
         return "to " + lemma
     if plural:
-        return lemma
+        return "are" if lemma == "be" else lemma  # "shares are redeemable", not "shares be"
     return head.text.lower() if head.tag_ == "VBZ" and head.text[0].isalpha() else present(lemma)
 
 
@@ -285,9 +285,35 @@ def headline(head, mentions: list[ActorMention], timex_chars: set[int], quoted=N
         who, plural = (left[-1].name if left else ""), False
     if not who or (subject is not None and subject.lower_ == "it" and lemma_of(head) == "be"):
         return ""  # "Opens two temporary channels", "It is heartbreaking": a title names who did it
-    if (own := _first_person(head)) is not None:
-        head = own  # "'I agree,' Putin said": Putin agrees
-    return tidy(f"{who} {_verb(head, plural)} {_what(head, timex_chars, quoted)}")
+    own = _first_person(head)  # "'I agree,' Putin said": Putin agrees
+    for verb in (head,) if own is None else (own, head):
+        what = _what(verb, timex_chars, quoted)
+        if what or not _wants_more(verb):
+            return tidy(f"{who} {_verb(verb, plural)} {what}")
+    return ""  # "Caroline Wyatt reports", "the circular that it mailed": it mails what?
+
+
+# What a verb takes after it ("mails the circular", "asks where the bid is").
+COMPLEMENTS = {"dobj", "ccomp", "xcomp", "dative", "attr", "acomp", "oprd"}
+# Verbs of saying that tell nothing without what was said ("Caroline Wyatt reports.").
+SAYS_WHAT = {"say", "tell", "add", "announce", "report", "ask", "call", "state", "note"}
+
+
+def _wants_more(head) -> bool:
+    """Does the verb's title need words that the clause does not give after it: what was said
+    ("Caroline Wyatt reports."), what a verb standing for another did ("as did Castro"), or its
+    object, written where a title cannot take it ("the circular that it mailed", "'Where is the
+    bid?' asked Pierre Panet-Raymond")? Not in the passive: "the decision is announced"."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return False
+    if lemma_of(head) in SAYS_WHAT | {"do"}:
+        return True
+    quoted = any(c.dep_ == "punct" and set(c.text) <= QUOTE_MARKS and c.i < head.i for c in head.children)
+    return any(
+        c.i > head.i or c.tag_ in ("WDT", "WP") or (quoted and c.dep_ == "ccomp")
+        for c in head.children
+        if c.dep_ in COMPLEMENTS
+    )
 
 
 def _first_person(head):
