@@ -34,12 +34,19 @@ REACTIONS = Path(__file__).with_name("reactions.json")
 
 
 def corpora() -> dict[str, tuple[list[Path], list[Path]]]:
-    """Name -> (article folders, gold files): the seeds, and the development stories together."""
-    stories = sorted(p for p in (SHARED / "eval/devsets").iterdir() if (p / "gold.json").exists())
+    """Name -> (article folders, gold files): the seeds, and the development stories together (none
+    when ``../shared`` is not beside the project)."""
+    devsets = SHARED / "eval/devsets"
+    stories = sorted(p for p in devsets.iterdir() if (p / "gold.json").exists()) if devsets.is_dir() else []
     return {
         "seeds": ([ROOT / "fixtures/articles"], [SHARED / "eval/seed_gold.json"]),
         "development stories": (stories, [s / "gold.json" for s in stories]),
     }
+
+
+def available(folders: list[Path], gold_files: list[Path]) -> bool:
+    """Are a corpus's articles and gold all there?"""
+    return bool(folders) and all(f.exists() for f in [*folders, *gold_files])
 
 
 def load_scorer():
@@ -147,6 +154,9 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     results = {}
     for name, (folders, gold_files) in corpora().items():
+        if not available(folders, gold_files):
+            print(f"key_events: {name} not found (needs ../shared beside the project)", file=sys.stderr)
+            continue
         with tempfile.TemporaryDirectory() as work:
             os.environ["DATABASE_URL"] = f"sqlite:///{work}/key.sqlite3"
             os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")

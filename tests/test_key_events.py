@@ -240,7 +240,7 @@ MEASURED = {"seeds": (0.35, 1.0, 0.85), "development stories": (0.35, 0.9, 0.75)
 def test_the_key_view_keeps_to_a_third_of_the_events_and_shows_what_several_articles_report(corpus):
     bench = key_events_bench()
     folders, gold_files = bench.corpora()[corpus]
-    if not all(f.exists() for f in [*folders, *gold_files]):
+    if not bench.available(folders, gold_files):
         pytest.skip(f"needs {corpus} beside the project (../shared)")
     document, key_ids = bench.ingested(folders)
     golds = [json.loads(g.read_text(encoding="utf-8")) for g in gold_files]
