@@ -199,3 +199,12 @@ def test_a_verb_that_tells_nothing_without_its_words_gives_no_title(gazetteer):
     assert "Vladimir Putin does" not in titles("Xi praised the plan on Monday, as did Putin.", gazetteer)
     # in the passive, nothing more is wanted
     assert titles("The verdict was announced on Friday.", gazetteer) == ["Verdict is announced"]
+
+
+def test_a_cut_title_does_not_end_on_a_subject_whose_verb_was_cut(gazetteer):
+    [title] = titles(
+        "Emergency officials said the sirens are used to alert the public in case they need to leave.",
+        gazetteer,
+    )
+    assert title.startswith("Emergency officials say sirens are used to alert public")
+    assert title.split()[-1] != "they"

@@ -103,13 +103,19 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
     words = [t for t in kept if not t.is_punct]
     if len(words) > limit:
         kept = [t for t in kept if t.i <= words[limit - 1].i]
-        while len(kept) > 1 and kept[-1].dep_ in DANGLING and kept[-1] != tok:
+        while len(kept) > 1 and _dangles(kept[-1]) and kept[-1] != tok:
             kept.pop()
     # "says they shared", not "says They shared": only names keep their capital inside a headline
     first = kept[0] if kept else None
     lower = first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I"
     lower = lower and not first.is_upper
     return _join(kept, lower_first=lower)
+
+
+def _dangles(tok) -> bool:
+    """Would a cut phrase ending on ``tok`` leave it hanging: a modifier, or a subject whose verb
+    was cut ("… the agency said it")?"""
+    return tok.dep_ in DANGLING or (tok.dep_ in ("nsubj", "nsubjpass", "expl") and tok.head.i > tok.i)
 
 
 def _object_dated(prep, timex_chars: set[int]) -> bool:
