@@ -12,7 +12,9 @@ its day or the day before that shares a word with it. Words an article opens wit
 news: only a deed of their day or the day before can be what they answer. The speaker's name and
 titles are no shared word, and what the speaker did where the words were said (a briefing, a call)
 is their occasion, not their subject. An event that some report tells as having happened is a
-happening, never a reaction. Editors can attach or detach a reaction; an import leaves what they
+happening; it answers another only where its doer's words, told with it, show which by what they
+share with it or name (the governor declares an emergency and speaks of "the Key Bridge is gone"),
+and only one told before it. Editors can attach or detach a reaction; an import leaves what they
 set alone.
 """
 
@@ -64,21 +66,26 @@ def link_reactions(article) -> set[int]:
     actors = _actors_of({s.event_id for s in sources})
     deeds = _told_as_deeds({s.event_id for s in sources})
     opening = {s.event_id for s in sources if _opens(s)}
+    told = {s.event_id: s.event for s in sources}
     changed: set[int] = set()
     linked: set[int] = set()  # each row brings its own copy of its event: a statement's first words decide
     for source in sources:
         event = source.event
-        if event.is_locked("reaction_to"):
+        if event.is_locked("reaction_to") or event.pk in linked:
             continue
         if event.pk in deeds:
-            if event.reaction_to_id:  # another report tells it as having happened: a happening
+            target = _answer_of_deed(source, deeds[event.pk], sources, by_position, actors, told)
+            if target is None and event.reaction_to_id and not _answers_in_own_words(event, deeds[event.pk]):
+                # words linked before another report told them as having happened
                 Event.objects.filter(pk=event.pk).update(reaction_to=None)
                 changed |= {event.pk, event.reaction_to_id}
                 event.reaction_to_id = None
+            if target is None or target == event.reaction_to_id:
+                continue
+        elif event.reaction_to_id or not _talk(source):
             continue
-        if event.reaction_to_id or event.pk in linked or not _talk(source):
-            continue
-        target = _about(source, sources, by_position, actors)
+        else:
+            target = _about(source, sources, by_position, actors)
         # Announcements are news, not answers to the archive; so are words an article opens with,
         # unless they answer a deed of their day or the day before.
         if target is None and event.event_type != EventType.ANNOUNCEMENT:
@@ -111,36 +118,47 @@ def _words(kind: str, frame: dict) -> bool:
     or, unless the event is a deed, a verb of saying or words quoted."""
     if kind in TALK_TYPES:
         return True
-    return KIND_WEIGHT.get(kind, 0.0) < DEED and bool(frame.get("predicate") in SAYING or frame.get("spoken"))
+    return KIND_WEIGHT.get(kind, 0.0) < DEED and _spoken(frame)
 
 
-def _told_as_deeds(event_ids) -> set[int]:
-    """The events some report (in any article) tells as having happened, not as someone's words:
-    they are happenings, never reactions."""
+def _told_as_deeds(event_ids) -> dict[int, dict[int, set[str]]]:
+    """The events some report (in any article) tells as having happened, not as someone's words,
+    with the doers each such report names, by report: they are happenings (see
+    ``_answer_of_deed``)."""
     sources = EventSource.objects.filter(event__in=event_ids).exclude(event__event_type__in=TALK_TYPES)
-    return {
-        event_id
-        for event_id, kind, frame in sources.values_list("event_id", "event__event_type", "frame")
-        if not _words(kind, frame or {})
-    }
+    found: dict[int, dict[int, set[str]]] = {}
+    for pk, event_id, kind, frame in sources.values_list("pk", "event_id", "event__event_type", "frame"):
+        if not _words(kind, frame or {}):
+            found.setdefault(event_id, {})[pk] = set((frame or {}).get("agents", []))
+    return found
+
+
+def _spoken(frame: dict) -> bool:
+    """Whether a report tells someone's words: a verb of saying, or words quoted."""
+    return bool(frame.get("predicate") in SAYING or frame.get("spoken"))
+
+
+def _own_words(pk: int, frame: dict, reports: dict[int, set[str]]) -> bool:
+    """Whether a report tells words of someone another report of its deed names doing it."""
+    doers = set().union(*(agents for other, agents in reports.items() if other != pk))
+    return _spoken(frame) and bool(doers & set(frame.get("agents", [])))
 
 
 def _happening(source: EventSource) -> bool:
-    """Whether a source's event is a happening a statement can be about: no reaction, and a deed
-    (see ``KIND_WEIGHT``) or something told as having happened, not as someone's words."""
-    event = source.event
-    if event.reaction_to_id:
-        return False
-    return KIND_WEIGHT.get(event.event_type, 0.0) >= DEED or not _talk(source)
+    """Whether a source's event is a happening a statement can be about: a deed (see
+    ``KIND_WEIGHT``) or something told as having happened, not as someone's words (a deed that
+    answers another is a happening still)."""
+    return KIND_WEIGHT.get(source.event.event_type, 0.0) >= DEED or not _talk(source)
 
 
-def _about(statement: EventSource, sources, by_position, actors) -> int | None:
+def _about(statement: EventSource, sources, by_position, actors, *, evident: bool = False) -> int | None:
     """The happening of the statement's own article it is about: the one its sentence tells of too
     (a deed before anything else); else the nearest of those told at most ``REACTION_REACH``
     sentences before it, or in the article's opening, whose deed it names; else the nearest of those
     told within that reach that shares a word or someone other than the speaker with it; else the
-    one the article opens with (in its first ``LEDE`` sentences) if it shares one; else the nearest
-    deed within reach; else the happening the article opens with."""
+    one the article opens with (in its first ``LEDE`` sentences) if it shares one; else (unless
+    ``evident`` asks for what the words show and nothing less) the nearest deed within reach; else
+    the happening the article opens with."""
     position = (statement.frame or {}).get("position", -1)
     within = [
         [s for s in by_position.get(position - back, []) if _answerable(statement, s)]
@@ -166,6 +184,8 @@ def _about(statement: EventSource, sources, by_position, actors) -> int | None:
     # of the opening's happenings, the one it shares most with ("warning sirens", not "Maui")
     if sharing := [s for s in opening if _shares(statement, s, actors)]:
         return max(sharing, key=lambda s: _shared(statement, s, actors)).event_id
+    if evident:
+        return None
     for choice in (deeds, opening):
         if choice:
             return choice[0].event_id
@@ -263,7 +283,6 @@ def _in_archive(statement: EventSource, actors, days: int) -> int | None:
         Event.objects.visible()
         .filter(
             event_type__in=[k for k, w in KIND_WEIGHT.items() if w >= DEED],
-            reaction_to__isnull=True,
             date_start__lte=event.date_start + dt.timedelta(days=AHEAD_DAYS),
         )
         .exclude(pk=event.pk)
@@ -308,6 +327,33 @@ def _answerable(statement: EventSource, source: EventSource) -> bool:
     return KIND_WEIGHT.get(event.event_type, 0.0) >= DEED or not speakers & set(
         (source.frame or {}).get("agents", [])
     )
+
+
+def _answer_of_deed(source: EventSource, reports, sources, by_position, actors, told) -> int | None:
+    """The happening a deed answers, as its doers' own words told with it show (see ``_about``,
+    what they share with it or name, nothing less): one of the weightier kinds (see
+    ``KIND_WEIGHT``: a meeting, an attack, a decision), not after the deed, and no report of it in
+    the article with the deed's verb (then they tell one deed twice); else None."""
+    if not _own_words(source.pk, source.frame or {}, reports):
+        return None
+    target = _about(source, sources, by_position, actors, evident=True)
+    if target is None:
+        return None
+    happening, deed = told[target], source.event
+    if KIND_WEIGHT.get(happening.event_type, 0.0) < DEED or _later(happening, deed, days=0):
+        return None
+    verbs = {
+        pk: {(s.frame or {}).get("predicate") for s in sources if s.event_id == pk} - {None, ""}
+        for pk in (target, deed.pk)
+    }
+    return None if verbs[target] & verbs[deed.pk] else target  # one deed told twice answers nothing
+
+
+def _answers_in_own_words(event: Event, reports: dict[int, set[str]]) -> bool:
+    """Whether some report (in any article) of the deed tells its doers' words: then the happening
+    it was found to answer stands."""
+    frames = EventSource.objects.filter(event=event).values_list("pk", "frame")
+    return any(_own_words(pk, frame or {}, reports) for pk, frame in frames)
 
 
 def _later(happening: Event, statement: Event, days: int = 1) -> bool:
