@@ -208,3 +208,20 @@ def test_a_cut_title_does_not_end_on_a_subject_whose_verb_was_cut(gazetteer):
     )
     assert title.startswith("Emergency officials say sirens are used to alert public")
     assert title.split()[-1] != "they"
+
+
+def test_a_bare_object_keeps_the_phrase_that_says_what_verb_and_object_mean(gazetteer):
+    assert titles("Several hundred people took part in a rally in Kyiv on Monday.", gazetteer) == [
+        "Several hundred people take part in rally in Kyiv"
+    ]
+    assert titles("The storm took the island by surprise.", gazetteer)[0] == "Storm takes island by surprise"
+    # an object of its own words needs nothing more
+    assert (
+        titles("Xi praised the new Russian peace plan at the talks.", gazetteer)[0]
+        == "Xi Jinping praises new Russian peace plan"
+    )
+
+
+def test_what_was_seen_told_before_the_verb_that_ends_the_sentence_gives_no_title(gazetteer):
+    said = titles("Several hundred people took part in a rally in Kyiv, Reuters reporters saw.", gazetteer)
+    assert said == ["Several hundred people take part in rally in Kyiv"]

@@ -234,7 +234,10 @@ def _what(head, timex_chars: set[int], quoted=None) -> str:
         if not what:
             continue  # a date and no place: "after midnight"
         then = _then(obj, after) if dep == "dobj" else None  # "orders army to", "call themselves …"
-        return f"{what} {phrase(then, timex_chars, 6)}" if then is not None else what
+        if then is not None:
+            return f"{what} {phrase(then, timex_chars, 6)}"
+        where = _light(obj, after) if dep == "dobj" else None  # "takes part in a show of support"
+        return f"{what} {phrase(where, timex_chars, 6)}" if where is not None else what
     by = next((c for c in after if c.dep_ == "agent"), None)
     return phrase(by, timex_chars, 8) if by is not None else ""  # "is hit by a container ship"
 
@@ -243,6 +246,15 @@ def _then(obj, children):
     """What the object is told to do or called ("orders the army to withdraw", "calls it a
     disaster"): the verb's complement written after the object."""
     return next((c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
+
+
+def _light(obj, children):
+    """The phrase after a bare object that says what the verb and object mean ("took part in a show
+    of support", "took the island by surprise", "takes them as passengers"): the verb's first
+    preposition after an object of one word (and its article)."""
+    if any(c.dep_ != "det" for c in obj.children):
+        return None
+    return next((c for c in children if c.dep_ == "prep" and c.i > obj.i), None)
 
 
 def _object_relative(head) -> bool:
@@ -309,14 +321,17 @@ def _wants_more(head) -> bool:
     """Does the verb's title need words that the clause does not give after it: what was said
     ("Caroline Wyatt reports."), what a verb standing for another did ("as did Castro"), or its
     object, written where a title cannot take it ("the circular that it mailed", "'Where is the
-    bid?' asked Pierre Panet-Raymond")? Not in the passive: "the decision is announced"."""
+    bid?' asked Pierre Panet-Raymond", "…, AFP journalists saw.")? Not in the passive: "the
+    decision is announced"."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
         return False
     if lemma_of(head) in SAYS_WHAT | {"do"}:
         return True
     quoted = any(c.dep_ == "punct" and set(c.text) <= QUOTE_MARKS and c.i < head.i for c in head.children)
+    # "…, AFP journalists saw.": what was seen or heard is told before the verb that ends the sentence
+    last = all(c.is_punct for c in head.children if c.i > head.i)
     return any(
-        c.i > head.i or c.tag_ in ("WDT", "WP") or (quoted and c.dep_ == "ccomp")
+        c.i > head.i or c.tag_ in ("WDT", "WP") or (c.dep_ == "ccomp" and (quoted or last))
         for c in head.children
         if c.dep_ in COMPLEMENTS
     )
