@@ -225,3 +225,15 @@ def test_a_bare_object_keeps_the_phrase_that_says_what_verb_and_object_mean(gaze
 def test_what_was_seen_told_before_the_verb_that_ends_the_sentence_gives_no_title(gazetteer):
     said = titles("Several hundred people took part in a rally in Kyiv, Reuters reporters saw.", gazetteer)
     assert said == ["Several hundred people take part in rally in Kyiv"]
+
+
+def test_a_relative_clause_whose_pronoun_is_its_subject_does_not_repeat_the_noun(gazetteer):
+    assert not any(
+        t.endswith("expire warrants")
+        for t in titles("The warrants, which expire in May, sell for $3.", gazetteer)
+    )
+
+
+def test_a_verb_agrees_with_the_doers_the_title_keeps(gazetteer):
+    said = titles("The ferry's captain and eleven other crew members died when the boat sank.", gazetteer)
+    assert said[0].startswith(("Ferry's captain dies", "Ferry's captain and eleven other crew members die"))

@@ -168,8 +168,12 @@ def doers(subject, mentions: list[ActorMention], timex_chars: set[int]) -> tuple
         names = list(dict.fromkeys(m.name for w in named for m in mentions if m.start <= w.idx < m.end))[:1]
     if names:
         return " and ".join(names), len(names) > 1
-    plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they") or len(words) > 1
-    return phrase(subject, timex_chars, 6), plural
+    who = phrase(subject, timex_chars, 6)
+    # several when the words joined to the subject stay in the title ("the boy's mother and 10 other
+    # people" cut to "boy's mother" is one)
+    kept = set(who.casefold().split())
+    joined = len(words) > 1 and all(any(t.lower_ in kept for t in w.subtree) for w in words[1:])
+    return who, subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they") or joined
 
 
 def lemma_of(verb) -> str:
@@ -220,7 +224,9 @@ def _what(head, timex_chars: set[int], quoted=None) -> str:
         if quoted is not None:
             return phrase(quoted, timex_chars, 9)
     after = [c for c in children if c.i > head.i]
-    if head.dep_ == "relcl" and not any(c.dep_ in OBJECTS for c in after):
+    relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    own_subject = relative is None or relative.tag_ not in ("WDT", "WP")  # not "the rights, which expire"
+    if head.dep_ == "relcl" and own_subject and not any(c.dep_ in OBJECTS for c in after):
         return phrase(head.head, timex_chars, 5)  # "the plan he proposed": proposes plan
     objects = [c for c in after if c.dep_ in OBJECTS and c.dep_ != "prep"]
     if head.dep_ == "relcl" and _object_relative(head) and not objects:
@@ -287,7 +293,7 @@ def headline(head, mentions: list[ActorMention], timex_chars: set[int], quoted=N
         rest = [
             c for c in head.children if c.dep_ == "prep" and c.i > head.i and not _is_date(c, timex_chars)
         ]
-        tail = phrase(rest[0], timex_chars, 4) if rest else ""
+        tail = phrase(rest[0], timex_chars, 6) if rest else ""  # "meeting between Elian and his grandmothers"
         return tidy(f"{who}: {head.lemma_} {tail}" if who else f"{head.lemma_} {tail}")
     subject = subject_of(head)
     if subject is not None and subject.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
