@@ -237,3 +237,10 @@ def test_a_relative_clause_whose_pronoun_is_its_subject_does_not_repeat_the_noun
 def test_a_verb_agrees_with_the_doers_the_title_keeps(gazetteer):
     said = titles("The ferry's captain and eleven other crew members died when the boat sank.", gazetteer)
     assert said[0].startswith(("Ferry's captain dies", "Ferry's captain and eleven other crew members die"))
+
+
+def test_a_cut_title_keeps_a_hyphenated_word_whole_or_not_at_all(gazetteer):
+    [title] = titles(
+        "A couple and their 6-year-old daughter reached the shelter after a long walk.", gazetteer
+    )
+    assert "6-year" not in title.replace("6-year-old", "")

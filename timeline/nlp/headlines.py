@@ -103,13 +103,20 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
     words = [t for t in kept if not t.is_punct]
     if len(words) > limit:
         kept = [t for t in kept if t.i <= words[limit - 1].i]
-        while len(kept) > 1 and _dangles(kept[-1]) and kept[-1] != tok:
+        # a word is kept whole or not at all ("6-year" of "6-year-old")
+        while len(kept) > 1 and kept[-1] != tok and (_dangles(kept[-1]) or _cut_inside(kept[-1])):
             kept.pop()
     # "says they shared", not "says They shared": only names keep their capital inside a headline
     first = kept[0] if kept else None
     lower = first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I"
     lower = lower and not first.is_upper
     return _join(kept, lower_first=lower)
+
+
+def _cut_inside(tok) -> bool:
+    """Does a word written on after ``tok`` without a space ("6-year|-old") go on past it?"""
+    follows = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return not tok.whitespace_ and follows is not None and (not follows.is_punct or follows.text in "-–")
 
 
 def _dangles(tok) -> bool:
