@@ -244,3 +244,18 @@ def test_a_cut_title_keeps_a_hyphenated_word_whole_or_not_at_all(gazetteer):
         "A couple and their 6-year-old daughter reached the shelter after a long walk.", gazetteer
     )
     assert "6-year" not in title.replace("6-year-old", "")
+
+
+def test_an_amount_keeps_its_unit(gazetteer):
+    assert titles("The foundation has pledged $250m to rebuild the port.", gazetteer)[0] == (
+        "Foundation pledges $250m to rebuild port"
+    )
+
+
+def test_a_title_cut_to_length_keeps_a_name_whole_or_leaves_it_out(gazetteer):
+    [title] = titles(
+        "The regional health authority said on Monday that it will retain all the staff of the "
+        "Saint Mary Hospital of Lviv.",
+        gazetteer,
+    )
+    assert not title.endswith(("Saint", "Saint Mary", "Mary"))

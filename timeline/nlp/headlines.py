@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .actors import ABBREVIATED, DESIGNATIONS
 from .actors import TITLE_WORDS as ROLE_WORDS
 from .clauses import classify, is_event_noun, subject_of
 from .types import ActorMention
@@ -38,7 +39,9 @@ VAGUE_FIRST = frozenset(
 )
 DANGLING_WORDS = frozenset(
     """a an the of to in on at by for from with about as into and or but if that this which who than be
-    is are was were has have had will would could should may might its their his her our""".split()  # noqa: SIM905
+    is are was were has have had will would could should may might its their his her our like including
+    via amid despite toward towards against through without within between among during per onto upon
+    unlike except""".split()  # noqa: SIM905
 )
 
 
@@ -100,6 +103,8 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
     after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
     if after is not None and _joins(after) and after.ent_iob_ == "I":
         kept.append(after)  # the end of a name the parser split off: "St. John’s"
+    elif after is not None and _unit(after) and kept and kept[-1].i == after.i - 1:
+        kept.append(after)  # "$100m": the parser hangs the "m" elsewhere
     words = [t for t in kept if not t.is_punct]
     if len(words) > limit:
         kept = [t for t in kept if t.i <= words[limit - 1].i]
@@ -145,6 +150,17 @@ def _fronted(t, tok, dropped: set[int]) -> bool:
         t.dep_ in ("advmod", "prep")
         and t.i < t.head.i
         and all(x.i in dropped or x.is_punct for x in tok.subtree if x.i < t.left_edge.i)
+    )
+
+
+def _unit(tok) -> bool:
+    """A short unit written on to the number before it ("m" of "$100m", "bn", "km")."""
+    return (
+        tok.i > 0
+        and tok.is_alpha
+        and len(tok) <= 3
+        and tok.nbor(-1).like_num
+        and not tok.nbor(-1).whitespace_
     )
 
 
@@ -387,9 +403,15 @@ def tidy(title: str) -> str:
     not end on a word needing another ("Sales increase in", once the date is left out) nor repeat
     its doer at its end."""
     kept, count = [], 0
-    for token in " ".join(title.split()).strip(" :,;").split(" "):
+    tokens = " ".join(title.split()).strip(" :,;").split(" ")
+    for n, token in enumerate(tokens):
         count += len(WORD.findall(token))
         if count > TITLE_WORDS:
+            # "… after section of Francis Scott Key": a name is kept whole or not at all (a
+            # company's without "Ltd." is whole)
+            designation = tokens[n].casefold().strip(".,;:") in DESIGNATIONS | ABBREVIATED
+            while len(kept) > 1 and _capitalized(kept[-1]) and _capitalized(tokens[n]) and not designation:
+                kept.pop()
             break
         kept.append(token)
     if repeated := _doer_again([token.strip(",;:") for token in kept]):
@@ -402,6 +424,10 @@ def tidy(title: str) -> str:
     if len(title) > TITLE_CHARS:
         title = title[: title.rfind(" ", 0, TITLE_CHARS)]
     return title[:1].upper() + title[1:]
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper()
 
 
 def _doer_again(words: list[str]) -> int:
