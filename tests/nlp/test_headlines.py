@@ -259,3 +259,8 @@ def test_a_title_cut_to_length_keeps_a_name_whole_or_leaves_it_out(gazetteer):
         gazetteer,
     )
     assert not title.endswith(("Saint", "Saint Mary", "Mary"))
+
+
+def test_what_was_said_does_not_start_on_but(gazetteer):
+    said = titles("But talks have been renewed, a ministry official said on Monday.", gazetteer)
+    assert said == ["Ministry official says talks have been renewed"]

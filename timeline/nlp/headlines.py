@@ -85,6 +85,7 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
                 _fronted(t, tok, dropped) and (t.dep_ == "advmod" or t.head.pos_ in ("VERB", "AUX"))
             )  # "since the failure, controls are"
             or (t.dep_ == "prep" and _is_date(t, timex_chars))  # "until five days ago"
+            or (t.dep_ == "cc" and t.head == tok and t.i == tok.left_edge.i)  # "says but the agency said"
             or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBG"))  # "forces led by Wagner", "maps showing"
         ):
             dropped |= {x.i for x in t.subtree}
