@@ -248,7 +248,7 @@ def _what(head, timex_chars: set[int], quoted=None) -> str:
         if quoted is not None:
             return phrase(quoted, timex_chars, 9)
     after = [c for c in children if c.i > head.i]
-    relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    relative = subject_of(head)
     own_subject = relative is None or relative.tag_ not in ("WDT", "WP")  # not "the rights, which expire"
     if head.dep_ == "relcl" and own_subject and not any(c.dep_ in OBJECTS for c in after):
         return phrase(head.head, timex_chars, 5)  # "the plan he proposed": proposes plan

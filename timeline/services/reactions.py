@@ -67,6 +67,14 @@ def link_reactions(article) -> set[int]:
     deeds = _told_as_deeds({s.event_id for s in sources})
     opening = {s.event_id for s in sources if _opens(s)}
     told = {s.event_id: s.event for s in sources}
+    standing: dict[int, bool] = {}
+
+    def stands(event) -> bool:
+        """Whether a deed's link stands on its doers' words (read once per deed)."""
+        if event.pk not in standing:
+            standing[event.pk] = _answers_in_own_words(event, deeds[event.pk])
+        return standing[event.pk]
+
     changed: set[int] = set()
     linked: set[int] = set()  # each row brings its own copy of its event: a statement's first words decide
     for source in sources:
@@ -75,11 +83,12 @@ def link_reactions(article) -> set[int]:
             continue
         if event.pk in deeds:
             target = _answer_of_deed(source, deeds[event.pk], sources, by_position, actors, told)
-            if target is None and event.reaction_to_id and not _answers_in_own_words(event, deeds[event.pk]):
+            if target is None and event.reaction_to_id and not stands(event):
                 # words linked before another report told them as having happened
                 Event.objects.filter(pk=event.pk).update(reaction_to=None)
                 changed |= {event.pk, event.reaction_to_id}
-                event.reaction_to_id = None
+                linked.add(event.pk)  # no report of it can link it again: none tells its doers' words
+                continue
             if target is None or target == event.reaction_to_id:
                 continue
         elif event.reaction_to_id or not _talk(source):
