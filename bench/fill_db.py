@@ -508,7 +508,7 @@ def fill(*, events: int, articles: int, actors: int, seed: int = 7) -> dict:
             pass  # a schema without derived tables
         else:
             rebuild_all()
-            steps.done("search documents and weekly counts rebuilt")
+            steps.done("search documents, search words and weekly counts rebuilt")
     # What autovacuum does to a live archive: statistics, and a visibility map, without which no
     # index-only scan can serve the timeline's counts. (VACUUM runs outside a transaction, as here.)
     with connection.cursor() as cursor:

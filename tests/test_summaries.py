@@ -2,14 +2,18 @@
 of the events, and each event's search document holds its words, after every kind of write."""
 
 import datetime as dt
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
+from django.http import QueryDict
 
 from timeline import summaries
 from timeline.editing import hide_events, merge_actors, merge_events, split_source
-from timeline.models import Actor, Event, EventSource, WeekCount
+from timeline.forms import TimelineFilter
+from timeline.models import Actor, Event, EventSource, SearchWords, WeekCount
+from timeline.views import counted_weeks
 
 from .factories import add_source, make_actor, make_event
 from .utils import reingest, require
@@ -28,9 +32,31 @@ def editor():
     return User.objects.create_user("editor", is_staff=True)
 
 
+# Searches a reader might make of the seed articles: words, a word left out, either word, a quoted
+# phrase and a hyphenated word (the last two are counted over the events' own documents).
+SEARCHES = [
+    "Putin",
+    "Bakhmut",
+    "Xi visit",
+    "Moscow -Putin",
+    "Putin or Zelensky",
+    "U.S.",
+    '"peace plan"',
+    "Wagner-led",
+]
+
+
 def assert_counts_hold():
-    """The kept counts, of all events and of each actor's, key events or all, equal a full count."""
+    """The kept counts, of all events and of each actor's, key events or all, equal a full count;
+    so do the counts of each search in both views, as the timeline reads them."""
     visible = Event.objects.visible()
+    assert SearchWords.objects.count() == Event.objects.count()
+    for words in SEARCHES:
+        for view in ("key", "all"):
+            form = TimelineFilter(QueryDict(urlencode({"q": words, "view": view})))
+            assert form.is_valid()
+            events = form.apply(visible)
+            assert counted_weeks(events, form.counted_by()) == events.weekly_counts(), (words, view)
     assert sum(summaries.weekly_counts(key=False).values()) == visible.count()
     for key in (False, True):
         events = visible.key() if key else visible

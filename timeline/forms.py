@@ -9,6 +9,7 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.utils.dateformat import format as date_format
 
+from . import summaries
 from .models import Actor, EventType, Source, Thread
 
 
@@ -216,12 +217,15 @@ class TimelineFilter(forms.Form):
 
     def counted_by(self) -> dict | None:
         """The arguments of ``summaries.weekly_counts`` that count these filters' events, when the
-        kept weekly counts hold them: the view alone, or with one actor."""
+        kept weekly counts hold them: the view alone, or with one actor, or with a search alone."""
         active = dict(self.active)
         actors = active.pop("actor", [])
+        key = self.cleaned_data["view"] == "key"
+        if set(active) == {"q"} and not actors and summaries.counts_search(active["q"]):
+            return {"key": key, "search": active["q"]}
         if active or len(actors) > 1:
             return None
-        return {"key": self.cleaned_data["view"] == "key", "actor_id": actors[0].pk if actors else None}
+        return {"key": key, "actor_id": actors[0].pk if actors else None}
 
     @property
     def field_groups(self) -> list[list[forms.BoundField]]:

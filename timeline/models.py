@@ -749,3 +749,22 @@ class WeekCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.n:+} in week {self.week} (actor {self.actor_id}, key {self.key})"
+
+
+class SearchWords(models.Model):
+    """One narrow row per event (PostgreSQL): the week of its start, whether it is visible and key,
+    and the words of its search document without their positions. A search's weekly counts (its
+    number of results and density strip) read these rows, a tenth of the size of the events' own,
+    instead of every matching event. The database's triggers (migration 0014) write the row whenever
+    the event is stored, changed or deleted; other databases leave the table empty."""
+
+    event = models.OneToOneField(
+        Event, primary_key=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    week = models.IntegerField(null=True)  # as ``WeekCount.week``
+    visible = models.BooleanField()
+    key = models.BooleanField()
+    words = SearchVectorField(null=True)
+
+    def __str__(self) -> str:
+        return f"words of event {self.event_id}"

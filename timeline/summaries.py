@@ -2,14 +2,18 @@
 
 - Each event's ``search_document``: the full-text document of its title, summary and every source
   sentence, so a search is one pass over one GIN index.
+- ``SearchWords``: each event's week, visibility and key flag beside the words of its document
+  without their positions, in narrow rows, so that a search's weekly counts read a tenth of what
+  the events' own rows hold.
 - ``WeekCount``: visible events per week of their start, of all events and of each actor's, key
   events apart. The timeline's counts, paging and density strip read it instead of counting the
   events whenever the filters are ones it holds (none, the view, one actor).
 
-Both are written by the database's own triggers (installed by migration 0011), so every write path
-keeps them current: imports, merges and splits, the admin, bulk updates. Triggers on events and on
-their actor links append the change of each statement to ``WeekCount`` as rows to be added up; as
-nothing is updated in place, concurrent imports never wait on one another or deadlock there.
+All three are written by the database's own triggers (installed by migrations 0011 and 0014), so
+every write path keeps them current: imports, merges and splits, the admin, bulk updates. Triggers
+on events and on their actor links append the change of each statement to ``WeekCount`` as rows to
+be added up; as nothing is updated in place, concurrent imports never wait on one another or
+deadlock there.
 ``compact`` folds the rows of a week together; imports call it when they finish. ``rebuild_all``
 computes everything afresh (after a bulk load with the triggers off).
 
@@ -19,11 +23,13 @@ On other databases nothing is kept: searches and counts read the events themselv
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models import Sum
+from django.db.models import Count, Sum
 
-from .models import FIRST_MONDAY, WeekCount
+from .models import FIRST_MONDAY, SearchWords, WeekCount
 
 # The week of an event's start, as ``models.WeekNumber`` computes it; NULL for an undated event.
 WEEK = "(({0}.date_start - DATE '0001-01-01') / 7)"
@@ -51,11 +57,14 @@ def _append(changes: str) -> str:
     )
 
 
-def _statement_triggers(table: str, function: str, *, inserted: str, updated: str, deleted: str) -> str:
+def _statement_triggers(
+    table: str, function: str, *, inserted: str, updated: str, deleted: str, name: str = "summaries"
+) -> str:
     """A trigger function that runs the SQL of the statement's kind, over its transition tables
-    ``new_rows`` and ``old_rows``, and the three statement triggers on ``table`` that call it."""
+    ``new_rows`` and ``old_rows``, and the three statement triggers on ``table`` that call it
+    (named ``<table>_<operation>_<name>``)."""
     triggers = "".join(
-        f"CREATE TRIGGER {table}_{op.lower()}_summaries AFTER {op} ON {table} REFERENCING {tables} "
+        f"CREATE TRIGGER {table}_{op.lower()}_{name} AFTER {op} ON {table} REFERENCING {tables} "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();\n"
         for op, tables in (
             ("INSERT", "NEW TABLE AS new_rows"),
@@ -147,6 +156,27 @@ CREATE TRIGGER timeline_event_update_document BEFORE UPDATE ON timeline_event FO
 }
 """
 
+# Each event's narrow row of ``SearchWords`` (migration 0014), from the events a statement wrote;
+# a row is written again only when something in it changed.
+_WORDS_OF = "SELECT e.id, {week}, {visible}, e.key, strip(e.search_document) FROM {{0}} e".format(
+    week=WEEK.format("e"), visible=VISIBLE.format("e")
+)
+_WRITE_WORDS = (
+    "INSERT INTO timeline_searchwords AS w (event_id, week, visible, key, words) {0} "
+    "ON CONFLICT (event_id) DO UPDATE SET week = EXCLUDED.week, visible = EXCLUDED.visible, "
+    "key = EXCLUDED.key, words = EXCLUDED.words WHERE (w.week, w.visible, w.key, w.words) "
+    "IS DISTINCT FROM (EXCLUDED.week, EXCLUDED.visible, EXCLUDED.key, EXCLUDED.words);"
+)
+WORDS_INSTALL = _statement_triggers(
+    "timeline_event",
+    "timeline_events_searched",
+    inserted=_WRITE_WORDS.format(_WORDS_OF.format("new_rows")),
+    updated=_WRITE_WORDS.format(_WORDS_OF.format("new_rows")),
+    deleted="DELETE FROM timeline_searchwords WHERE event_id IN (SELECT id FROM old_rows);",
+    name="searchwords",
+)
+WORDS_UNINSTALL = "DROP FUNCTION IF EXISTS timeline_events_searched() CASCADE;"
+
 UNINSTALL = """
 DROP TRIGGER IF EXISTS timeline_event_insert_document ON timeline_event;
 DROP TRIGGER IF EXISTS timeline_event_update_document ON timeline_event;
@@ -162,9 +192,10 @@ def kept(using: str = DEFAULT_DB_ALIAS) -> bool:
     return connections[using].vendor == "postgresql"
 
 
-def rebuild_all(using: str = DEFAULT_DB_ALIAS) -> None:
+def rebuild_all(using: str = DEFAULT_DB_ALIAS, *, words: bool = True) -> None:
     """Writes every event's search document and the weekly counts afresh, in a few passes over the
-    archive: after a bulk load with the triggers off, or when a database first gets them."""
+    archive: after a bulk load with the triggers off, or when a database first gets them; then,
+    unless ``words`` is false (a database before migration 0014), the events' ``SearchWords``."""
     if not kept(using):
         return
     week, visible = WEEK.format("e"), VISIBLE.format("e")
@@ -185,6 +216,20 @@ def rebuild_all(using: str = DEFAULT_DB_ALIAS) -> None:
             f"UNION ALL SELECT l.actor_id, {week}, e.key, count(*) FROM timeline_event e "
             f"JOIN timeline_event_actors l ON l.event_id = e.id WHERE {visible} GROUP BY 1, 2, 3"
         )
+    if words:
+        rebuild_words(using)
+
+
+def rebuild_words(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Writes every event's ``SearchWords`` row afresh from the events' search documents."""
+    if not kept(using):
+        return
+    with transaction.atomic(using), connections[using].cursor() as cursor:
+        cursor.execute("TRUNCATE timeline_searchwords")
+        cursor.execute(
+            "INSERT INTO timeline_searchwords (event_id, week, visible, key, words) "
+            + _WORDS_OF.format("timeline_event")
+        )
 
 
 def compact(using: str = DEFAULT_DB_ALIAS) -> None:
@@ -204,11 +249,34 @@ def compact(using: str = DEFAULT_DB_ALIAS) -> None:
         )
 
 
-def weekly_counts(*, key: bool, actor_id: int | None = None, using: str = DEFAULT_DB_ALIAS) -> dict:
+def weekly_counts(
+    *, key: bool, actor_id: int | None = None, search: str | None = None, using: str = DEFAULT_DB_ALIAS
+) -> dict:
     """Visible events per week, keyed by the week's Monday (None: undated), as
-    ``EventQuerySet.weekly_counts`` counts them: the key events or all, of every actor or of one."""
-    rows = WeekCount.objects.using(using).filter(actor_id=actor_id)
-    if key:
-        rows = rows.filter(key=True)
-    counted = rows.order_by().values_list("week").annotate(total=Sum("n")).filter(total__gt=0)
+    ``EventQuerySet.weekly_counts`` counts them: the key events or all, of every actor or of one,
+    or those a search finds (see ``counts_search``)."""
+    if search is not None:
+        found = SearchWords.objects.using(using).filter(
+            visible=True, words=SearchQuery(search, search_type="websearch", config="english")
+        )
+        if key:
+            found = found.filter(key=True)
+        counted = found.order_by().values_list("week").annotate(total=Count("pk"))
+    else:
+        rows = WeekCount.objects.using(using).filter(actor_id=actor_id)
+        if key:
+            rows = rows.filter(key=True)
+        counted = rows.order_by().values_list("week").annotate(total=Sum("n")).filter(total__gt=0)
     return {None if w is None else FIRST_MONDAY + dt.timedelta(weeks=w): n for w, n in counted}
+
+
+# A search whose words the kept words without positions answer: no quoted phrase, and no word that
+# the parser splits into a phrase ("state-run"); a full stop or an apostrophe inside a word is kept
+# whole or dropped ("U.S.", "Xi's").
+_PHRASE = re.compile(r"\"|\w[^\w\s.'’]\w")
+
+
+def counts_search(q: str) -> bool:
+    """Whether ``SearchWords`` count the events a search for ``q`` finds, as the events' own search
+    documents do (see ``EventQuerySet.search``)."""
+    return not _PHRASE.search(q)

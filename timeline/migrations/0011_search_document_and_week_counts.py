@@ -20,7 +20,7 @@ def install(apps, schema_editor):
         for name in DROPPED:
             cursor.execute(f"DROP INDEX IF EXISTS {name}")
         cursor.execute(summaries.INSTALL)
-    summaries.rebuild_all(schema_editor.connection.alias)
+    summaries.rebuild_all(schema_editor.connection.alias, words=False)
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(
             "CREATE INDEX event_search_document_idx ON timeline_event USING gin (search_document)"
