@@ -166,10 +166,12 @@ class CountOf(models.Subquery):
 
 class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
-        """Articles, newest first, with their outlet and ``event_count`` (visible events drawn from each)."""
+        """Articles, newest first, with their outlet and ``event_count`` (visible events drawn from
+        each); their texts are left unread."""
         drawn = Event.objects.visible().filter(sources__article=OuterRef("pk")).distinct()
         return (
-            self.select_related("source")
+            self.defer("body")
+            .select_related("source")
             .annotate(event_count=CountOf(drawn))
             .order_by(models.F("published").desc(nulls_last=True), "title", "id")
         )
