@@ -28,9 +28,7 @@ def uninstall(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     with schema_editor.connection.cursor() as cursor:
-        cursor.execute(summaries.WORDS_UNINSTALL)
-        cursor.execute("DROP INDEX IF EXISTS searchwords_words_idx")
-        cursor.execute("DROP INDEX IF EXISTS searchwords_key_words_idx")
+        cursor.execute(summaries.WORDS_UNINSTALL)  # the table and its indexes go with the model
 
 
 class Migration(migrations.Migration):

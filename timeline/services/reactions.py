@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from ..models import Actor, Event, EventSource, EventType
 from ..nlp.actors import TITLE_WORDS  # "mayor", "spokesman": who speaks, not what about
@@ -67,14 +68,6 @@ def link_reactions(article) -> set[int]:
     deeds = _told_as_deeds({s.event_id for s in sources})
     opening = {s.event_id for s in sources if _opens(s)}
     told = {s.event_id: s.event for s in sources}
-    standing: dict[int, bool] = {}
-
-    def stands(event) -> bool:
-        """Whether a deed's link stands on its doers' words (read once per deed)."""
-        if event.pk not in standing:
-            standing[event.pk] = _answers_in_own_words(event, deeds[event.pk])
-        return standing[event.pk]
-
     changed: set[int] = set()
     linked: set[int] = set()  # each row brings its own copy of its event: a statement's first words decide
     for source in sources:
@@ -83,7 +76,7 @@ def link_reactions(article) -> set[int]:
             continue
         if event.pk in deeds:
             target = _answer_of_deed(source, deeds[event.pk], sources, by_position, actors, told)
-            if target is None and event.reaction_to_id and not stands(event):
+            if target is None and event.reaction_to_id and not _answers_in_own_words(deeds[event.pk]):
                 # words linked before another report told them as having happened
                 Event.objects.filter(pk=event.pk).update(reaction_to=None)
                 changed |= {event.pk, event.reaction_to_id}
@@ -130,16 +123,25 @@ def _words(kind: str, frame: dict) -> bool:
     return KIND_WEIGHT.get(kind, 0.0) < DEED and _spoken(frame)
 
 
-def _told_as_deeds(event_ids) -> dict[int, dict[int, set[str]]]:
-    """The events some report (in any article) tells as having happened, not as someone's words,
-    with the doers each such report names, by report: they are happenings (see
-    ``_answer_of_deed``)."""
+@dataclass
+class Deed:
+    """An event some report tells as having happened: the doers each such report names, and the
+    frames of all its reports (in any article)."""
+
+    doers: dict[int, set[str]] = field(default_factory=dict)
+    frames: dict[int, dict] = field(default_factory=dict)
+
+
+def _told_as_deeds(event_ids) -> dict[int, Deed]:
+    """The events some report (in any article) tells as having happened, not as someone's words:
+    they are happenings (see ``_answer_of_deed``)."""
     sources = EventSource.objects.filter(event__in=event_ids).exclude(event__event_type__in=TALK_TYPES)
-    found: dict[int, dict[int, set[str]]] = {}
+    every: dict[int, Deed] = defaultdict(Deed)
     for pk, event_id, kind, frame in sources.values_list("pk", "event_id", "event__event_type", "frame"):
+        every[event_id].frames[pk] = frame or {}
         if not _words(kind, frame or {}):
-            found.setdefault(event_id, {})[pk] = set((frame or {}).get("agents", []))
-    return found
+            every[event_id].doers[pk] = set((frame or {}).get("agents", []))
+    return {pk: deed for pk, deed in every.items() if deed.doers}
 
 
 def _spoken(frame: dict) -> bool:
@@ -338,31 +340,30 @@ def _answerable(statement: EventSource, source: EventSource) -> bool:
     )
 
 
-def _answer_of_deed(source: EventSource, reports, sources, by_position, actors, told) -> int | None:
+def _answer_of_deed(source: EventSource, deed: Deed, sources, by_position, actors, told) -> int | None:
     """The happening a deed answers, as its doers' own words told with it show (see ``_about``,
     what they share with it or name, nothing less): one of the weightier kinds (see
     ``KIND_WEIGHT``: a meeting, an attack, a decision), not after the deed, and no report of it in
     the article with the deed's verb (then they tell one deed twice); else None."""
-    if not _own_words(source.pk, source.frame or {}, reports):
+    if not _own_words(source.pk, source.frame or {}, deed.doers):
         return None
     target = _about(source, sources, by_position, actors, evident=True)
     if target is None:
         return None
-    happening, deed = told[target], source.event
-    if KIND_WEIGHT.get(happening.event_type, 0.0) < DEED or _later(happening, deed, days=0):
+    happening, event = told[target], source.event
+    if KIND_WEIGHT.get(happening.event_type, 0.0) < DEED or _later(happening, event, days=0):
         return None
     verbs = {
         pk: {(s.frame or {}).get("predicate") for s in sources if s.event_id == pk} - {None, ""}
-        for pk in (target, deed.pk)
+        for pk in (target, event.pk)
     }
-    return None if verbs[target] & verbs[deed.pk] else target  # one deed told twice answers nothing
+    return None if verbs[target] & verbs[event.pk] else target  # one deed told twice answers nothing
 
 
-def _answers_in_own_words(event: Event, reports: dict[int, set[str]]) -> bool:
+def _answers_in_own_words(deed: Deed) -> bool:
     """Whether some report (in any article) of the deed tells its doers' words: then the happening
     it was found to answer stands."""
-    frames = EventSource.objects.filter(event=event).values_list("pk", "frame")
-    return any(_own_words(pk, frame or {}, reports) for pk, frame in frames)
+    return any(_own_words(pk, frame, deed.doers) for pk, frame in deed.frames.items())
 
 
 def _later(happening: Event, statement: Event, days: int = 1) -> bool:
