@@ -2,7 +2,9 @@
 
 Run with DATABASE_URL and the production variables set (``bench/run.py`` does). Picks real values
 from the database for the parameterised pages, counts each page's queries in-process, then serves
-the site with gunicorn and times ``--requests`` sequential GETs per page. Prints one JSON line.
+the site with gunicorn and times ``--requests`` sequential GETs per page; with ``--against URL``,
+another archive's pages too, served beside it, its requests and this one's alternating. Prints one
+JSON line.
 """
 
 from __future__ import annotations
@@ -97,10 +99,12 @@ def free_port(preferred: int) -> int:
         return probe.getsockname()[1]
 
 
-def serve(port: int, workers: int) -> subprocess.Popen:
+def serve(port: int, workers: int, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """gunicorn serving the site on ``port`` (with ``env``'s database when given)."""
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "newsroom.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}"],
         cwd=ROOT,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -116,35 +120,69 @@ def serve(port: int, workers: int) -> subprocess.Popen:
     raise SystemExit("gunicorn did not start within 30 s")
 
 
+def summary(answers: list[tuple[float, int]], url: str) -> dict:
+    samples = [ms for ms, _ in answers]
+    return {
+        "requests": len(answers),
+        "errors": sum(status != 200 for _, status in answers),
+        "statuses": sorted({status for _, status in answers}),
+        "url": url,
+        "p50_ms": round(statistics.median(samples), 1),
+        "p95_ms": round(percentile(samples, 95), 1),
+        "max_ms": round(max(samples), 1),
+    }
+
+
 def time_pages(
-    urls: dict[str, str], *, port: int, workers: int, requests: int, budget: float
-) -> dict[str, dict]:
-    port = free_port(port)
-    server = serve(port, workers)
+    sites: list[tuple[dict[str, str], dict[str, str] | None]],
+    *,
+    port: int,
+    workers: int,
+    requests: int,
+    budget: float,
+) -> list[dict[str, dict]]:
+    """The timings of each site's pages: ``sites`` are (the pages' URLs, the environment naming the
+    site's database), each served by its own gunicorn. The sites' requests for a page alternate, one
+    after the other, so that a change in the machine's speed meanwhile weighs on every site alike."""
+    servers = []
     try:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        timings = {}
-        for name, url in urls.items():
-            for _ in range(5):  # both workers warm: connections open, templates and plans cached
-                get(conn, url)
-            answers, started = [], time.perf_counter()
-            # Bounded: ``requests`` GETs, or fewer (never under 50) once a page has had its time budget.
-            while len(answers) < requests and (len(answers) < 50 or time.perf_counter() - started < budget):
-                answers.append(get(conn, url))
-            samples = [ms for ms, _ in answers]
-            timings[name] = {
-                "requests": len(answers),
-                "errors": sum(status != 200 for _, status in answers),
-                "statuses": sorted({status for _, status in answers}),
-                "url": url,
-                "p50_ms": round(statistics.median(samples), 1),
-                "p95_ms": round(percentile(samples, 95), 1),
-                "max_ms": round(max(samples), 1),
-            }
+        for _, env in sites:
+            port = free_port(port + 1 if servers else port)
+            servers.append((serve(port, workers, env), port))
+        conns = [http.client.HTTPConnection("127.0.0.1", port, timeout=60) for _, port in servers]
+        timings: list[dict[str, dict]] = [{} for _ in sites]
+        for name in sites[0][0]:
+            pairs = [(conn, urls[name]) for conn, (urls, _) in zip(conns, sites, strict=True)]
+            for conn, url in pairs:
+                for _ in range(5):  # both workers warm: connections open, templates and plans cached
+                    get(conn, url)
+            answers: list[list] = [[] for _ in sites]
+            started = time.perf_counter()
+            # Bounded: ``requests`` GETs of each site, or fewer (never under 50) once the page has had
+            # its time budget for each site.
+            while len(answers[0]) < requests and (
+                len(answers[0]) < 50 or time.perf_counter() - started < budget * len(sites)
+            ):
+                for (conn, url), answered in zip(pairs, answers, strict=True):
+                    answered.append(get(conn, url))
+            for (_, url), answered, timed in zip(pairs, answers, timings, strict=True):
+                timed[name] = summary(answered, url)
         return timings
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server, _ in servers:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def measured_pages() -> dict:
+    """This database's pages, with the queries each makes."""
+    urls = pages()
+    queries = count_queries(urls)
+    return {
+        "events": Event.objects.count(),
+        "articles": Article.objects.count(),
+        "pages": {name: {"url": url, "queries": queries[name]} for name, url in urls.items()},
+    }
 
 
 def main() -> None:
@@ -154,17 +192,34 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-http", action="store_true", help="count queries only")
+    parser.add_argument(
+        "--against",
+        metavar="DATABASE_URL",
+        help="time this other archive's pages too, its requests alternating with this one's",
+    )
     args = parser.parse_args()
-    urls = pages()
-    queries = count_queries(urls)
-    result = {name: {"url": url, "queries": queries[name]} for name, url in urls.items()}
+    result = measured_pages()
+    sites = [(result, None)]
+    if args.against:
+        env = os.environ | {"DATABASE_URL": args.against}
+        done = subprocess.run(
+            [sys.executable, __file__, "--no-http"], env=env, capture_output=True, text=True, check=True
+        )
+        sites.append((json.loads(done.stdout.strip().splitlines()[-1]), env))
     if not args.no_http:
-        for name, timing in time_pages(
-            urls, port=args.port, workers=args.workers, requests=args.requests, budget=args.budget
-        ).items():
-            result[name].update(timing)
-    result_counts = {"events": Event.objects.count(), "articles": Article.objects.count()}
-    print(json.dumps({"database": connection.vendor, **result_counts, "pages": result}))
+        timings = time_pages(
+            [({name: page["url"] for name, page in site["pages"].items()}, env) for site, env in sites],
+            port=args.port,
+            workers=args.workers,
+            requests=args.requests,
+            budget=args.budget,
+        )
+        for (site, _), timed in zip(sites, timings, strict=True):
+            for name, timing in timed.items():
+                site["pages"][name].update(timing)
+    if args.against:
+        result["against"] = sites[1][0]
+    print(json.dumps({"database": connection.vendor, **result}))
 
 
 if __name__ == "__main__":

@@ -115,17 +115,28 @@ def filled_archive(*, quick: bool, events: int) -> tuple[str, dict]:
     return url, run_json(["bench/fill_db.py", *size], production_env(url))
 
 
-def bench_pages(*, quick: bool, small_database: str | None, events: int = ARCHIVE_EVENTS) -> dict:
-    """Fills (or reuses) the archive of ``events`` events and times its pages; ``{"skipped": why}``
-    when PostgreSQL cannot be reached."""
+def bench_pages(
+    *, quick: bool, small_database: str | None, events: int = ARCHIVE_EVENTS, against: int | None = None
+) -> dict:
+    """Fills (or reuses) the archive of ``events`` events and times its pages; with ``against``, the
+    archive of that many events too, timed side by side (``pages_against`` in the result);
+    ``{"skipped": why}`` when PostgreSQL cannot be reached."""
     url, filled = filled_archive(quick=quick, events=events)
     if "skipped" in filled:
         return filled
     env = production_env(url)
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    print(f"timing pages over HTTP ({events:,} events) ...", file=sys.stderr)
-    pages = run_json(["bench/page_speed.py", "--requests", "30" if quick else "200"], env)
+    args = ["bench/page_speed.py", "--requests", "30" if quick else "200"]
+    if against:
+        other_url, other = filled_archive(quick=quick, events=against)
+        args += ["--against", other_url]
+        print(f"timing pages over HTTP ({events:,} and {against:,} events side by side) ...", file=sys.stderr)
+    else:
+        print(f"timing pages over HTTP ({events:,} events) ...", file=sys.stderr)
+    pages = run_json(args, env)
     result = {"archive": filled, "pages": pages["pages"]}
+    if against:
+        result["pages_against"] = {"archive": other, "pages": pages["against"]["pages"]}
     if small_database:
         small = run_json(["bench/page_speed.py", "--no-http"], production_env(f"sqlite:///{small_database}"))
         result["small_archive"] = {"events": small["events"], "articles": small["articles"]}
@@ -375,11 +386,10 @@ def main() -> None:
                 quick=args.quick, small_database=small, events=args.events or ARCHIVE_EVENTS
             )
         else:
-            results["pages"] = bench_pages(quick=False, small_database=small)
-            if "skipped" not in results["pages"]:
-                results["pages_1m"] = bench_pages(
-                    quick=False, small_database=None, events=LARGE_ARCHIVE_EVENTS
-                )
+            # both sizes timed side by side, so that the machine's changes of speed weigh on both alike
+            results["pages"] = bench_pages(quick=False, small_database=small, against=LARGE_ARCHIVE_EVENTS)
+            if "pages_against" in results["pages"]:
+                results["pages_1m"] = results["pages"].pop("pages_against")
         if args.only == "pages" and "skipped" in results["pages"]:
             raise SystemExit(results["pages"]["skipped"])
     if args.only in (None, "ingest-scale") and not args.events:

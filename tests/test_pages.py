@@ -1,12 +1,13 @@
 """Event, actor and article pages, and the number of queries every list page costs."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertInHTML
 
-from timeline.models import Actor, ActorAlias, EventSource, TemporalExpression, Thread
+from timeline.models import Actor, ActorAlias, EventSource, Status, TemporalExpression, Thread
 
 from .factories import add_source, make_actor, make_article, make_event
 
@@ -134,12 +135,30 @@ def test_the_article_page_highlights_dates_and_actors_and_lists_its_events(clien
 def test_the_article_list_gives_outlet_date_and_number_of_events_newest_first(client):
     older = make_article(title="Older", published=dt.date(2023, 3, 1), source="AP")
     newer = make_article(title="Newer", published=dt.date(2023, 3, 9))
-    make_event(article=newer)
+    # two sentences of the article report its first event, a third another, a fourth a hidden one
+    told_twice = make_event(article=newer)
+    EventSource.objects.create(event=told_twice, article=newer, sentence="Again.", start=50, end=56)
+    make_event(title="Putin greets Xi", article=newer)
+    make_event(title="A fragment", article=newer, status=Status.HIDDEN)
     html = client.get(reverse("timeline:articles")).content.decode()
     assert html.index("Newer") < html.index("Older")
+    counts = re.findall(r'<td class="num">(\d+)</td>', html)
+    assert counts == ["2", "0"]  # newest first: its two visible events, and none of the older one's
     assertInHTML(f'<a href="{older.get_absolute_url()}">Older</a>', html)
     assertInHTML("<td>AP</td>", html)
     assertInHTML('<time datetime="2023-03-09">9 Mar 2023</time>', html)
+
+
+def test_a_later_page_of_the_article_list_holds_the_next_articles_with_their_events(client):
+    days = [dt.date(2023, 1, 1) + dt.timedelta(days=n) for n in range(102)]
+    articles = [make_article(title=f"Day {n}", published=day) for n, day in enumerate(days)]
+    make_event(article=articles[0])  # the oldest, on the second page
+    second = client.get(reverse("timeline:articles"), {"page": 2}).content.decode()
+    assert "Page 2 of 2" in second
+    assert re.findall(r">Day (\d+)</a>", second) == ["1", "0"]  # newest first
+    assert re.findall(r'<td class="num">(\d+)</td>', second) == ["0", "1"]
+    first = client.get(reverse("timeline:articles")).content.decode()
+    assert len(re.findall(r">Day (\d+)</a>", first)) == 100 and ">Day 101</a>" in first
 
 
 # Query counts: every list page costs the same for 1 event as for 200.

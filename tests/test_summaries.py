@@ -1,5 +1,6 @@
 """What PostgreSQL keeps for the pages (``timeline.summaries``): the weekly counts equal a full count
-of the events, and each event's search document holds its words, after every kind of write."""
+of the events, the number of articles a count of them, and each event's search document holds its
+words, after every kind of write."""
 
 import datetime as dt
 from urllib.parse import urlencode
@@ -12,7 +13,7 @@ from django.http import QueryDict
 from timeline import summaries
 from timeline.editing import hide_events, merge_actors, merge_events, split_source
 from timeline.forms import TimelineFilter
-from timeline.models import Actor, Event, EventSource, SearchWords, WeekCount
+from timeline.models import Actor, Article, Event, EventSource, SearchWords, WeekCount, WordCount
 from timeline.views import counted_weeks
 
 from .factories import add_source, make_actor, make_event
@@ -32,11 +33,14 @@ def editor():
     return User.objects.create_user("editor", is_staff=True)
 
 
-# Searches a reader might make of the seed articles: words, a word left out, either word, a quoted
-# phrase and a hyphenated word (the last two are counted over the events' own documents).
+# Searches a reader might make of the seed articles: one word (counted from ``WordCount``), words, a
+# word left out, either word, a quoted phrase and a hyphenated word (the last two are counted over
+# the events' own documents).
 SEARCHES = [
     "Putin",
     "Bakhmut",
+    "talks",
+    "Kyiv",
     "Xi visit",
     "Moscow -Putin",
     "Putin or Zelensky",
@@ -51,6 +55,7 @@ def assert_counts_hold():
     so do the counts of each search in both views, as the timeline reads them."""
     visible = Event.objects.visible()
     assert SearchWords.objects.count() == Event.objects.count()
+    assert summaries.article_count() == Article.objects.count()
     for words in SEARCHES:
         for view in ("key", "all"):
             form = TimelineFilter(QueryDict(urlencode({"q": words, "view": view})))
@@ -79,6 +84,8 @@ def test_weekly_counts_equal_a_full_count_after_ingest_merge_split_hide_and_edit
     # the import folded what its writes appended: one row per week, actor and kind
     rows = WeekCount.objects.values_list("actor_id", "week", "key")
     assert rows.count() == len(set(rows))
+    words = WordCount.objects.values_list("word", "week", "key")
+    assert words.count() == len(set(words)) and not words.filter(folded=False).exists()
 
     busy = list(
         Event.objects.visible().exclude(actors=None).exclude(date_start=None).order_by("date_start")[:2]
@@ -110,6 +117,9 @@ def test_weekly_counts_equal_a_full_count_after_ingest_merge_split_hide_and_edit
     assert_counts_hold()
 
     Event.objects.visible().order_by("-id").first().delete()
+    assert_counts_hold()
+
+    Article.objects.order_by("-id").first().delete()  # with its sources
     assert_counts_hold()
 
     reingest(ingested)

@@ -371,6 +371,11 @@ def test_postgresql_search_is_served_by_the_gin_index_of_stored_documents(client
     needs_postgres()
     for n in range(30):
         make_event(title=f"Event {n}", summary="Nothing to see.")
+    for day in (dt.date(2023, 3, 20), dt.date(2023, 4, 3)):
+        make_event(title="Xi Jinping arrives in Moscow", date=day)
+    # the weeks of those two hold many other events
+    others = [dt.date(2023, 3, 20) + dt.timedelta(days=n % 21) for n in range(600)]
+    Event.objects.bulk_create(Event(title="Other news", date_start=d, date_end=d) for d in others)
     events = Event.objects.matching("Moscow").order_by()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE timeline_event")  # the planner knows the word is rare
@@ -381,4 +386,16 @@ def test_postgresql_search_is_served_by_the_gin_index_of_stored_documents(client
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     # one index over each event's document of title, summary and source sentences
-    assert "event_search_document_idx" in plan and "eventsource" not in plan
+    assert "event_search_week_idx" in plan and "eventsource" not in plan
+
+    # a page of the search reads, in that same index, the events of its weeks alone
+    page = events.window(0, 25, events.weekly_counts())
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE timeline_event")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        sql, params = page.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = [row[0] for row in cursor.fetchall()]
+    searched = plan[plan.index(next(line for line in plan if "event_search_week_idx" in line)) + 1]
+    assert "search_document @@" in searched and "/ 7) = ANY" in searched, "\n".join(plan)

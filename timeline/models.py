@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.backends.postgresql.psycopg_any import DateRange
-from django.db.models import Count, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.fields.json import KeyTransform
 from django.urls import reverse
 from django.utils.text import slugify
@@ -160,19 +160,29 @@ class CountOf(models.Subquery):
     template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
     output_field = models.IntegerField()
 
-    def __init__(self, queryset, **extra):
-        super().__init__(queryset.order_by().values("pk"), **extra)
+    def __init__(self, queryset, *, of: str = "pk", **extra):
+        super().__init__(queryset.order_by().values(of), **extra)
+
+
+def hidden(event_id):
+    """The event ``event_id`` (an outer reference) if an editor hid it: looked up in the small index
+    of the hidden events alone, so that counting an article's or an actor's visible events reads
+    no event."""
+    return Event.objects.filter(pk=event_id, status=Status.HIDDEN)
 
 
 class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Articles, newest first, with their outlet and ``event_count`` (visible events drawn from
-        each); their texts are left unread."""
-        drawn = Event.objects.visible().filter(sources__article=OuterRef("pk")).distinct()
+        each); their texts are left unread. The events are counted from the article's sources alone,
+        each looked up among the hidden events only, so the count reads two indexes, not the events."""
+        drawn = EventSource.objects.filter(article=OuterRef("pk")).filter(
+            ~Exists(hidden(OuterRef("event_id")))
+        )
         return (
             self.defer("body")
             .select_related("source")
-            .annotate(event_count=CountOf(drawn))
+            .annotate(event_count=CountOf(drawn.distinct(), of="event_id"))
             .order_by(models.F("published").desc(nulls_last=True), "title", "id")
         )
 
@@ -232,8 +242,12 @@ class TemporalExpression(models.Model):
 
 class ActorQuerySet(models.QuerySet):
     def with_event_counts(self):
-        """Annotates ``event_count``: visible events the actor takes part in."""
-        return self.annotate(event_count=CountOf(Event.objects.visible().filter(actors=OuterRef("pk"))))
+        """Annotates ``event_count``: visible events the actor takes part in, counted from the
+        actor's links alone, each looked up among the hidden events only (as articles' are)."""
+        links = Event.actors.through.objects.filter(actor=OuterRef("pk"))
+        return self.annotate(
+            event_count=CountOf(links.filter(~Exists(hidden(OuterRef("event_id")))), of="event_id")
+        )
 
     def canonical(self):
         """Actors not merged into another one: the names a reader browses."""
@@ -276,6 +290,8 @@ class Actor(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # the list of actors, a page at a time in the order of their names
+        indexes = [models.Index(fields=["name"], condition=Q(merged_into=None), name="actor_listing_idx")]
 
     def __str__(self) -> str:
         return self.name
@@ -443,6 +459,8 @@ class EventQuerySet(models.QuerySet):
         ``weeks``, these same events' ``weekly_counts``, tells which weeks the window falls in: the
         database then reads only those weeks instead of skipping ``first`` rows from the start, so
         a deep page, or a page of a costly filter such as a search, costs what the first page does.
+        The weeks are named by number too: a search then finds its events of those weeks in one
+        index of each event's words and week (migration 0018), not among all the events it finds.
         """
         ids = self.chronological().values("pk")
         span, offset, seen = [], 0, 0
@@ -461,7 +479,9 @@ class EventQuerySet(models.QuerySet):
         elif high is None:
             ids = ids.filter(Q(date_start__gte=low) | Q(date_start=None))
         else:
+            numbers = [(week - FIRST_MONDAY).days // 7 for week in span]
             ids = ids.filter(date_start__gte=low, date_start__lt=high + dt.timedelta(weeks=1))
+            ids = ids.alias(week=WeekNumber("date_start")).filter(week__in=numbers)
         return ids[offset : offset + stop - first]
 
     def reacting_to(self, event):
@@ -604,6 +624,9 @@ class Event(models.Model):
                 condition=Q(key=True) & ~Q(status=Status.HIDDEN),
                 name="event_key_order_idx",
             ),
+            # The hidden events alone: a count of the events an article reports looks its sources'
+            # events up here, in a small index, instead of reading each event for its status.
+            models.Index(fields=["id"], condition=Q(status=Status.HIDDEN), name="event_hidden_idx"),
         ]
 
     def __str__(self) -> str:
@@ -644,7 +667,11 @@ class EventSource(models.Model):
     class Meta:
         ordering = ["article", "start"]
         # the sources telling of one verb, for an import to find the stored events it may join
-        indexes = [models.Index(KeyTransform("predicate", "frame"), name="eventsource_predicate_idx")]
+        indexes = [
+            models.Index(KeyTransform("predicate", "frame"), name="eventsource_predicate_idx"),
+            # an article's events, from the index alone
+            models.Index(fields=["article", "event"], name="eventsource_article_event_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "start", "end", "temporal_expression"], name="one_source_per_report"
@@ -770,3 +797,42 @@ class SearchWords(models.Model):
 
     def __str__(self) -> str:
         return f"words of event {self.event_id}"
+
+
+class WordCount(models.Model):
+    """Visible events per week whose search document holds a word (PostgreSQL), key events apart:
+    a search for one word reads its count of each week here instead of reading every event it finds,
+    so that its number of results and density strip cost the same whatever the archive's size. The
+    database's triggers (migration 0016) append the changes of every write to ``SearchWords`` as
+    rows to add up, marked unfolded; ``summaries.compact`` folds the rows of the words and weeks
+    that changed."""
+
+    word = models.TextField()  # a lexeme of the English text search configuration
+    week = models.IntegerField(null=True)  # as ``WeekCount.week``
+    key = models.BooleanField()
+    n = models.IntegerField()
+    folded = models.BooleanField(db_default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["word", "key", "week", "n"], name="wordcount_lookup_idx"),
+            models.Index(
+                fields=["word", "key", "week"],
+                name="wordcount_unfolded_idx",
+                condition=models.Q(folded=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.n:+} of {self.word!r} in week {self.week} (key {self.key})"
+
+
+class ArticleCount(models.Model):
+    """The number of articles (PostgreSQL), for the list of articles' page numbers without counting
+    the archive's articles: the database's triggers (migration 0017) append each write's change as a
+    row to add up, and ``summaries.compact`` folds them into one."""
+
+    n = models.IntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.n:+} articles"

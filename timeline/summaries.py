@@ -8,12 +8,15 @@
 - ``WeekCount``: visible events per week of their start, of all events and of each actor's, key
   events apart. The timeline's counts, paging and density strip read it instead of counting the
   events whenever the filters are ones it holds (none, the view, one actor).
+- ``WordCount``: visible events per week whose document holds each word, key events apart, so that
+  a search for one word is counted without reading the events it finds.
+- ``ArticleCount``: the number of articles, for the list of articles' page numbers.
 
-All three are written by the database's own triggers (installed by migrations 0011 and 0014), so
-every write path keeps them current: imports, merges and splits, the admin, bulk updates. Triggers
-on events and on their actor links append the change of each statement to ``WeekCount`` as rows to
-be added up; as nothing is updated in place, concurrent imports never wait on one another or
-deadlock there.
+All are written by the database's own triggers (installed by migrations 0011, 0014, 0016 and 0017),
+so every write path keeps them current: imports, merges and splits, the admin, bulk updates.
+Triggers on events, on their actor links, on ``SearchWords`` and on articles append the change of
+each statement to the counts as rows to be added up; as nothing is updated in place,
+concurrent imports never wait on one another or deadlock there.
 ``compact`` folds the rows of a week together; imports call it when they finish. ``rebuild_all``
 computes everything afresh (after a bulk load with the triggers off).
 
@@ -28,8 +31,9 @@ import re
 from django.contrib.postgres.search import SearchQuery
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Count, Sum
+from django.db.models.expressions import RawSQL
 
-from .models import FIRST_MONDAY, SearchWords, WeekCount
+from .models import FIRST_MONDAY, ArticleCount, SearchWords, WeekCount, WordCount
 
 # The week of an event's start, as ``models.WeekNumber`` computes it; NULL for an undated event.
 WEEK = "(({0}.date_start - DATE '0001-01-01') / 7)"
@@ -50,10 +54,11 @@ def _event_changes(rows: str, sign: int) -> str:
     )
 
 
-def _append(changes: str) -> str:
+def _append(changes: str, table: str = "timeline_weekcount", by: str = "actor_id") -> str:
+    """Appends to ``table`` the sum of ``changes`` for each ``by`` (actor or word), week and kind."""
     return (
-        "INSERT INTO timeline_weekcount (actor_id, week, key, n) SELECT actor_id, week, key, sum(n) "
-        f"FROM ({changes}) AS changes GROUP BY actor_id, week, key HAVING sum(n) <> 0;"
+        f"INSERT INTO {table} ({by}, week, key, n) SELECT {by}, week, key, sum(n) "
+        f"FROM ({changes}) AS changes GROUP BY {by}, week, key HAVING sum(n) <> 0;"
     )
 
 
@@ -177,6 +182,41 @@ WORDS_INSTALL = _statement_triggers(
 )
 WORDS_UNINSTALL = "DROP FUNCTION IF EXISTS timeline_events_searched() CASCADE;"
 
+# Each word of the visible events of a set of ``SearchWords`` rows, with the event's week and kind.
+_WORDS_COUNTED = (
+    "SELECT word, w.week, w.key, {1} AS n FROM {0} w "
+    "CROSS JOIN LATERAL unnest(tsvector_to_array(w.words)) AS word WHERE w.visible"
+)
+
+
+def _word_changes(*parts: tuple[str, int]) -> str:
+    changes = " UNION ALL ".join(_WORDS_COUNTED.format(rows, sign) for rows, sign in parts)
+    return _append(changes, "timeline_wordcount", "word")
+
+
+# ``WordCount`` (migration 0016): the changes of each write to ``SearchWords``, appended unfolded.
+WORD_COUNTS_INSTALL = _statement_triggers(
+    "timeline_searchwords",
+    "timeline_words_counted",
+    inserted=_word_changes(("new_rows", 1)),
+    updated=_word_changes(("old_rows", -1), ("new_rows", 1)),
+    deleted=_word_changes(("old_rows", -1)),
+    name="wordcount",
+)
+WORD_COUNTS_UNINSTALL = "DROP FUNCTION IF EXISTS timeline_words_counted() CASCADE;"
+
+# ``ArticleCount`` (migration 0017): the articles each write added or took away.
+_ARTICLES = "INSERT INTO timeline_articlecount (n) SELECT {0}count(*) FROM {1} HAVING count(*) > 0;"
+ARTICLE_COUNT_INSTALL = _statement_triggers(
+    "timeline_article",
+    "timeline_articles_counted",
+    inserted=_ARTICLES.format("", "new_rows"),
+    updated="NULL;",
+    deleted=_ARTICLES.format("-", "old_rows"),
+    name="articlecount",
+)
+ARTICLE_COUNT_UNINSTALL = "DROP FUNCTION IF EXISTS timeline_articles_counted() CASCADE;"
+
 UNINSTALL = """
 DROP TRIGGER IF EXISTS timeline_event_insert_document ON timeline_event;
 DROP TRIGGER IF EXISTS timeline_event_update_document ON timeline_event;
@@ -195,7 +235,8 @@ def kept(using: str = DEFAULT_DB_ALIAS) -> bool:
 def rebuild_all(using: str = DEFAULT_DB_ALIAS, *, words: bool = True) -> None:
     """Writes every event's search document and the weekly counts afresh, in a few passes over the
     archive: after a bulk load with the triggers off, or when a database first gets them; then,
-    unless ``words`` is false (a database before migration 0014), the events' ``SearchWords``."""
+    unless ``words`` is false (a database before migration 0014), the events' ``SearchWords``, the
+    words' ``WordCount`` and the ``ArticleCount``."""
     if not kept(using):
         return
     week, visible = WEEK.format("e"), VISIBLE.format("e")
@@ -218,23 +259,50 @@ def rebuild_all(using: str = DEFAULT_DB_ALIAS, *, words: bool = True) -> None:
         )
     if words:
         rebuild_words(using)
+        rebuild_article_count(using)
 
 
-def rebuild_words(using: str = DEFAULT_DB_ALIAS) -> None:
-    """Writes every event's ``SearchWords`` row afresh from the events' search documents."""
+def rebuild_article_count(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Counts the articles afresh into ``ArticleCount``."""
+    if not kept(using):
+        return
+    with transaction.atomic(using), connections[using].cursor() as cursor:
+        cursor.execute("TRUNCATE timeline_articlecount")
+        cursor.execute("INSERT INTO timeline_articlecount (n) SELECT count(*) FROM timeline_article")
+
+
+def article_count(using: str = DEFAULT_DB_ALIAS) -> int:
+    """The number of articles, as ``ArticleCount`` keeps it."""
+    return ArticleCount.objects.using(using).aggregate(n=Sum("n", default=0))["n"]
+
+
+def rebuild_words(using: str = DEFAULT_DB_ALIAS, *, counts: bool = True) -> None:
+    """Writes every event's ``SearchWords`` row afresh from the events' search documents; then,
+    unless ``counts`` is false (a database before migration 0016), the ``WordCount`` of every word."""
     if not kept(using):
         return
     with transaction.atomic(using), connections[using].cursor() as cursor:
         cursor.execute("TRUNCATE timeline_searchwords")
+        # Its own triggers would append every word of every event to the counts rebuilt below.
+        cursor.execute("ALTER TABLE timeline_searchwords DISABLE TRIGGER USER")
         cursor.execute(
             "INSERT INTO timeline_searchwords (event_id, week, visible, key, words) "
             + _WORDS_OF.format("timeline_event")
         )
+        cursor.execute("ALTER TABLE timeline_searchwords ENABLE TRIGGER USER")
+        if counts:
+            cursor.execute("TRUNCATE timeline_wordcount")
+            cursor.execute(
+                "INSERT INTO timeline_wordcount (word, week, key, n, folded) SELECT word, week, key, "
+                f"sum(n), true FROM ({_WORDS_COUNTED.format('timeline_searchwords', 1)}) AS counted "
+                "GROUP BY word, week, key"
+            )
 
 
 def compact(using: str = DEFAULT_DB_ALIAS) -> None:
-    """Folds the rows of each week (and actor, and key or not) that writes appended into one row.
-    Safe beside writers: rows appended meanwhile are left for the next time."""
+    """Folds the rows of each week (and actor, and key or not) that writes appended into one row,
+    and the rows of each word and week that writes changed since the last time. Safe beside writers:
+    rows appended meanwhile are left for the next time."""
     if not kept(using):
         return
     with connections[using].cursor() as cursor:
@@ -247,6 +315,20 @@ def compact(using: str = DEFAULT_DB_ALIAS) -> None:
             "INSERT INTO timeline_weekcount (actor_id, week, key, n) SELECT actor_id, week, key, sum(n) "
             "FROM gone GROUP BY actor_id, week, key HAVING sum(n) <> 0"
         )
+        cursor.execute(
+            "WITH gone AS (DELETE FROM timeline_articlecount RETURNING n) "
+            "INSERT INTO timeline_articlecount (n) SELECT coalesce(sum(n), 0) FROM gone"
+        )
+        # The words' counts: only the words and weeks that writes changed since the last time.
+        cursor.execute(
+            "WITH changed AS (SELECT DISTINCT word, coalesce(week, -1) AS wk, key FROM timeline_wordcount "
+            "WHERE NOT folded), "
+            "gone AS (DELETE FROM timeline_wordcount w USING changed c "
+            "WHERE w.word = c.word AND w.key = c.key AND coalesce(w.week, -1) = c.wk "
+            "RETURNING w.word, w.week, w.key, w.n) "
+            "INSERT INTO timeline_wordcount (word, week, key, n, folded) "
+            "SELECT word, week, key, sum(n), true FROM gone GROUP BY word, week, key HAVING sum(n) <> 0"
+        )
 
 
 def weekly_counts(
@@ -255,7 +337,12 @@ def weekly_counts(
     """Visible events per week, keyed by the week's Monday (None: undated), as
     ``EventQuerySet.weekly_counts`` counts them: the key events or all, of every actor or of one,
     or those a search finds (see ``counts_search``)."""
-    if search is not None:
+    if search is not None and one_word(search):
+        rows = WordCount.objects.using(using).filter(word=RawSQL(_LEXEME, [search]))
+        if key:
+            rows = rows.filter(key=True)
+        counted = rows.order_by().values_list("week").annotate(total=Sum("n")).filter(total__gt=0)
+    elif search is not None:
         found = SearchWords.objects.using(using).filter(
             visible=True, words=SearchQuery(search, search_type="websearch", config="english")
         )
@@ -274,6 +361,18 @@ def weekly_counts(
 # the parser splits into a phrase ("state-run"); a full stop or an apostrophe inside a word is kept
 # whole or dropped ("U.S.", "Xi's").
 _PHRASE = re.compile(r"\"|\w[^\w\s.'’]\w")
+
+
+# A search for one plain word: the word's lexeme, as the events' documents hold it (nothing for a
+# word the English configuration leaves out, such as "the", which no search finds either).
+_ONE_WORD = re.compile(r"\s*[^\W_]+\s*")
+_LEXEME = "(SELECT unnest(tsvector_to_array(to_tsvector('english', %s))) LIMIT 1)"
+
+
+def one_word(q: str) -> bool:
+    """Whether a search for ``q`` finds the events whose documents hold one word, so that
+    ``WordCount`` counts them. ("or" alone is the search syntax's own word.)"""
+    return bool(_ONE_WORD.fullmatch(q)) and q.strip().lower() != "or"
 
 
 def counts_search(q: str) -> bool:

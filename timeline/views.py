@@ -182,10 +182,21 @@ def event_reactions(request: HtmxHttpRequest, pk: int):
     )
 
 
+def list_page(request, rows, count: int | None = None):
+    """The page of ``rows`` the request asks for: its rows are found in ``rows``' order alone, and
+    only they are read with what ``rows`` annotates and selects, so a deep page costs what the first
+    does but for skipping the rows before it. ``count``: the number of rows, when it is kept."""
+    paginator = Paginator(rows.values("pk"), LIST_PAGE_SIZE)
+    if count is not None:
+        paginator.count = count
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = rows.filter(pk__in=page.object_list)
+    return page
+
+
 @require_GET
 def actor_list(request):
-    actors = Actor.objects.for_listing().order_by("name")
-    page = Paginator(actors, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = list_page(request, Actor.objects.for_listing().order_by("name"))
     return TemplateResponse(request, "timeline/actors.html", {"page": page})
 
 
@@ -204,7 +215,9 @@ def actor_detail(request: HtmxHttpRequest, slug: str):
 @require_GET
 def article_list(request):
     articles = Article.objects.for_listing()
-    page = Paginator(articles, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    # the number of articles as the database keeps it, not counted over the archive
+    count = summaries.article_count(articles.db) if summaries.kept(articles.db) else None
+    page = list_page(request, articles, count)
     return TemplateResponse(request, "timeline/articles.html", {"page": page})
 
 
