@@ -227,6 +227,29 @@ DROP FUNCTION IF EXISTS timeline_event_actors_counted() CASCADE;
 """
 
 
+def triggers_installed(install_sql: str, uninstall_sql: str, fill, *, analyze: str = ""):
+    """A migration's ``RunPython`` functions, forwards and backwards: on PostgreSQL, the triggers of
+    ``install_sql`` installed and what they keep filled by ``fill(using)`` (then ``analyze``'s table
+    analyzed), or ``uninstall_sql`` run; other databases are left alone."""
+
+    def install(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(install_sql)
+        fill(schema_editor.connection.alias)
+        if analyze:
+            with schema_editor.connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {analyze}")
+
+    def uninstall(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            with schema_editor.connection.cursor() as cursor:
+                cursor.execute(uninstall_sql)  # the tables go with their models
+
+    return install, uninstall
+
+
 def kept(using: str = DEFAULT_DB_ALIAS) -> bool:
     """Whether this database keeps the search documents and weekly counts (PostgreSQL does)."""
     return connections[using].vendor == "postgresql"

@@ -7,21 +7,12 @@ from django.db import migrations, models
 from timeline import summaries
 
 
-def install(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(summaries.WORD_COUNTS_INSTALL)
-    summaries.rebuild_words(schema_editor.connection.alias)
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute("ANALYZE timeline_wordcount")
-
-
-def uninstall(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(summaries.WORD_COUNTS_UNINSTALL)  # the table goes with the model
+install, uninstall = summaries.triggers_installed(
+    summaries.WORD_COUNTS_INSTALL,
+    summaries.WORD_COUNTS_UNINSTALL,
+    summaries.rebuild_words,
+    analyze="timeline_wordcount",
+)
 
 
 class Migration(migrations.Migration):

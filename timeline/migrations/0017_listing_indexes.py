@@ -7,19 +7,9 @@ from django.db import migrations, models
 from timeline import summaries
 
 
-def install(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(summaries.ARTICLE_COUNT_INSTALL)
-    summaries.rebuild_article_count(schema_editor.connection.alias)
-
-
-def uninstall(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(summaries.ARTICLE_COUNT_UNINSTALL)  # the table goes with the model
+install, uninstall = summaries.triggers_installed(
+    summaries.ARTICLE_COUNT_INSTALL, summaries.ARTICLE_COUNT_UNINSTALL, summaries.rebuild_article_count
+)
 
 
 class Migration(migrations.Migration):
