@@ -63,11 +63,18 @@ def _append(changes: str, table: str = "timeline_weekcount", by: str = "actor_id
 
 
 def _statement_triggers(
-    table: str, function: str, *, inserted: str, updated: str, deleted: str, name: str = "summaries"
+    table: str,
+    function: str,
+    *,
+    inserted: str,
+    updated: str | None,
+    deleted: str,
+    name: str = "summaries",
 ) -> str:
     """A trigger function that runs the SQL of the statement's kind, over its transition tables
-    ``new_rows`` and ``old_rows``, and the three statement triggers on ``table`` that call it
-    (named ``<table>_<operation>_<name>``)."""
+    ``new_rows`` and ``old_rows``, and the statement triggers on ``table`` that call it (named
+    ``<table>_<operation>_<name>``): on insert, on delete and, unless ``updated`` is None (updates
+    change nothing kept), on update."""
     triggers = "".join(
         f"CREATE TRIGGER {table}_{op.lower()}_{name} AFTER {op} ON {table} REFERENCING {tables} "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();\n"
@@ -76,7 +83,9 @@ def _statement_triggers(
             ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
             ("DELETE", "OLD TABLE AS old_rows"),
         )
+        if op != "UPDATE" or updated is not None
     )
+    updated = updated or "NULL;"
     return f"""
 CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -211,7 +220,7 @@ ARTICLE_COUNT_INSTALL = _statement_triggers(
     "timeline_article",
     "timeline_articles_counted",
     inserted=_ARTICLES.format("", "new_rows"),
-    updated="NULL;",
+    updated=None,
     deleted=_ARTICLES.format("-", "old_rows"),
     name="articlecount",
 )
@@ -282,6 +291,7 @@ def rebuild_all(using: str = DEFAULT_DB_ALIAS, *, words: bool = True) -> None:
         )
     if words:
         rebuild_words(using)
+        rebuild_word_counts(using)
         rebuild_article_count(using)
 
 
@@ -299,27 +309,33 @@ def article_count(using: str = DEFAULT_DB_ALIAS) -> int:
     return ArticleCount.objects.using(using).aggregate(n=Sum("n", default=0))["n"]
 
 
-def rebuild_words(using: str = DEFAULT_DB_ALIAS, *, counts: bool = True) -> None:
-    """Writes every event's ``SearchWords`` row afresh from the events' search documents; then,
-    unless ``counts`` is false (a database before migration 0016), the ``WordCount`` of every word."""
+def rebuild_words(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Writes every event's ``SearchWords`` row afresh from the events' search documents (the words'
+    counts are left to ``rebuild_word_counts``)."""
     if not kept(using):
         return
     with transaction.atomic(using), connections[using].cursor() as cursor:
         cursor.execute("TRUNCATE timeline_searchwords")
-        # Its own triggers would append every word of every event to the counts rebuilt below.
+        # Its own triggers would append every word of every event to counts rebuilt in one pass.
         cursor.execute("ALTER TABLE timeline_searchwords DISABLE TRIGGER USER")
         cursor.execute(
             "INSERT INTO timeline_searchwords (event_id, week, visible, key, words) "
             + _WORDS_OF.format("timeline_event")
         )
         cursor.execute("ALTER TABLE timeline_searchwords ENABLE TRIGGER USER")
-        if counts:
-            cursor.execute("TRUNCATE timeline_wordcount")
-            cursor.execute(
-                "INSERT INTO timeline_wordcount (word, week, key, n, folded) SELECT word, week, key, "
-                f"sum(n), true FROM ({_WORDS_COUNTED.format('timeline_searchwords', 1)}) AS counted "
-                "GROUP BY word, week, key"
-            )
+
+
+def rebuild_word_counts(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Counts every word of the events' ``SearchWords`` afresh into ``WordCount``."""
+    if not kept(using):
+        return
+    with transaction.atomic(using), connections[using].cursor() as cursor:
+        cursor.execute("TRUNCATE timeline_wordcount")
+        cursor.execute(
+            "INSERT INTO timeline_wordcount (word, week, key, n, folded) SELECT word, week, key, "
+            f"sum(n), true FROM ({_WORDS_COUNTED.format('timeline_searchwords', 1)}) AS counted "
+            "GROUP BY word, week, key"
+        )
 
 
 def compact(using: str = DEFAULT_DB_ALIAS) -> None:
@@ -360,20 +376,18 @@ def weekly_counts(
     """Visible events per week, keyed by the week's Monday (None: undated), as
     ``EventQuerySet.weekly_counts`` counts them: the key events or all, of every actor or of one,
     or those a search finds (see ``counts_search``)."""
-    if search is not None and one_word(search):
-        rows = WordCount.objects.using(using).filter(word=RawSQL(_LEXEME, [search]))
-        if key:
-            rows = rows.filter(key=True)
-        counted = rows.order_by().values_list("week").annotate(total=Sum("n")).filter(total__gt=0)
-    elif search is not None:
+    if search is not None and not one_word(search):
         found = SearchWords.objects.using(using).filter(
             visible=True, words=SearchQuery(search, search_type="websearch", config="english")
         )
         if key:
             found = found.filter(key=True)
         counted = found.order_by().values_list("week").annotate(total=Count("pk"))
-    else:
-        rows = WeekCount.objects.using(using).filter(actor_id=actor_id)
+    else:  # rows of changes to add up: of one word, or of every actor or one
+        if search is not None:
+            rows = WordCount.objects.using(using).filter(word=RawSQL(_LEXEME, [search]))
+        else:
+            rows = WeekCount.objects.using(using).filter(actor_id=actor_id)
         if key:
             rows = rows.filter(key=True)
         counted = rows.order_by().values_list("week").annotate(total=Sum("n")).filter(total__gt=0)

@@ -14,7 +14,7 @@ def install(apps, schema_editor):
         return
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(summaries.WORDS_INSTALL)
-    summaries.rebuild_words(schema_editor.connection.alias, counts=False)
+    summaries.rebuild_words(schema_editor.connection.alias)
     with schema_editor.connection.cursor() as cursor:
         cursor.execute("CREATE INDEX searchwords_words_idx ON timeline_searchwords USING gin (words)")
         # the key events view's searches read the key events' words alone

@@ -10,7 +10,7 @@ from timeline import summaries
 install, uninstall = summaries.triggers_installed(
     summaries.WORD_COUNTS_INSTALL,
     summaries.WORD_COUNTS_UNINSTALL,
-    summaries.rebuild_words,
+    summaries.rebuild_word_counts,
     analyze="timeline_wordcount",
 )
 
