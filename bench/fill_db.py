@@ -34,6 +34,7 @@ import random
 import sys
 import time
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -61,7 +62,7 @@ from timeline.models import (  # noqa: E402
     Thread,
     normalize_name,
 )
-from timeline.services.ranking import Evidence, choose_key_events, month_of  # noqa: E402
+from timeline.services.ranking import Evidence, choose_key_events, month_of, prominence  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/bench_newsroom"
 
@@ -302,9 +303,20 @@ def draw_events(rng: random.Random, n: int, *, published: list[int], actor_cum: 
 
 
 @cache
-def importance(outlets: int, articles: int, event_type: int) -> float:
-    """From the evidence the archive holds for an event: its outlets, its articles and its kind."""
-    return Evidence(outlets=outlets, articles=articles, reactions=0, kind=TYPES[event_type]).importance
+def importance(outlets: int, articles: int, reactions: int, event_type: int, named: float) -> float:
+    """From the evidence the archive holds for an event: its outlets, its articles, its visible
+    reactions, its kind and the prominence of its most prominent actor."""
+    return Evidence(
+        outlets=outlets, articles=articles, reactions=reactions, kind=TYPES[event_type], prominence=named
+    ).importance
+
+
+def actor_prominence(plan: Plan, actors: int) -> list[float]:
+    """Each actor's prominence (``ranking.prominence``), from the events naming it."""
+    named = [0] * actors
+    for actor in plan.cast:
+        named[actor] += 1
+    return [prominence(n) for n in named]
 
 
 def wording(plan: Plan, i: int, names: list[str]) -> tuple[str, str]:
@@ -315,18 +327,24 @@ def wording(plan: Plan, i: int, names: list[str]) -> tuple[str, str]:
     return text(title), text(summary)
 
 
-def event_rows(plan: Plan, names: list[str], article_source: array) -> Iterator[str]:
+def event_rows(plan: Plan, names: list[str], article_source: array, weights: list[float]) -> Iterator[str]:
     """id, title, summary, date_start, date_end, precision, event_type, status, flags, importance,
-    reaction_to_id."""
+    reaction_to_id (``weights``: each actor's prominence)."""
+    hidden = STATUSES.index("hidden")
+    reactions = Counter(
+        pk for pk, status in zip(plan.reaction_to, plan.status, strict=True) if pk and status != hidden
+    )
     for i in range(len(plan)):
         title, summary = wording(plan, i, names)
         start, end, precision = dated(plan.day[i], plan.precision[i])
         flags = '["undated"]' if precision == NULL else '["date_conflict"]' if plan.conflict[i] else "[]"
         reporting = plan.reporting_of(i)
         outlets = len({article_source[a] for a in reporting})
+        named = max((weights[a] for a in plan.cast_of(i)), default=0.0)
+        weight = importance(outlets, len(reporting), reactions[i + 1], plan.type[i], named)
         yield (
             f"{i + 1}\t{title}\t{summary}\t{start}\t{end}\t{precision}\t{TYPES[plan.type[i]]}"
-            f"\t{STATUSES[plan.status[i]]}\t{flags}\t{importance(outlets, len(reporting), plan.type[i])}"
+            f"\t{STATUSES[plan.status[i]]}\t{flags}\t{weight}"
             f"\t{plan.reaction_to[i] or NULL}"
         )
 
@@ -454,6 +472,12 @@ def fill(*, events: int, articles: int, actors: int, seed: int = 7) -> dict:
         steps.done(f"{articles:,} articles")
 
         plan = draw_events(rng, events, published=published, actor_cum=actor_cum)
+        weights = actor_prominence(plan, len(people))
+        raw.execute(
+            "UPDATE timeline_actor SET prominence = weights.p"
+            " FROM unnest(%s::int[], %s::float8[]) AS weights(id, p) WHERE timeline_actor.id = weights.id",
+            (list(range(1, len(people) + 1)), weights),
+        )
         steps.done(f"{events:,} events drawn")
         copy_rows(
             raw,
@@ -462,7 +486,7 @@ def fill(*, events: int, articles: int, actors: int, seed: int = 7) -> dict:
                 "id", "title", "summary", "date_start", "date_end", "precision", "event_type", "status",
                 "flags", "importance", "reaction_to_id",
             ],
-            event_rows(plan, names, article_source),
+            event_rows(plan, names, article_source, weights),
         )  # fmt: skip
         steps.done("events copied")
         sources = copy_rows(

@@ -26,6 +26,7 @@ import json
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -146,6 +147,26 @@ def ingested(folders: list[Path]) -> tuple[dict, set[int]]:
     return timeline_document(visible), set(visible.key().values_list("pk", flat=True))
 
 
+def stale_importance() -> int:
+    """How many events' stored importance differs from one computed afresh, with their actors'
+    prominence counted now (an import must keep it current, not only for the events it touched)."""
+    from django.db.models import Count
+
+    from timeline.models import Event
+    from timeline.services.ranking import evidence_of, prominence
+
+    links = Event.actors.through.objects
+    counts = dict(links.values_list("actor_id").annotate(n=Count("id")).values_list("actor_id", "n"))
+    named: dict[int, float] = {}
+    for event_id, actor_id in links.values_list("event_id", "actor_id"):
+        named[event_id] = max(named.get(event_id, 0.0), prominence(counts[actor_id]))
+    stored = dict(Event.objects.values_list("pk", "importance"))
+    fresh = {
+        pk: replace(e, prominence=named.get(pk, 0.0)).importance for pk, e in evidence_of(stored).items()
+    }
+    return sum(fresh[pk] != importance for pk, importance in stored.items())
+
+
 def texts_of(folders: list[Path]) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for folder in folders for p in folder.glob("*.txt")}
 
@@ -173,6 +194,7 @@ def main() -> int:
                 document, key_ids = ingested(folders)
             golds = [json.loads(g.read_text(encoding="utf-8")) for g in gold_files]
             results[name] = measure(document, key_ids, golds, texts_of(folders), name)
+            results[name]["stale_importance"] = stale_importance()
             connections.close_all()
     print(json.dumps(results, indent=2))
     return 0

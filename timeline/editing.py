@@ -223,7 +223,8 @@ def merge_actors(*, survivor: Actor, others: Iterable[Actor], user) -> Actor:
         raise EditingError("Select at least two actors to merge.")
     if survivor.merged_into_id:
         raise EditingError(f"{survivor} was itself merged into another actor.")
-    for event in Event.objects.filter(actors__in=others).distinct().prefetch_related("actors"):
+    moved = Event.objects.filter(actors__in=others).distinct().prefetch_related("actors")
+    for event in moved:
         before = list(event.actors.all())
         event.actors.remove(*others)
         event.actors.add(survivor)
@@ -238,6 +239,7 @@ def merge_actors(*, survivor: Actor, others: Iterable[Actor], user) -> Actor:
             ActorAlias.objects.create(actor=survivor, name=other.name)
     Actor.objects.filter(merged_into__in=others).update(merged_into=survivor)
     Actor.objects.filter(pk__in=[a.pk for a in others]).update(merged_into=survivor)
+    rank([event.pk for event in moved])  # the survivor is named by more events: it may be more prominent
     return survivor
 
 

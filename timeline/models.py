@@ -285,6 +285,9 @@ class Actor(models.Model):
     affiliation = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="affiliates"
     )
+    # What the actor adds to the importance of its events, from how many events of the archive name
+    # it (see ``ranking.prominence``); its events are ranked again whenever it steps.
+    prominence = models.FloatField(default=0.0)
 
     objects = ActorQuerySet.as_manager()
 

@@ -24,7 +24,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Count
 
 from .. import summaries
-from ..models import Event, EventSource, EventType, KeyPin, Status
+from ..models import Actor, Event, EventSource, EventType, KeyPin, Status
 from ..nlp.clustering import TALK_VERBS, keywords
 
 logger = logging.getLogger(__name__)
@@ -47,10 +47,12 @@ KIND_WEIGHT = {
 REPEAT_ARTICLE = 0.5
 REACTION_WEIGHT = 0.5
 REACTIONS_COUNTED = 6
-# An actor in 100 events of the archive adds 1 (log10 of its events, halved, at most 1).
+# An actor in 100 events of the archive adds 1 (log10 of its events, halved, at most 1), in steps of
+# an eighth (see ``prominence``).
 PROMINENCE_SCALE = 2.0
+PROMINENCE_STEPS = 8
 # A day's key events are at most this share of the square root of its events (see ``quota``).
-DAY_SHARE = 0.75
+DAY_SHARE = 0.7
 # A statement that so many outlets report is news of its own: the key view may show it beside the
 # happening it reacts to.
 NEWS_OUTLETS = 2
@@ -108,8 +110,19 @@ def month_of(day: dt.date | None) -> dt.date | None:
     return None if day is None else day.replace(day=1)
 
 
+def prominence(events: int) -> float:
+    """What an actor named by so many events of the archive adds to their importance: log10 of its
+    events, halved, at most 1 (from 99 events on), rounded down to a ``PROMINENCE_STEPS``th. In
+    steps, it changes a few times in an actor's life, not with each of its events: its events are
+    then ranked again (see ``restepped``), however large the archive."""
+    return min(
+        1.0, math.floor(PROMINENCE_STEPS * math.log10(1 + events) / PROMINENCE_SCALE) / PROMINENCE_STEPS
+    )
+
+
 def evidence_of(event_ids) -> dict[int, Evidence]:
-    """The evidence for each of the events, in a fixed number of queries."""
+    """The evidence for each of the events, in a fixed number of queries (the prominence of their
+    actors as ``restepped`` last stored it)."""
     ids = set(event_ids)
     outlets: dict[int, set] = defaultdict(set)
     articles: dict[int, set] = defaultdict(set)
@@ -125,18 +138,11 @@ def evidence_of(event_ids) -> dict[int, Evidence]:
         .annotate(n=Count("id"))
         .values_list("reaction_to", "n")
     )
-    links = list(Event.actors.through.objects.filter(event__in=ids).values_list("event_id", "actor_id"))
-    # (hidden events too: a few, and counting them spares reading every event of a busy actor)
-    busy = dict(
-        Event.actors.through.objects.filter(actor__in={a for _, a in links})
-        .values_list("actor_id")
-        .annotate(n=Count("id"))
-        .values_list("actor_id", "n")
-    )
-    prominence: Counter = Counter()
-    for event_id, actor_id in links:
-        weight = min(1.0, math.log10(1 + busy.get(actor_id, 0)) / PROMINENCE_SCALE)
-        prominence[event_id] = max(prominence[event_id], weight)
+    named: Counter = Counter()
+    for event_id, weight in Event.actors.through.objects.filter(event__in=ids).values_list(
+        "event_id", "actor__prominence"
+    ):
+        named[event_id] = max(named[event_id], weight)
     kinds = dict(Event.objects.filter(pk__in=ids).values_list("pk", "event_type"))
     return {
         pk: Evidence(
@@ -144,21 +150,48 @@ def evidence_of(event_ids) -> dict[int, Evidence]:
             articles=len(articles[pk]),
             reactions=reactions.get(pk, 0),
             kind=kind,
-            prominence=round(prominence[pk], 3),
+            prominence=named[pk],
         )
         for pk, kind in kinds.items()
     }
 
 
+def restepped(event_ids) -> set[int]:
+    """Stores the prominence of the actors of the events where a write made it step, and returns the
+    events of those actors (to be ranked again). An actor steps at most ``PROMINENCE_STEPS`` times
+    on its way to 99 events, so this is a few hundred events at most, whatever the archive."""
+    actor_ids = set(
+        Event.actors.through.objects.filter(event__in=event_ids).values_list("actor_id", flat=True)
+    )
+    # (hidden events count too: a few, and counting them spares reading every event of a busy actor)
+    busy = dict(
+        Event.actors.through.objects.filter(actor__in=actor_ids)
+        .values_list("actor_id")
+        .annotate(n=Count("id"))
+        .values_list("actor_id", "n")
+    )
+    stepped = []
+    for actor in Actor.objects.filter(pk__in=actor_ids).only("id", "prominence"):
+        if (now := prominence(busy.get(actor.pk, 0))) != actor.prominence:
+            actor.prominence = now
+            stepped.append(actor)
+    if not stepped:
+        return set()
+    Actor.objects.bulk_update(stepped, ["prominence"])
+    return set(Event.actors.through.objects.filter(actor__in=stepped).values_list("event_id", flat=True))
+
+
 def rank(event_ids) -> None:
-    """Brings the importance of the events (and of the happenings they react to) up to date, and
-    the key events of the months they fall in, or fell in before an edit moved them."""
+    """Brings the importance of the events (and of the happenings they react to, and of the events
+    of their actors whose prominence stepped) up to date, and the key events of the months they fall
+    in, or fell in before an edit moved them."""
     ids = {pk for pk in event_ids if pk is not None}
     if not ids:
         return
     ids |= set(
         Event.objects.filter(pk__in=ids, reaction_to__isnull=False).values_list("reaction_to", flat=True)
     )
+    ids |= restepped(ids)
     events = list(Event.objects.filter(pk__in=ids).only("id", "importance", "date_start"))
     found = evidence_of(ids)
     changed = []
