@@ -5,7 +5,8 @@ BENCH_DATABASE_URL): migrates it, then, unless it already holds exactly the arch
 same numbers of events, articles and actors, and key events chosen), empties the timeline tables and
 loads
 
-- articles from ~40 outlets with Zipf-like reach, published over ten years;
+- articles from ~40 outlets with Zipf-like reach, published over ten years, in bursts around the
+  days of the stories the events tell;
 - actors (people, organisations, places) with Zipf-like popularity: a few appear everywhere;
 - events dated over ten years with bursts (a story breaks, weeks of coverage follow), mostly to the
   day, some only to the week, month or year, a few undated; 1-5 sources each, from articles
@@ -120,9 +121,14 @@ def zipf_weights(n: int, s: float = 1.1) -> list[float]:
     return [1 / (rank**s) for rank in range(1, n + 1)]
 
 
-def bursty_days(rng: random.Random, n: int) -> list[int]:
-    """Day offsets: 40% spread evenly, 60% in bursts of coverage around 80 news stories."""
-    centres = [rng.randrange(DAYS) for _ in range(80)]
+def story_days(rng: random.Random) -> list[int]:
+    """The days of 80 news stories, around which coverage comes in bursts."""
+    return [rng.randrange(DAYS) for _ in range(80)]
+
+
+def bursty_days(rng: random.Random, n: int, centres: list[int]) -> list[int]:
+    """Day offsets: 40% spread evenly, 60% in bursts of coverage around the stories' ``centres``
+    (the same for events and articles: a story's happenings are reported when they happen)."""
     burst_weights = zipf_weights(len(centres), 0.8)
     days = []
     for _ in range(n):
@@ -259,14 +265,17 @@ class Plan:
         return self.reporting[self.reporting_end[i - 1] if i else 0 : self.reporting_end[i]]
 
 
-def draw_events(rng: random.Random, n: int, *, published: list[int], actor_cum: list[float]) -> Plan:
+def draw_events(
+    rng: random.Random, n: int, *, published: list[int], actor_cum: list[float], stories: list[int]
+) -> Plan:
     """Draws the events, their storylines and reactions, in the order of draws the archive has
     always been generated with (so a seed gives the same archive): every event first, then whether
     each is in a storyline, then the reactions."""
     plan = Plan()
     actor_ids = range(len(actor_cum))
     articles = len(published)
-    for day_offset in bursty_days(rng, n):
+    latest = bisect.bisect_left(published, published[-1] - 14) if published else 0
+    for day_offset in bursty_days(rng, n, stories):
         precision = rng.choices(range(len(PRECISIONS)), cum_weights=PRECISION_CUM)[0]
         event_type = rng.choices(range(len(TYPES)), cum_weights=TYPE_CUM)[0]
         size = rng.choices(CAST_SIZES, cum_weights=CAST_CUM)[0]
@@ -277,10 +286,12 @@ def draw_events(rng: random.Random, n: int, *, published: list[int], actor_cum: 
         plan.verb.append(rng.choice(range(len(VERBS[TYPES[event_type]]))))
         plan.conflict.append(precision != UNDATED and rng.random() < 0.05)
         plan.status.append(rng.choices(range(len(STATUSES)), cum_weights=STATUS_CUM)[0])
-        # articles published on the day or in the two weeks after it (else the latest ones)
+        # articles published on the day or in the two weeks after it, else (an event after the last
+        # article) those of the last article's fortnight, so that the newest articles carry as many
+        # reports as the others whatever the archive's size
         lo = bisect.bisect_left(published, day_offset)
         hi = bisect.bisect_right(published, day_offset + 14)
-        pool = range(lo, hi) if hi > lo else range(max(0, articles - 50), articles)
+        pool = range(lo, hi) if hi > lo else range(latest, articles)
         wanted = rng.choices(REPORTS, cum_weights=REPORTS_CUM)[0]
         plan.reporting.extend(rng.sample(pool, min(len(pool), wanted)))
         plan.reporting_end.append(len(plan.reporting))
@@ -445,7 +456,8 @@ def fill(*, events: int, articles: int, actors: int, seed: int = 7) -> dict:
         steps.done(f"{actors:,} actors")
 
         # Articles, oldest first, streamed to the database as they are drawn.
-        published = sorted(bursty_days(rng, articles))
+        stories = story_days(rng)
+        published = sorted(bursty_days(rng, articles, stories))
         article_source = array("B")
 
         def article_rows() -> Iterator[str]:
@@ -471,7 +483,7 @@ def fill(*, events: int, articles: int, actors: int, seed: int = 7) -> dict:
         )
         steps.done(f"{articles:,} articles")
 
-        plan = draw_events(rng, events, published=published, actor_cum=actor_cum)
+        plan = draw_events(rng, events, published=published, actor_cum=actor_cum, stories=stories)
         weights = actor_prominence(plan, len(people))
         raw.execute(
             "UPDATE timeline_actor SET prominence = weights.p"

@@ -29,7 +29,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
-from django.db.models import Count  # noqa: E402
+from django.db.models import Count, Exists, OuterRef  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -39,7 +39,10 @@ from timeline.models import Actor, Article, Event  # noqa: E402
 def pages() -> dict[str, str]:
     """The pages to time, named as the issue names them, with values that exist in this database."""
     actor = Actor.objects.annotate(n=Count("events")).order_by("-n").first()
-    busiest = Event.objects.visible().annotate(n=Count("sources")).order_by("-n", "id").first()
+    # the most reported event that drew reactions (its page lists them), else the most reported
+    reported = Event.objects.visible().annotate(n=Count("sources")).order_by("-n", "id")
+    reacted = Exists(Event.objects.visible().filter(reaction_to=OuterRef("pk")))
+    busiest = reported.filter(reacted).first() or reported.first()
     dated = Event.objects.visible().exclude(date_start=None).order_by("date_start")
     middle = dated[dated.count() // 2].date_start
     article = Article.objects.filter(event_sources__isnull=False).order_by("id").first()

@@ -155,6 +155,18 @@ def test_what_the_object_is_called_or_told_to_do_stays_with_a_statement(gazettee
     assert "Xi Jinping urges both sides to hold talks" in told
 
 
+def test_words_said_alongside_a_happening_in_a_clause_of_with_are_a_statement_of_their_own(gazetteer):
+    text = (
+        "The river rose to its highest level on Monday, with Mayor Ana Costa describing it as the "
+        "worst flood the town has seen."
+    )
+    told = titles(text, gazetteer)
+    assert "Mayor Ana Costa describes it as worst flood" in told
+    assert len(told) == 2, "the rise of the river stays an event of its own"
+    text = "The river rose to its highest level on Monday, with sandbags stacked along the banks."
+    assert len(titles(text, gazetteer)) == 1, "no words said: no statement"
+
+
 def test_words_said_in_the_progressive_are_a_statement(gazetteer):
     text = 'Fire chief Ana Costa is calling this a "mass casualty event."'
     assert titles(text, gazetteer) == ["Ana Costa calls this mass casualty event"]

@@ -195,7 +195,28 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
             "VBP",
         ):
             found[tok.i] = [_Clause(tok, None, [PUBLICATION_DATE])]
+    for tok in sent:
+        if tok.i not in found and _said_alongside(tok):
+            # said as the sentence's happening is told: its date, or else the publication's
+            told = found.get(tok.head.head.i)
+            found[tok.i] = (
+                [_Clause(tok, told[0].timex, list(told[0].flags))]
+                if told
+                else [_Clause(tok, None, [PUBLICATION_DATE])]
+            )
     return [c for i in sorted(found) for c in found[i]]
+
+
+def _said_alongside(tok) -> bool:
+    """ "The toll rose to 1,200, with the President describing it as the worst disaster": words said
+    alongside the sentence's happening, in a clause of "with" that has a speaker of its own."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "pcomp"
+        and tok.head.lower_ == "with"
+        and classify(tok.lemma_) == "statement"
+        and has_subject(tok)
+    )
 
 
 def clause_span(head, others) -> tuple[int, int]:

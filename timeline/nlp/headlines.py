@@ -274,8 +274,16 @@ def _what(head, timex_chars: set[int], quoted=None) -> str:
 
 def _then(obj, children):
     """What the object is told to do or called ("orders the army to withdraw", "calls it a
-    disaster"): the verb's complement written after the object."""
-    return next((c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
+    disaster", "describes it as the worst disaster"): the verb's complement written after the
+    object."""
+    return next(
+        (
+            c
+            for c in children
+            if (c.dep_ in ("xcomp", "oprd") or (c.dep_, c.lower_) == ("prep", "as")) and c.i > obj.i
+        ),
+        None,
+    )
 
 
 def _light(obj, children):
