@@ -190,6 +190,27 @@ def test_a_page_number_past_the_end_shows_the_last_page(client):
     assert titles(client, page="99999999999999999999") == ["Only event"]
 
 
+def test_every_page_holds_the_events_of_its_place_in_the_timeline_read_from_either_end():
+    for day in (1, 2, 9):
+        make_event(title=f"Dated {day}", date=dt.date(2023, 3, day))
+    for i in range(57):
+        make_event(title=f"Undated {i}", date=None)
+    events = Event.objects.visible()
+    weeks = events.weekly_counts()
+    every = list(events.chronological().values_list("pk", flat=True))
+    last = events.window(len(every) - 5, len(every) + 4, weeks)
+    assert "DESC" in str(last.query), "the last page is read from the end, not after every row before it"
+    for first in range(0, len(every) + 5, 7):  # windows of 9 from the front to past the end
+        assert (
+            list(
+                Event.objects.filter(pk__in=events.window(first, first + 9, weeks))
+                .chronological()
+                .values_list("pk", flat=True)
+            )
+            == every[first : first + 9]
+        ), first
+
+
 def test_the_filter_form_asks_htmx_to_update_the_results_and_the_address(client):
     html = page(client)
     form = element(html, "form", id="filters")

@@ -464,6 +464,8 @@ class EventQuerySet(models.QuerySet):
         a deep page, or a page of a costly filter such as a search, costs what the first page does.
         The weeks are named by number too: a search then finds its events of those weeks in one
         index of each event's words and week (migration 0018), not among all the events it finds.
+        A window in the second half of its weeks is read from their end, so the last page of the
+        undated events (one bucket, which grows with the archive) costs what their first does.
         """
         ids = self.chronological().values("pk")
         span, offset, seen = [], 0, 0
@@ -485,6 +487,9 @@ class EventQuerySet(models.QuerySet):
             numbers = [(week - FIRST_MONDAY).days // 7 for week in span]
             ids = ids.filter(date_start__gte=low, date_start__lt=high + dt.timedelta(weeks=1))
             ids = ids.alias(week=WeekNumber("date_start")).filter(week__in=numbers)
+        after = sum(weeks[week] for week in span) - offset - (stop - first)  # rows of the span after it
+        if after < offset:
+            return ids.reverse()[max(after, 0) : after + stop - first]
         return ids[offset : offset + stop - first]
 
     def reacting_to(self, event):
