@@ -21,7 +21,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import DatabaseError, transaction
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from .. import summaries
 from ..models import Actor, Event, EventSource, EventType, KeyPin, Status
@@ -160,25 +161,23 @@ def restepped(event_ids) -> set[int]:
     """Stores the prominence of the actors of the events where a write made it step, and returns the
     events of those actors (to be ranked again). An actor steps at most ``PROMINENCE_STEPS`` times
     on its way to 99 events, so this is a few hundred events at most, whatever the archive."""
-    actor_ids = set(
-        Event.actors.through.objects.filter(event__in=event_ids).values_list("actor_id", flat=True)
-    )
+    links = Event.actors.through.objects
     # (hidden events count too: a few, and counting them spares reading every event of a busy actor)
-    busy = dict(
-        Event.actors.through.objects.filter(actor__in=actor_ids)
-        .values_list("actor_id")
-        .annotate(n=Count("id"))
-        .values_list("actor_id", "n")
+    named = links.filter(actor=OuterRef("pk")).values("actor").annotate(n=Count("id")).values("n")
+    actors = (
+        Actor.objects.filter(pk__in=links.filter(event__in=event_ids).values("actor_id"))
+        .annotate(named_by=Coalesce(Subquery(named), 0))
+        .only("id", "prominence")
     )
     stepped = []
-    for actor in Actor.objects.filter(pk__in=actor_ids).only("id", "prominence"):
-        if (now := prominence(busy.get(actor.pk, 0))) != actor.prominence:
+    for actor in actors:  # one query, and two more when some actor stepped
+        if (now := prominence(actor.named_by)) != actor.prominence:
             actor.prominence = now
             stepped.append(actor)
     if not stepped:
         return set()
     Actor.objects.bulk_update(stepped, ["prominence"])
-    return set(Event.actors.through.objects.filter(actor__in=stepped).values_list("event_id", flat=True))
+    return set(links.filter(actor__in=stepped).values_list("event_id", flat=True))
 
 
 def rank(event_ids) -> None:
@@ -191,17 +190,20 @@ def rank(event_ids) -> None:
     ids |= set(
         Event.objects.filter(pk__in=ids, reaction_to__isnull=False).values_list("reaction_to", flat=True)
     )
-    ids |= restepped(ids)
+    others = restepped(ids) - ids  # events of actors that stepped, which the write did not touch
+    ids |= others
     events = list(Event.objects.filter(pk__in=ids).only("id", "importance", "date_start"))
     found = evidence_of(ids)
-    changed = []
+    changed, before = [], {e.pk: e.importance for e in events}
     for event in events:
         importance = found[event.pk].importance
         if importance != event.importance:
             event.importance = importance
             changed.append(event)
     Event.objects.bulk_update(changed, ["importance"])
-    months = {month_of(e.date_start) for e in events} | set(_months_of_key(ids))
+    # (an untouched event of an actor that stepped changes its month only if its importance changed)
+    moved = [e for e in events if e.pk not in others or e.importance != before[e.pk]]
+    months = {month_of(e.date_start) for e in moved} | set(_months_of_key(ids - others))
     if (pending := _months_pending.get()) is not None:
         pending |= months
     else:
