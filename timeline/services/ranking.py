@@ -125,13 +125,7 @@ def evidence_of(event_ids) -> dict[int, Evidence]:
     """The evidence for each of the events, in a fixed number of queries (the prominence of their
     actors as ``restepped`` last stored it)."""
     ids = set(event_ids)
-    outlets: dict[int, set] = defaultdict(set)
-    articles: dict[int, set] = defaultdict(set)
-    for event_id, article_id, source_id in EventSource.objects.filter(event__in=ids).values_list(
-        "event_id", "article_id", "article__source_id"
-    ):
-        articles[event_id].add(article_id)
-        outlets[event_id].add(source_id or f"article {article_id}")
+    articles, outlets = _reports(ids)
     reactions = dict(
         Event.objects.visible()
         .filter(reaction_to__in=ids)
@@ -194,7 +188,7 @@ def rank(event_ids) -> None:
     ids |= others
     events = list(Event.objects.filter(pk__in=ids).only("id", "importance", "date_start"))
     found = evidence_of(ids)
-    changed, before = [], {e.pk: e.importance for e in events}
+    changed = []
     for event in events:
         importance = found[event.pk].importance
         if importance != event.importance:
@@ -202,7 +196,7 @@ def rank(event_ids) -> None:
             changed.append(event)
     Event.objects.bulk_update(changed, ["importance"])
     # (an untouched event of an actor that stepped changes its month only if its importance changed)
-    moved = [e for e in events if e.pk not in others or e.importance != before[e.pk]]
+    moved = [e for e in events if e.pk not in others] + [e for e in changed if e.pk in others]
     months = {month_of(e.date_start) for e in moved} | set(_months_of_key(ids - others))
     if (pending := _months_pending.get()) is not None:
         pending |= months
