@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from tests.utils import inbox_of
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -21,17 +22,13 @@ WEDNESDAY = (
 
 @pytest.fixture
 def inbox(tmp_path):
-    folder = tmp_path / "inbox"
-    folder.mkdir()
-    (folder / "a_tuesday.txt").write_text(TUESDAY, encoding="utf-8")
-    (folder / "b_wednesday.txt").write_text(WEDNESDAY, encoding="utf-8")
-    (folder / "manifest.csv").write_text(
-        "filename,title,source,url,published\n"
-        "a_tuesday.txt,Bridge falls,Wire,,2024-03-26\n"
-        "b_wednesday.txt,Bodies found,Wire,,2024-03-27\n",
-        encoding="utf-8",
+    return inbox_of(
+        tmp_path / "inbox",
+        {
+            "a_tuesday.txt": (TUESDAY, "Bridge falls", "Wire", "2024-03-26"),
+            "b_wednesday.txt": (WEDNESDAY, "Bodies found", "Wire", "2024-03-27"),
+        },
     )
-    return folder
 
 
 def ingest(folder, *args):

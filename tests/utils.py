@@ -22,6 +22,18 @@ def require(flag: str, reason: str):
     pytest.skip(reason)
 
 
+def inbox_of(folder: Path, articles: dict[str, tuple[str, str, str, str]]) -> Path:
+    """A folder an importer hands over: each file's text, and a manifest giving its title, outlet and
+    publication date (``{file name: (text, title, outlet, published)}``)."""
+    folder.mkdir()
+    rows = ["filename,title,source,url,published"]
+    for name, (text, title, outlet, published) in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        rows.append(f"{name},{title},{outlet},,{published}")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
 # The re-import contract, against the real pipeline over the fixture corpus.
 
 

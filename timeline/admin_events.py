@@ -16,6 +16,7 @@ from django.utils.html import format_html
 
 from . import editing
 from .models import Correction, Event, EventSource, Flag, Precision, Source
+from .services.duplicates import likely_duplicates
 from .services.ranking import rank
 
 # Event fields whose edits are recorded and locked; actors and threads are compared after save_related.
@@ -169,6 +170,7 @@ class EventAdmin(WithoutDeleting, admin.ModelAdmin):
     date_hierarchy = "date_start"
     autocomplete_fields = ["actors", "threads", "reaction_to"]
     readonly_fields = [
+        "duplicates",
         "flags",
         "locked_fields",
         "merge_confidence",
@@ -191,7 +193,16 @@ class EventAdmin(WithoutDeleting, admin.ModelAdmin):
         ),
         (
             "Extraction",
-            {"fields": ["flags", "merge_confidence", "locked_fields", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "duplicates",
+                    "flags",
+                    "merge_confidence",
+                    "locked_fields",
+                    "created_at",
+                    "updated_at",
+                ]  # fmt: skip
+            },
         ),
     ]
     inlines = [EventSourceInline, CorrectionInline]
@@ -203,6 +214,13 @@ class EventAdmin(WithoutDeleting, admin.ModelAdmin):
     @admin.display(description="sources", ordering="source_count")
     def source_count(self, event):
         return event.source_count
+
+    @admin.display(description="likely duplicates")
+    def duplicates(self, event):
+        if event.pk is None:
+            return "-"
+        url = reverse("admin:timeline_event_duplicates", args=[event.pk])
+        return format_html('<a href="{}">Compare with the events of the days around it</a>', url)
 
     @admin.display(description="flags")
     def flag_list(self, event):
@@ -299,6 +317,9 @@ class EventAdmin(WithoutDeleting, admin.ModelAdmin):
         return [
             path("review/", view(self.review_view), name="timeline_event_review"),
             path(
+                "<path:object_id>/duplicates/", view(self.duplicates_view), name="timeline_event_duplicates"
+            ),
+            path(
                 "<path:object_id>/split/<int:source_id>/", view(self.split_view), name="timeline_event_split"
             ),
             *super().get_urls(),
@@ -325,6 +346,26 @@ class EventAdmin(WithoutDeleting, admin.ModelAdmin):
             "Split a source out",
             source=source,
             event=source.event,
+        )
+
+    def duplicates_view(self, request, object_id):
+        event = get_object_or_404(Event.objects.prefetch_related(self.sources_prefetch()), pk=object_id)
+        if not self.has_view_or_change_permission(request, event):
+            raise PermissionDenied
+        if request.method == "POST":
+            response = self.response_action(request, queryset=self.get_queryset(request))
+            if response is not None:
+                return response
+        found = likely_duplicates(event)
+        others = Event.objects.prefetch_related(self.sources_prefetch()).in_bulk([d.event.pk for d in found])
+        return admin_page(
+            self,
+            request,
+            "admin/timeline/event/duplicates.html",
+            f"Likely duplicates of #{event.pk}",
+            event=event,
+            duplicates=[(others[d.event.pk], d.likeness) for d in found],
+            can_change=self.has_change_permission(request, event),
         )
 
     def review_view(self, request):
