@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -357,14 +357,15 @@ class EventAdmin(WithoutDeleting, admin.ModelAdmin):
             if response is not None:
                 return response
         found = likely_duplicates(event)
-        others = Event.objects.prefetch_related(self.sources_prefetch()).in_bulk([d.event.pk for d in found])
+        prefetch_related_objects([d.event for d in found], self.sources_prefetch())
         return admin_page(
             self,
             request,
             "admin/timeline/event/duplicates.html",
             f"Likely duplicates of #{event.pk}",
             event=event,
-            duplicates=[(others[d.event.pk], d.likeness) for d in found],
+            compared=[(event, None), *((d.event, d.likeness) for d in found)],
+            found=bool(found),
             can_change=self.has_change_permission(request, event),
         )
 

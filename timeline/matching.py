@@ -162,7 +162,7 @@ class StoredEvents:
         }
         stale = [pk for pk, at in stamps.items() if pk not in self._read or self._read[pk].updated_at != at]
         if stale:
-            self._read.update(self._load(stale))
+            self._read.update(_read_events(stale))
         found = {pk: self._read[pk] for pk in stamps if pk in self._read}
         about = _told_together(found)
         for pk, read in found.items():
@@ -170,41 +170,40 @@ class StoredEvents:
                 read.profile = replace(read.profile, about=about.get(pk, frozenset()))
         return {pk: read.profile for pk, read in found.items()}
 
-    def _load(self, pks: list[int]) -> dict[int, _Read]:
-        """Three queries (events, their sources, their actors) for any number of events."""
-        events = {
-            row["pk"]: row
-            for row in Event.objects.filter(pk__in=pks).values(
-                "pk", "date_start", "date_end", "event_type", stamp=Cast("updated_at", CharField())
-            )
-        }
-        sources: dict[int, list[dict]] = {}
-        for row in EventSource.objects.filter(event_id__in=events).values(
-            "event_id", "article_id", "article__published", "title", "sentence", "start", "flags", "frame"
-        ):
-            sources.setdefault(row["event_id"], []).append(row)
-        members: dict[int, list[tuple]] = {}
-        for row in Event.actors.through.objects.filter(event_id__in=events).values_list(
-            "event_id", "actor__name", "actor__kind", "actor__affiliation__name"
-        ):
-            members.setdefault(row[0], []).append(row[1:])
-        names = {n: (n, kind, affiliation) for rows in members.values() for n, kind, affiliation in rows}
-        out = {}
-        for pk, event in events.items():
-            rows = sources.get(pk)
-            if not rows:
-                continue
-            sentences = {
-                (r["article_id"], (r["frame"] or {}).get("sentence_start", r["start"])) for r in rows
-            }
-            profile = _profile(event, rows, members.get(pk, []), names)
-            out[pk] = _Read(event["stamp"], profile, frozenset(sentences))
-        return out
+
+def _read_events(pks: list[int]) -> dict[int, _Read]:
+    """Three queries (events, their sources, their actors) for any number of events."""
+    events = {
+        row["pk"]: row
+        for row in Event.objects.filter(pk__in=pks).values(
+            "pk", "date_start", "date_end", "event_type", stamp=Cast("updated_at", CharField())
+        )
+    }
+    sources: dict[int, list[dict]] = {}
+    for row in EventSource.objects.filter(event_id__in=events).values(
+        "event_id", "article_id", "article__published", "title", "sentence", "start", "flags", "frame"
+    ):
+        sources.setdefault(row["event_id"], []).append(row)
+    members: dict[int, list[tuple]] = {}
+    for row in Event.actors.through.objects.filter(event_id__in=events).values_list(
+        "event_id", "actor__name", "actor__kind", "actor__affiliation__name"
+    ):
+        members.setdefault(row[0], []).append(row[1:])
+    names = {n: (n, kind, affiliation) for rows in members.values() for n, kind, affiliation in rows}
+    out = {}
+    for pk, event in events.items():
+        rows = sources.get(pk)
+        if not rows:
+            continue
+        sentences = {(r["article_id"], (r["frame"] or {}).get("sentence_start", r["start"])) for r in rows}
+        profile = _profile(event, rows, members.get(pk, []), names)
+        out[pk] = _Read(event["stamp"], profile, frozenset(sentences))
+    return out
 
 
 def profiles_of(pks: list[int]) -> dict[int, clustering.Profile]:
     """The profiles of the given events (those with sources), in three queries."""
-    return {pk: read.profile for pk, read in StoredEvents()._load(pks).items()}
+    return {pk: read.profile for pk, read in _read_events(pks).items()}
 
 
 def _profile(event: dict, every_row: list[dict], members: list[tuple], names: dict) -> clustering.Profile:

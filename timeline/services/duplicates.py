@@ -68,12 +68,11 @@ def likely_duplicates(event: Event, limit: int = SUGGESTED) -> list[Duplicate]:
     if own is None:
         return []
     rarity = Rarity(p.vocabulary for p in profiles.values())
-    scored = [
+    scored = (
         (likeness(own, other, rarity), pk)
         for pk, other in profiles.items()
         if pk != event.pk and other.articles != own.articles
-    ]
-    best = sorted(((score, pk) for score, pk in scored if score >= THRESHOLD), key=lambda s: (-s[0], s[1]))
-    best = best[:limit]
+    )
+    best = sorted((s for s in scored if s[0] >= THRESHOLD), key=lambda s: (-s[0], s[1]))[:limit]
     events = Event.objects.in_bulk([pk for _, pk in best])
     return [Duplicate(events[pk], round(score, 2)) for score, pk in best if pk in events]
