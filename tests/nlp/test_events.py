@@ -33,6 +33,16 @@ def test_a_main_clause_takes_the_date_of_a_simultaneous_as_clause():
     assert len({(e.start, e.end) for e in found}) == 2, "each report keeps its own clause"
 
 
+def test_a_clause_counted_from_the_text_takes_the_day_it_also_names():
+    # "hours later" counts from what the text told before, here nothing: the day named is the date
+    (rocked,) = [
+        e for e in events("Hours later on Monday, a second quake rocked the region.") if not e.spoken
+    ]
+    assert rocked.date_start == dt.date(2023, 3, 20)
+    (ended,) = events("Earlier this week, on Wednesday, the IMF ended its talks.")
+    assert ended.date_start == dt.date(2023, 3, 22), "a day inside the week, as before"
+
+
 def test_a_record_held_since_a_year_does_not_date_the_clause():
     found = events("Xi Jinping described the flood as the country's largest disaster since 1939.")
     (event,) = [e for e in found if e.title.startswith("Xi Jinping")]

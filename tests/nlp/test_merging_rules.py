@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import replace
 
-from timeline.nlp.clustering import Profile, Report, assign, match_score
+from timeline.nlp.clustering import Profile, Report, assign, match_score, refers_to
 from timeline.nlp.discourse import REMARKS_NEAR, Rarity
 
 D = dt.date
@@ -228,3 +228,26 @@ def test_a_second_quake_never_joins_the_first():
     assert match_score(told_on, Profile.of(second)) is not None, (
         "its article's 'the quake' goes on telling it"
     )
+
+
+def test_another_outlet_s_plain_account_of_a_quake_is_not_the_second_quake():
+    # "A second quake struck the coast hours later" in one article; "a 7.8 quake struck the coast"
+    # in another is the first one, however alike the words, told plainly or named in passing
+    second = Profile.of(happened("strike earthquake coast", event_type="attack", article=1, another=True))
+    plain = happened("strike earthquake coast", event_type="attack", article=2)
+    assert match_score(plain, second) is None
+    named = replace(plain, predicate="earthquake", reference=True, position=3)
+    assert refers_to(named, second, Rarity([second.vocabulary, named.terms])) is None
+    assert refers_to(named, Profile.of(plain), Rarity([plain.terms, named.terms])) is not None
+
+
+def test_two_outlets_second_quake_of_one_day_is_one_happening_whatever_its_verb():
+    second = Profile.of(happened("strike earthquake coast", event_type="attack", article=1, another=True))
+    rocked = happened("rock earthquake region magnitude", article=2, another=True)
+    assert assign([rocked], {"second": second})[0][0] == "second"
+    next_day = replace(
+        rocked, date_start=MONDAY + dt.timedelta(days=1), date_end=MONDAY + dt.timedelta(days=1)
+    )
+    assert assign([next_day], {"second": second})[0][0] != "second", "a second quake of another day"
+    fire = happened("break fire hills", article=2, another=True)
+    assert assign([fire], {"second": second})[0][0] != "second", "a second fire is no second quake"

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .clauses import EVENT_TYPES
+from .clauses import EVENT_TYPES, HAPPENING_NOUNS
 from .dating import overlaps
 from .discourse import TALK_TYPES, Rarity, follows_on, goes_on, remarks
 
@@ -41,6 +41,8 @@ STATEMENT_WORDS = 0.4
 # How much an actor says about which happening is meant: a person or an organisation names it, a
 # country appears in everything.
 COUNTRY_WEIGHT = 0.3
+# How alike two articles' accounts of another happening of a kind on one day are ("a second quake").
+SECOND_OF_KIND = 0.9
 # Verbs and event nouns that tell of the same kind of happening.
 PREDICATE_FAMILIES = [
     {"visit", "arrive", "travel", "trip", "tour", "come", "fly"},
@@ -184,6 +186,8 @@ class Profile:
             keys.add(("talk",))
         keys |= {("s", a) for a in self.speakers} | {("in", a) for a in self.articles}
         keys |= {("w", w) for w in self.vocabulary}  # what a happening named in passing may name
+        if self.another:
+            keys |= {("n", noun) for noun in self.vocabulary & HAPPENING_NOUNS}
         return frozenset(keys)
 
 
@@ -333,6 +337,24 @@ def agreement(report: Report, event: Profile) -> Agreement | None:
     return Agreement(relation, predicate, agents, actors, word_agreement(report, event))
 
 
+def told_apart(report: Report, event: Profile) -> bool:
+    """Does one side tell of another happening of a kind ("a second quake") and the other not? Then
+    they are two happenings, unless the second is told on in the article that told it as another
+    ("a second quake hit ... It was centred 18 km deep")."""
+    if report.another and not event.another:
+        return True  # "a second quake" is not the quake told before
+    return event.another and not report.another and report.article not in event.articles
+
+
+def second_of_kind(report: Report, event: Profile, relation: str | None) -> float | None:
+    """``SECOND_OF_KIND`` when two reports tell, of one day, another happening of a kind they both
+    name ("a second quake", "a fresh quake"): the second one of that day, however told, in a headline
+    and its article or in two articles."""
+    if not (report.another and event.another) or relation not in ("same", "compatible"):
+        return None
+    return SECOND_OF_KIND if report.terms & event.vocabulary & HAPPENING_NOUNS else None
+
+
 def match_score(report: Report, event: Profile, rarity: Rarity | None = None) -> float | None:
     """The similarity when ``report`` may join ``event``, or None.
 
@@ -342,9 +364,11 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
     the same day, reports whose doers are not both known share a person, an organisation or a city.
     Two reports in one article merge only when they tell the same thing in much the same words.
     """
-    if report.another and not event.another:
-        return None  # "a second quake" is not the quake told before
+    if told_apart(report, event):
+        return None
     relation = date_relation(report, event)
+    if second := second_of_kind(report, event, relation):
+        return second
     if relation is not None and (spoken := remarks(report, event, relation)):
         return spoken
     if relation is not None and rarity is not None and (near := follows_on(report, event, rarity)):
@@ -425,6 +449,8 @@ def refers_to(report: Report, event: Profile, rarity: Rarity) -> float | None:
     the weighted share of its words the event's sources use, when they use its noun too, or None."""
     if report.published is None or event.date_start is None or event.date_start > report.published:
         return None
+    if told_apart(report, event):
+        return None
     if (report.published - event.date_start).days > LOOK_BACK or report.predicate not in event.vocabulary:
         return None
     if (report.article, report.position) in {(article, position) for article, position, _ in event.terms}:
@@ -445,6 +471,8 @@ def _report_keys(report: Report) -> set[tuple]:
     keys |= {("s", a) for a in report.agents} | {("in", report.article)}
     if not of_saying(report.predicate):
         keys.add(("p", report.predicate))  # the same deed (see ``_same_deed``)
+    if report.another:
+        keys |= {("n", noun) for noun in report.terms & HAPPENING_NOUNS}  # see ``second_of_kind``
     if report.event_type in WEAK_TYPES:
         return keys  # a statement joins only an event of the same doer (see ``match_score``)
     keys |= {("p", report.predicate), ("t", report.event_type)}

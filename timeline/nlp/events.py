@@ -33,6 +33,7 @@ from .clauses import (
     said,
 )
 from .clustering import keywords
+from .date_lexicon import MONTHS, WEEKDAYS
 from .dates import timex_dates
 from .discourse import TALK_TYPES
 from .headlines import acceptable, headline, tidy
@@ -160,6 +161,15 @@ def _narrows(timex: Timex, than: Timex | None) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1] and (inner[1] - inner[0]) < (outer[1] - outer[0])
 
 
+def _names_day(timex: Timex | None) -> bool:
+    """Does the expression name its day (a weekday, a month, a number), rather than count from what
+    the text told before ("hours later", "later that day")?"""
+    if timex is None:
+        return False
+    words = set(re.findall(r"[a-z]+", timex.text.casefold()))
+    return bool(words & (WEEKDAYS.keys() | MONTHS.keys())) or any(c.isdigit() for c in timex.text)
+
+
 def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
     """The event clauses of one sentence, each with the expression that dates it (or None)."""
     found: dict[int, list[_Clause]] = {}
@@ -172,8 +182,10 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
                 continue
             if head.i in found and len(split_list(doc, timex)) == 1:
                 # one date per clause: the first written, unless this one names a day of it
-                # ("earlier this week ... on Wednesday")
-                if _narrows(part, found[head.i][0].timex):
+                # ("earlier this week ... on Wednesday") or names the day the first counts from the
+                # text ("hours later on Monday")
+                first = found[head.i][0].timex
+                if _narrows(part, first) or (_names_day(part) and not _names_day(first)):
                     found[head.i][0] = _Clause(head, part)
                 continue
             found.setdefault(head.i, []).append(_Clause(head, part))

@@ -1,0 +1,51 @@
+"""A second happening of a kind on one day ("a second quake") is one event however many outlets tell
+it, and never the first one's: an outlet's plain account of the first quake stays apart from it."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from tests.utils import inbox_of
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+SECOND = (
+    "Second quake strikes Valdoria\n\n"
+    "A second large quake struck southern Valdoria on Monday, April 7, 2025, hours after the first one.\n"
+)
+FIRST = (
+    "Hundreds killed in Valdoria\n\n"
+    "A 7.8-magnitude quake struck southern Valdoria early on Monday, killing hundreds of people.\n"
+)
+AGAIN = (
+    "Aftershocks follow\n\n"
+    "Hours later on Monday, a second quake rocked the region, the national seismic agency said.\n"
+)
+
+
+def event_told_by(sentence_start: str) -> Event:
+    (event,) = Event.objects.filter(
+        sources__sentence__startswith=sentence_start, event_type__in=["other", "attack"]
+    )
+    return event
+
+
+def test_the_second_quake_is_one_event_and_the_first_quake_another(tmp_path):
+    inbox = inbox_of(
+        tmp_path / "inbox",
+        {
+            "a_second.txt": (SECOND, "Second quake strikes Valdoria", "Wire", "2025-04-07"),
+            "b_first.txt": (FIRST, "Hundreds killed in Valdoria", "Gazette", "2025-04-08"),
+            "c_again.txt": (AGAIN, "Aftershocks follow", "Courier", "2025-04-08"),
+        },
+    )
+    call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
+    second = event_told_by("A second large quake")
+    assert event_told_by("Second quake strikes") == second, "the headline tells its article's second quake"
+    assert event_told_by("Hours later on Monday") == second, "another outlet's second quake, other verb"
+    assert str(second.date_start) == "2025-04-07"
+    first = event_told_by("A 7.8-magnitude quake")
+    assert first != second, "the first quake, in the same words, is not the second"
+    assert set(second.sources.values_list("article__source__name", flat=True)) == {"Wire", "Courier"}
