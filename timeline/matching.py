@@ -108,13 +108,13 @@ def could_join(reports: list[clustering.Report]):
         for word in spoken_of:
             in_words |= Q(frame__terms__icontains=f'"{word}"')
         parts.append(sources.filter(in_words).values_list("event_id", flat=True))
-    # Events told as another of a kind within a day of a report told so (``second_of_kind``).
+    # Events told as another of a kind on the days of a report told so (``second_of_kind``).
+    second_days = Q()
     for r in reports:
         if r.another and r.date_start is not None:
-            told = sources.filter(
-                frame__another=True, event__date_start__lte=r.date_end, event__date_end__gte=r.date_start
-            )
-            parts.append(told.values_list("event_id", flat=True))
+            second_days |= Q(event__date_start__lte=r.date_end, event__date_end__gte=r.date_start)
+    if second_days:
+        parts.append(sources.filter(second_days, frame__another=True).values_list("event_id", flat=True))
     # Events of exactly a report's day and of its kind: the same day is enough to match on what
     # happened alone (``match_score``).
     days: dict[tuple, set[str]] = {}

@@ -41,7 +41,7 @@ STATEMENT_WORDS = 0.4
 # How much an actor says about which happening is meant: a person or an organisation names it, a
 # country appears in everything.
 COUNTRY_WEIGHT = 0.3
-# How alike two articles' accounts of another happening of a kind on one day are ("a second quake").
+# How alike two reports of another happening of a kind on one day are ("a second quake").
 SECOND_OF_KIND = 0.9
 # Verbs and event nouns that tell of the same kind of happening.
 PREDICATE_FAMILIES = [
