@@ -19,6 +19,7 @@ from django.db.models.functions import Cast
 
 from .models import Actor, Event, EventSource, Flag
 from .nlp import clustering
+from .nlp.clauses import kin_of
 from .nlp.clustering import FAMILY_OF, PREDICATE_FAMILIES
 from .nlp.dating import overlaps
 from .nlp.types import ExtractedEvent
@@ -97,7 +98,7 @@ def could_join(reports: list[clustering.Report]):
     links = Event.actors.through.objects.filter(actor_id__in=taking_part)
     parts.append(links.values_list("event_id", flat=True))
     events = Event.objects.order_by()
-    spoken_of = sorted({r.predicate for r in reports if r.reference and r.predicate})
+    spoken_of = sorted({noun for r in reports if r.reference and r.predicate for noun in kin_of(r.predicate)})
     if spoken_of and connections[events.db].vendor == "postgresql":
         # the words of the stored events' sentences, in their search documents' index
         query = SearchQuery(" or ".join(spoken_of), search_type="websearch", config="english")

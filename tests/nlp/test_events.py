@@ -216,6 +216,19 @@ def test_a_report_whose_subject_is_a_happening_named_before_knows_which_happenin
     assert all(not e.subject_of for e in events("Rescuers reached the coast on Tuesday.")), "no happening"
 
 
+def test_words_that_tell_what_a_happening_did_know_which_happening_they_tell_of():
+    text = (
+        "A powerful earthquake struck the coast on Monday. The survey said the quake struck at a depth "
+        "of 18 km. The agency said data showed the quake measured 7.7. Officials said the quake will "
+        "not be the last."
+    )
+    found = {e.sentence: e for e in events(text) if e.spoken}
+    assert found["The survey said the quake struck at a depth of 18 km."].subject_of == "quake"
+    assert found["The agency said data showed the quake measured 7.7."].subject_of == "quake"
+    assert not found["Officials said the quake will not be the last."].subject_of, "not what it did"
+    assert not next(e for e in events("Biden said the bank was safe.") if e.spoken).subject_of
+
+
 def test_an_undated_deed_told_right_after_a_dated_one_is_of_that_day():
     # published on Friday 24 March: the Sunday before is 19 March
     text = "Protesters rallied in the capital on Sunday. Activists gathered in front of the embassy."

@@ -276,3 +276,17 @@ def test_a_title_cut_to_length_keeps_a_name_whole_or_leaves_it_out(gazetteer):
 def test_what_was_said_does_not_start_on_but(gazetteer):
     said = titles("But talks have been renewed, a ministry official said on Monday.", gazetteer)
     assert said == ["Ministry official says talks have been renewed"]
+
+
+def test_a_person_described_by_age_after_being_named_is_named_in_the_title(gazetteer):
+    text = "Xi landed in Moscow on Monday. The 69-year-old made the announcement on state television."
+    assert "Xi Jinping makes announcement on state television" in titles(text, gazetteer)
+    (alone,) = titles("A 54-year-old man was rescued from the rubble on Friday.", gazetteer)
+    assert "Xi" not in alone, "someone described by age and a noun may be anyone"
+
+
+def test_a_title_cut_before_what_was_said_does_not_end_on_saying(gazetteer):
+    text = "Putin made the announcement on Russia’s state television channel saying he was now the president."
+    assert titles(text, gazetteer) == [
+        "Vladimir Putin makes announcement on Russia’s state television channel"
+    ]

@@ -251,3 +251,27 @@ def test_two_outlets_second_quake_of_one_day_is_one_happening_whatever_its_verb(
     assert assign([next_day], {"second": second})[0][0] != "second", "a second quake of another day"
     fire = happened("break fire hills", article=2, another=True)
     assert assign([fire], {"second": second})[0][0] != "second", "a second fire is no second quake"
+
+
+def test_what_someone_said_a_happening_did_joins_that_happening_not_other_words_about_it():
+    # "A 7.5-magnitude earthquake struck Elbistan. State media said the quake was felt in Damascus.
+    # The centre said data showed the quake measured 7.7."
+    quake = happened("strike earthquake magnitude elbistan", position=3)
+    media = said("feel quake damascus", agents=("State media",), undated=True, position=4)
+    centre = said("data quake measure", agents=("the centre",), undated=True, position=5, subject_of="quake")
+    events = {"quake": Profile.of(quake), "media": Profile.of(media)}
+    assert assign([centre], dict(events))[0][0] == "quake"
+    assert assign([replace(centre, subject_of="")], dict(events))[0][0] not in ("quake", "media")
+
+
+def test_a_bare_the_quake_is_the_happening_of_its_kind_told_last_before_it():
+    # "A powerful earthquake hit the coast. [...] The centre said the quake measured 7.7": "the
+    # quake" shares no other word; it is the earthquake told just before in its article
+    storm = happened("hit storm coast", position=1)
+    quake = happened("hit earthquake coast powerful", position=3)
+    events = {"storm": Profile.of(storm), "quake": Profile.of(quake)}
+    assert assign([passing("", "quake", article=1, position=5)], dict(events))[0][0] == "quake"
+    far = passing("", "quake", article=1, position=12)
+    assert assign([far], dict(events))[0][0] is None, "too far from the earthquake to know it is that one"
+    elsewhere = passing("", "quake", article=2, position=5)
+    assert assign([elsewhere], dict(events))[0][0] is None, "another article's quake"

@@ -1,7 +1,7 @@
 """Words that point back at an actor named before them: "he said", "the city", "it said".
 
-News writing names a person once and then says "he"; it names a town and then says "the city"; an
-institution says that "it" will do something.
+News writing names a person once and then says "he" or "the 62-year-old"; it names a town and then
+says "the city"; an institution says that "it" will do something.
 Both are resolved to the nearest fitting actor named before them, so a quote's speaker and a clause's
 place are known. The rules are deliberately narrow: a wrong antecedent is worse than none.
 """
@@ -84,7 +84,8 @@ def pronoun_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     out = []
     for n, sent in enumerate(sents):
         for tok in sent:
-            if tok.lower_ not in PERSON_PRONOUNS or tok.pos_ != "PRON" or inside(quoted, tok.idx):
+            pronoun = tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON"
+            if not (pronoun or _aged(tok)) or inside(quoted, tok.idx):
                 continue
             back = SPEAKER_REACH if _speaks(tok) else PRONOUN_REACH
             reach = sents[max(0, n - back + 1)].start_char
@@ -93,10 +94,21 @@ def pronoun_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
             ]
             found = antecedent(doc, tok, before)
             if found is not None:
-                out.append(
-                    ActorMention(found.name, "person", tok.text, tok.idx, tok.idx + len(tok), role=True)
-                )
+                start = tok.idx if pronoun else tok.left_edge.idx
+                text = doc.text[start : tok.idx + len(tok)]
+                out.append(ActorMention(found.name, "person", text, start, tok.idx + len(tok), role=True))
     return out
+
+
+def _aged(tok) -> bool:
+    """ "The 62-year-old made the announcement": a person named before, described by their age as the
+    subject of a clause (not "a 54-year-old man", who may be anyone)."""
+    return (
+        tok.lower_ == "old"
+        and tok.dep_ in SUBJECTS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and any(c.lemma_ == "year" for c in tok.children)
+    )
 
 
 def _speaks(tok) -> bool:

@@ -13,7 +13,7 @@ EVENT_TYPES = {
                   "add", "outline", "caution", "accuse", "insist", "deny", "comment", "note", "affirm",
                   "reiterate", "praise", "blame", "criticize", "criticise", "condemn", "call", "express",
                   "mention", "highlight", "welcome", "acknowledge", "argue", "suggest", "interview", "speech",
-                  "promise", "vow", "assure",
+                  "promise", "vow", "assure", "denounce",
                   "statement", "tweet", "post", "remark", "declare"},
     "meeting": {"visit", "meet", "arrive", "depart", "leave", "travel", "host", "talk", "trip", "summit",
                 "meeting", "talks", "invite", "receive", "welcome", "conference", "tour", "return"},
@@ -204,6 +204,17 @@ HAPPENING_NOUNS = EVENT_NOUNS | {
     "assassination", "massacre", "uprising", "protest", "riot", "strike", "evacuation", "rescue",
 }  # fmt: skip
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her"}
+
+
+def one_noun(a: str, b: str) -> bool:
+    """ "quake" and "earthquake", "offensive" and "counteroffensive": a word of five letters or more
+    that ends the other (not "fire" of "ceasefire")."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.endswith(b) or b.endswith(a)))
+
+
+def kin_of(noun: str) -> frozenset[str]:
+    """The happening nouns that name what ``noun`` names ("quake": "quake", "earthquake")."""
+    return frozenset({noun} | {other for other in HAPPENING_NOUNS if one_noun(noun, other)})
 
 
 # Verbs by which a report tells that a happening took place: "Turkey reported a second quake".

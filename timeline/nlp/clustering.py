@@ -14,9 +14,9 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .clauses import EVENT_TYPES, HAPPENING_NOUNS
+from .clauses import EVENT_TYPES, HAPPENING_NOUNS, kin_of
 from .dating import overlaps
-from .discourse import TALK_TYPES, Rarity, follows_on, goes_on, remarks
+from .discourse import GOES_ON, TALK_TYPES, Rarity, follows_on, goes_on, named_before, remarks
 
 # How far (days) from a report's dates stored events are looked up: a report dated only by its
 # article's publication may tell of anything a while before it; one stating its own date may
@@ -103,7 +103,7 @@ class Report:
     terms: frozenset[str] = frozenset()
     reference: bool = False  # a happening named in passing: joins the event it names, starts none
     spoken: bool = False  # told as someone's words, whatever its type (see ``discourse.remarks``)
-    subject_of: str = ""  # the happening its subject names (see ``discourse.goes_on``)
+    subject_of: str = ""  # the happening it tells more of (see ``discourse.goes_on``)
     another: bool = False  # another happening of a kind told before (see ``events.tells_another``)
 
     @property
@@ -451,7 +451,8 @@ def refers_to(report: Report, event: Profile, rarity: Rarity) -> float | None:
         return None
     if told_apart(report, event):
         return None
-    if (report.published - event.date_start).days > LOOK_BACK or report.predicate not in event.vocabulary:
+    kin = kin_of(report.predicate)
+    if (report.published - event.date_start).days > LOOK_BACK or not kin & event.vocabulary:
         return None
     if (report.article, report.position) in {(article, position) for article, position, _ in event.terms}:
         return None  # its own sentence's event is another happening ("X said after the collapse")
@@ -460,13 +461,17 @@ def refers_to(report: Report, event: Profile, rarity: Rarity) -> float | None:
     numbers = {t for t in report.terms if t[:1].isdigit()}
     if numbers and not numbers & event.vocabulary:
         return None  # "the 7.8-magnitude quake" is not the 7.5 one
-    share = rarity.shared(report.terms - {report.predicate}, event.vocabulary - {report.predicate})
-    return share if share >= REFERENCE_SHARE or report.actors & event.actors else None
+    share = rarity.shared(report.terms - kin, event.vocabulary - kin)
+    if share >= REFERENCE_SHARE or report.actors & event.actors:
+        return share
+    # "the quake" alone: the happening of its kind told last before it in its article
+    closest = named_before(report, event, report.predicate)
+    return REFERENCE_SHARE * (1 - closest / (GOES_ON + 1)) if closest is not None else None
 
 
 def _report_keys(report: Report) -> set[tuple]:
     if report.reference:
-        return {("w", report.predicate)}
+        return {("w", noun) for noun in kin_of(report.predicate)}
     keys = {("g", g) for g in report.agents | report.agent_countries}
     keys |= {("s", a) for a in report.agents} | {("in", report.article)}
     if not of_saying(report.predicate):

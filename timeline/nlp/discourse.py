@@ -6,13 +6,16 @@
   shares rare words with tells more of that happening ("The tremor was also felt in Cyprus"): the
   words are weighed by how rare each is among the reports and events around (``Rarity``), so that
   what every report of a story names weighs little (``follows_on``); so does one whose subject names
-  a happening told just before ("The quake comes within 12 hours of…", ``goes_on``).
+  a happening told just before ("The quake comes within 12 hours of…", ``goes_on``), and someone's
+  words of what it did ("the survey said the tremor struck 18 km deep").
 """
 
 from __future__ import annotations
 
 import math
 from typing import TYPE_CHECKING
+
+from .clauses import one_noun
 
 if TYPE_CHECKING:
     from .clustering import Profile, Report
@@ -96,22 +99,25 @@ def goes_on(report: Report, event: Profile) -> float | None:
     quake was also felt in Cyprus", "The impact caused the bridge to buckle") follows by at most
     ``GOES_ON`` sentences a source of ``event`` in its article that names it too ("quake",
     "earthquake"), or None: the nearest such happening told before is the one it tells more of."""
-    noun = report.subject_of
-    if not noun or report.article is None or report.reference:
+    if not report.subject_of or report.reference:
+        return None
+    if report.talk and event.types <= TALK_TYPES:
+        return None  # what someone said of a happening tells of the happening, not of other words
+    closest = named_before(report, event, report.subject_of)
+    return 1.0 - 0.01 * closest if closest is not None else None
+
+
+def named_before(report: Report, event: Profile, noun: str) -> int | None:
+    """The fewest sentences (one to ``GOES_ON``) by which a source of ``event`` that names ``noun``
+    ("quake", "earthquake") comes before the report in its article, or None."""
+    if report.article is None:
         return None
     gaps = (
         gap
         for gap, terms in _told_before(report, event)
-        if 0 < gap <= GOES_ON and any(_one_noun(t, noun) for t in terms)
+        if 0 < gap <= GOES_ON and any(one_noun(t, noun) for t in terms)
     )
-    closest = min(gaps, default=None)
-    return 1.0 - 0.01 * closest if closest is not None else None
-
-
-def _one_noun(a: str, b: str) -> bool:
-    """ "quake" and "earthquake", "offensive" and "counteroffensive": a word of five letters or more
-    that ends the other (not "fire" of "ceasefire")."""
-    return a == b or (min(len(a), len(b)) >= 5 and (a.endswith(b) or b.endswith(a)))
+    return min(gaps, default=None)
 
 
 def _told_before(report: Report, event: Profile):

@@ -474,9 +474,33 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         predicate=deed_of(head).lemma_.lower(),
         words=keywords(" ".join([title, text, *(m.name for m in mentions if m.role)])),
         terms=content_words(sent.doc, start, end, mentions, timex_chars),
-        subject_of=subject.lemma_.lower() if subject is not None and names_a_happening(subject) else "",
+        subject_of=_happening_told(head, subject),
         another=tells_another(head),
     )
+
+
+def _happening_told(head, subject) -> str:
+    """The happening a clause's subject names ("the quake was also felt in Cyprus"), or for someone's
+    words the one their reported clause's subject names, in the past tense ("the survey said the
+    tremor struck at a depth of 18 km", "the centre said data showed the quake measured 7.7"): its
+    noun, or ""."""
+    if subject is not None and names_a_happening(subject):
+        return subject.lemma_.lower()
+    if not said(head):
+        return ""
+    reported = [c for c in head.children if c.dep_ == "ccomp"]
+    for _ in range(2):
+        for clause in reported:
+            told = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+            if told is not None and names_a_happening(told) and _done(clause):
+                return told.lemma_.lower()
+        reported = [c for clause in reported for c in clause.children if c.dep_ == "ccomp"]
+    return ""
+
+
+def _done(verb) -> bool:
+    """Does the verb tell what was done ("struck", "has measured"), not what will or may be?"""
+    return verb.tag_ in ("VBD", "VBN") and not any(c.tag_ == "MD" for c in verb.children)
 
 
 # Words that make a happening another one of its kind: "a second quake", "another fire".

@@ -85,8 +85,9 @@ class ExtractedEvent:
     reference: bool = False
     # told as someone's words ("Zelensky revealed he had invited Xi"), whatever its type says it tells
     spoken: bool = False
-    # the happening its subject names ("The quake was also felt in Cyprus": "quake"): it tells more of
-    # a happening its article has told of (see ``discourse.goes_on``)
+    # the happening its subject names ("The quake was also felt in Cyprus": "quake"), or for someone's
+    # words the subject of what they report it did ("the survey said the tremor struck 18 km deep"): it
+    # tells more of a happening its article has told of (see ``discourse.goes_on``)
     subject_of: str = ""
     # it tells of another happening of a kind told before ("a second quake", "another fire")
     another: bool = False
