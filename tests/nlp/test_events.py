@@ -229,6 +229,17 @@ def test_words_that_tell_what_a_happening_did_know_which_happening_they_tell_of(
     assert not next(e for e in events("Biden said the bank was safe.") if e.spoken).subject_of
 
 
+def test_it_after_a_happening_is_that_happening_unless_a_name_or_another_happening_comes_between():
+    def told(text, start):
+        return next(e for e in events(text) if e.sentence.startswith(start)).subject_of
+
+    quake = "A second quake struck near the town of Nurdagi on Monday. "
+    assert told(quake + "It was centred 18 km deep.", "It was") == "quake"
+    assert told(quake + "Turkey sent rescue teams. It flew them in.", "It flew") == "", "it is Turkey"
+    assert told(quake + "It triggered landslides in the hills.", "It") == "quake"
+    assert told(quake + "It triggered a fire in the port.", "It") == "", "the clause names its own happening"
+
+
 def test_an_undated_deed_told_right_after_a_dated_one_is_of_that_day():
     # published on Friday 24 March: the Sunday before is 19 March
     text = "Protesters rallied in the capital on Sunday. Activists gathered in front of the embassy."

@@ -484,10 +484,10 @@ def _happening_told(head, subject) -> str:
     words the one their reported clause's subject names, in the past tense ("the survey said the
     tremor struck at a depth of 18 km", "the centre said data showed the quake measured 7.7"): its
     noun, or ""."""
+    if not said(head):
+        return _happening_named(subject, head) if subject is not None else ""
     if subject is not None and names_a_happening(subject):
         return subject.lemma_.lower()
-    if not said(head):
-        return ""
     reported = [c for c in head.children if c.dep_ == "ccomp"]
     for _ in range(2):
         for clause in reported:
@@ -496,6 +496,36 @@ def _happening_told(head, subject) -> str:
                 return told.lemma_.lower()
         reported = [c for clause in reported for c in clause.children if c.dep_ == "ccomp"]
     return ""
+
+
+def _happening_named(subject, clause) -> str:
+    """The noun of the happening a clause's subject names: "the quake", or "it" where the last
+    happening its text named before, in its sentence or the one before, is that noun ("The second
+    quake was centred near Gaziantep. It was 18 km deep"); "" for any other subject, for "it" in a
+    clause that names a happening of its own ("it was followed by a 7.5 quake"), and for "it" with a
+    name as a subject between ("The quake hit. Turkey said... It sent teams"), which the name is
+    likelier to be."""
+    if names_a_happening(subject):
+        return subject.lemma_.lower()
+    if subject.lower_ != "it" or subject.pos_ != "PRON":
+        return ""
+    if any(t.lemma_.lower() in HAPPENING_NOUNS and t.pos_ == "NOUN" for t in clause.subtree):
+        return ""
+    sent = subject.sent
+    start = sent.start if sent.start == 0 else subject.doc[sent.start - 1].sent.start
+    for tok in reversed(subject.doc[start : subject.i]):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in HAPPENING_NOUNS and tok.dep_ != "compound":
+            return tok.lemma_.lower()  # not "rescue teams"
+        if tok.pos_ == "PROPN" and _subject_part(tok):
+            return ""
+    return ""
+
+
+def _subject_part(tok) -> bool:
+    """Is ``tok`` (part of a name that is) a clause's subject?"""
+    while tok.dep_ in ("compound", "flat") and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ in SUBJECTS
 
 
 def _done(verb) -> bool:
