@@ -290,3 +290,16 @@ def test_a_title_cut_before_what_was_said_does_not_end_on_saying(gazetteer):
     assert titles(text, gazetteer) == [
         "Vladimir Putin makes announcement on Russia’s state television channel"
     ]
+
+
+def test_a_place_where_something_happened_is_not_what_was_done(gazetteer):
+    text = "Crowds filled the square where Putin landed on Sunday."
+    assert "Vladimir Putin lands" in titles(text, gazetteer)
+    assert "Plan is rejected" in titles("The plan he proposed was rejected on Monday.", gazetteer)
+
+
+def test_an_adverb_of_direction_keeps_where_it_leads(gazetteer):
+    text = "The couple got back to their apartment on Tuesday after a quick dash to the supermarket."
+    assert titles(text, gazetteer) == ["Couple gets back to their apartment"]
+    text = "Herbicide use was delayed earlier by heavy rains."
+    assert "earlier" not in " ".join(titles(text, gazetteer)), "an adverb of time leads nowhere"

@@ -26,6 +26,8 @@ DANGLING = {"amod", "det", "prep", "case", "poss", "compound", "nummod", "cc", "
             "quantmod", "predet", "neg", "punct", "nmod"}  # fmt: skip
 # Adverbs that turn a headline's meaning: "front line barely moves" is no "front line moves".
 TURNING = {"never", "barely", "hardly", "scarcely", "rarely", "seldom", "no longer"}
+# Adverbs of time, which say when and not where to ("was delayed earlier by rains").
+WHEN = {"earlier", "later", "previously", "already", "soon", "shortly", "again", "now", "then", "since"}
 OBJECTS = ("dobj", "attr", "dative", "xcomp", "acomp", "oprd", "prep", "ccomp")
 TITLE_CHARS = 120
 TITLE_WORDS = 12
@@ -250,9 +252,20 @@ def _what(head, timex_chars: set[int], quoted=None) -> str:
     after = [c for c in children if c.i > head.i]
     relative = subject_of(head)
     own_subject = relative is None or relative.tag_ not in ("WDT", "WP")  # not "the rights, which expire"
-    if head.dep_ == "relcl" and own_subject and not any(c.dep_ in OBJECTS for c in after):
+    where_or_when = any(c.tag_ == "WRB" for c in head.children)  # "the area where the sub disappeared"
+    if (
+        head.dep_ == "relcl"
+        and own_subject
+        and not where_or_when
+        and not any(c.dep_ in OBJECTS for c in after)
+    ):
         return phrase(head.head, timex_chars, 5)  # "the plan he proposed": proposes plan
     objects = [c for c in after if c.dep_ in OBJECTS and c.dep_ != "prep"]
+    toward = next(
+        (c for c in after if c.dep_ == "advmod" and c.i == head.i + 1 and c.lower_ not in WHEN), None
+    )
+    if not objects and toward is not None and any(c.dep_ == "prep" for c in toward.children):
+        return phrase(toward, timex_chars, 6)  # "got back to their apartment", not "gets after a dash"
     if head.dep_ == "relcl" and _object_relative(head) and not objects:
         where = next(c for c in after if c.dep_ == "prep")  # "a statement she gave at a briefing"
         return f"{phrase(head.head, timex_chars, 5)} {phrase(where, timex_chars, 4)}"
