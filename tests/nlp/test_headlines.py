@@ -303,3 +303,23 @@ def test_an_adverb_of_direction_keeps_where_it_leads(gazetteer):
     assert titles(text, gazetteer) == ["Couple gets back to their apartment"]
     text = "Herbicide use was delayed earlier by heavy rains."
     assert "earlier" not in " ".join(titles(text, gazetteer)), "an adverb of time leads nowhere"
+
+
+def test_a_capital_that_only_opens_a_quotation_is_not_kept(gazetteer):
+    text = 'Putin said "Water was 50 feet deep where the bridge fell" on Monday.'
+    assert titles(text, gazetteer)[0].startswith("Vladimir Putin says water was 50 feet deep")
+    text = 'Putin said "Juan Miguel must not have written the letter" on Monday.'
+    assert "Juan Miguel" in titles(text, gazetteer)[0], "a name opening a quotation keeps its capitals"
+
+
+def test_a_title_cut_to_length_does_not_end_on_a_count_whose_noun_was_cut(gazetteer):
+    text = (
+        "The Federal Deposit Insurance Corporation said on Sunday that Silicon Valley Bank's main office "
+        "and 17 branches in California and Massachusetts will reopen on Monday."
+    )
+    assert (
+        titles(text, gazetteer)[0]
+        == "Federal Deposit Insurance Corporation says Silicon Valley Bank's main office"
+    )
+    text = "The U.S. Coast Guard said on Thursday that rescue teams found a field of debris near the Titanic."
+    assert titles(text, gazetteer)[0] == "U.S. Coast Guard says rescue teams found field of debris"

@@ -31,6 +31,8 @@ WHEN = {"earlier", "later", "previously", "already", "soon", "shortly", "again",
 OBJECTS = ("dobj", "attr", "dative", "xcomp", "acomp", "oprd", "prep", "ccomp")
 TITLE_CHARS = 120
 TITLE_WORDS = 12
+# Words before a count at the end of a cut title that leave it hanging: "and 17 [branches]".
+CUT_COUNT = {"and", "or", "than", "including"}
 SPEECH_ENDS = {"say", "says", "tell", "tells", "add", "adds", "announce", "announces"}
 WORD = re.compile(r"[\w’'-]+")
 # Words no headline starts with (they stand for a doer it does not name) or ends on (they need a
@@ -43,7 +45,7 @@ DANGLING_WORDS = frozenset(
     """a an the of to in on at by for from with about as into and or but if that this which who than be
     is are was were has have had will would could should may might its their his her our like including
     via amid despite toward towards against through without within between among during per onto upon
-    unlike except saying adding noting stating telling""".split()  # noqa: SIM905
+    unlike except saying adding noting stating telling near than""".split()  # noqa: SIM905
 )
 
 
@@ -116,9 +118,21 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
             kept.pop()
     # "says they shared", not "says They shared": only names keep their capital inside a headline
     first = kept[0] if kept else None
-    lower = first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I"
-    lower = lower and not first.is_upper
+    lower = first is not None and not _named(first) and not first.is_upper
     return _join(kept, lower_first=lower)
+
+
+def _named(tok) -> bool:
+    """Is the word (part of) a name? Not a capital that only opens a quotation ("said “Water was 50
+    feet deep”"), which the tagger takes for a name's: one word with no entity, not an abbreviation,
+    that no other name word follows ("“Juan Miguel must not"), is none."""
+    if tok.ent_type_ or tok.text == "I":
+        return True
+    if tok.pos_ != "PROPN":
+        return False
+    quoted = tok.i > 0 and set(tok.nbor(-1).text) <= QUOTE_MARKS
+    follows = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return not quoted or tok.text.endswith(".") or (follows is not None and follows.pos_ == "PROPN")
 
 
 def _cut_inside(tok) -> bool:
@@ -438,14 +452,24 @@ def tidy(title: str) -> str:
         kept.append(token)
     if repeated := _doer_again([token.strip(",;:") for token in kept]):
         del kept[-repeated:]  # "Joint funeral is held joint funeral": the doer once is enough
-    while len(kept) > 1 and kept[-1].casefold().strip(",;:") in DANGLING_WORDS:
-        kept.pop()
+    while len(kept) > 1:
+        if kept[-1].casefold().strip(",;:") in DANGLING_WORDS:
+            kept.pop()
+        elif len(kept) > 3 and _number(kept[-1]) and kept[-2] in CUT_COUNT:
+            # "… main office and 17", "… more than 330": a count whose noun was cut
+            del kept[-(3 if kept[-2] == "than" and kept[-3] in ("more", "fewer", "less") else 2) :]
+        else:
+            break
     if len(kept) > 4 and kept[-2].casefold() == "as":
         del kept[-2:]  # "to visit Russia as soon", once "as next week" is left out
     title = " ".join(kept).strip(" :,;")
     if len(title) > TITLE_CHARS:
         title = title[: title.rfind(" ", 0, TITLE_CHARS)]
     return title[:1].upper() + title[1:]
+
+
+def _number(word: str) -> bool:
+    return word.strip(",;:").replace(",", "").replace(".", "").isdigit()
 
 
 def _capitalized(word: str) -> bool:
