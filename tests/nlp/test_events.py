@@ -240,6 +240,18 @@ def test_it_after_a_happening_is_that_happening_unless_a_name_or_another_happeni
     assert told(quake + "It triggered a fire in the port.", "It") == "", "the clause names its own happening"
 
 
+def test_words_said_in_a_clause_joined_to_another_are_a_report_of_their_own():
+    text = (
+        "The search for the missing submersible continues, and authorities said an aircraft "
+        "detected underwater noises."
+    )
+    said = [e for e in events(text) if e.spoken]
+    assert [e.date_start for e in said] == [PUBLISHED], "undated: the day of publication"
+    text = "On Tuesday the talks ended, and the minister said the deal was done."
+    (said,) = [e for e in events(text) if e.spoken]
+    assert said.date_start == dt.date(2023, 3, 21), "said that day too"
+
+
 def test_an_undated_deed_told_right_after_a_dated_one_is_of_that_day():
     # published on Friday 24 March: the Sunday before is 19 March
     text = "Protesters rallied in the capital on Sunday. Activists gathered in front of the embassy."
