@@ -240,13 +240,17 @@ def test_it_after_a_happening_is_that_happening_unless_a_name_or_another_happeni
     assert told(quake + "It triggered a fire in the port.", "It") == "", "the clause names its own happening"
 
 
-def test_words_said_in_a_clause_joined_to_another_are_a_report_of_their_own():
+def test_words_said_in_a_clause_joined_to_another_or_beside_it_are_a_report_of_their_own():
     text = (
         "The search for the missing submersible continues, and authorities said an aircraft "
         "detected underwater noises."
     )
     said = [e for e in events(text) if e.spoken]
     assert [e.date_start for e in said] == [PUBLISHED], "undated: the day of publication"
+    text = "The firm gave no details when the company announced that all five were lost."
+    assert [e.title for e in events(text) if e.spoken] == ["Company announces all five were lost"]
+    text = "The president stood his ground as organisations condemned the takeover."
+    assert not [e for e in events(text) if "condemn" in e.title.casefold()], "words that frame the deed"
     text = "On Tuesday the talks ended, and the minister said the deal was done."
     (said,) = [e for e in events(text) if e.spoken]
     assert said.date_start == dt.date(2023, 3, 21), "said that day too"

@@ -203,8 +203,9 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
             continue
         kind = classify(tok.lemma_)
         # a deed of a known kind, or words said by a speaker of their own in a clause joined to the
-        # first ("The search continues, and authorities said an aircraft detected noises")
-        said_too = kind in ("statement", "announcement") and tok.dep_ == "conj" and has_subject(tok)
+        # first ("The search continues, and authorities said an aircraft detected noises") or set
+        # beside it ("It gave no details when the company announced that all five were lost")
+        said_too = kind in ("statement", "announcement") and has_subject(tok) and not _as_said(tok)
         if tok.tag_ not in ("VBZ", "VBD", "VBP"):
             continue
         if said_too and (told := found.get(tok.head.i)):
@@ -221,6 +222,12 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
                 else [_Clause(tok, None, [PUBLICATION_DATE])]
             )
     return [c for i in sorted(found) for c in found[i]]
+
+
+def _as_said(tok) -> bool:
+    """ "As the president said…", "as organisations condemned the takeover": words set beside the
+    sentence's happening to frame it, not told as a report of their own."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _said_alongside(tok) -> bool:
