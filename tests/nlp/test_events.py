@@ -112,6 +112,13 @@ def test_words_said_at_a_press_conference_are_a_statement():
     assert said.event_type == "statement" and said.date_start == dt.date(2023, 3, 22)
 
 
+def test_holding_or_ending_talks_is_a_meeting_but_cancelling_them_is_not():
+    (held,) = events("West African leaders held an emergency summit in Abuja on Sunday.")
+    (ended,) = events("Xi Jinping and Putin ended their talks on Tuesday.")
+    (banned,) = [e for e in events("The court banned the summit on Tuesday.") if not e.reference]
+    assert (held.event_type, ended.event_type, banned.event_type) == ("meeting", "meeting", "decision")
+
+
 def test_dealing_a_blow_is_no_agreement_but_striking_a_deal_is():
     (blow,) = events("Xi Jinping dealt a hefty blow to those hopes on Wednesday.")
     (deal,) = events("Xi Jinping struck a deal with Moscow on Wednesday.")

@@ -97,6 +97,9 @@ def _told_as_done(head):
 PACTS = {"agreement", "deal", "treaty", "ceasefire", "truce", "partnership", "pact", "accord", "alliance"}
 
 
+# Nouns of meetings that make a meeting of a verb of no kind of its own ("end the talks", "hold a
+# summit").
+GATHERINGS = {"talks", "talk", "summit", "meeting"}
 # A conference of the press is an occasion for words, not a meeting: "said during a press conference".
 PRESS = {"press", "news", "media"}
 # Words that tell their kind only as nouns: "a deal" is an agreement, "dealt a blow" none.
@@ -110,11 +113,14 @@ def event_type(head) -> str:
     told = reported(head)
     if any(c.dep_ == "dobj" and c.lemma_.lower() in PACTS for c in told.children):
         return "agreement"
+    kind = classify(told.lemma_)
+    if kind == "other" and any(c.dep_ == "dobj" and c.lemma_.lower() in GATHERINGS for c in told.children):
+        return "meeting"  # "Xi and Putin ended their talks", "Ecowas leaders held a summit"
     if told.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lower_ in PRESS for c in told.children):
         return "statement"
     if told.pos_ != "NOUN" and told.lemma_.lower() in NOUN_ONLY:
         return "other"
-    return classify(told.lemma_)
+    return kind
 
 
 def said(head) -> bool:
