@@ -5,6 +5,8 @@ Plain functions over spaCy tokens; ``events`` finds the clauses and ``headlines`
 
 from __future__ import annotations
 
+import functools
+
 from .types import ActorMention
 
 # The taxonomy (documented in README): verb and noun lemmas per event type.
@@ -218,6 +220,7 @@ def one_noun(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and (a.endswith(b) or b.endswith(a)))
 
 
+@functools.cache
 def kin_of(noun: str) -> frozenset[str]:
     """The happening nouns that name what ``noun`` names ("quake": "quake", "earthquake")."""
     return frozenset({noun} | {other for other in HAPPENING_NOUNS if one_noun(noun, other)})

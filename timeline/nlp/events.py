@@ -201,13 +201,13 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
     for tok in sent:
         if tok.i in found or tok.dep_ not in ("advcl", "conj") or not _undated_report(tok):
             continue
+        if tok.tag_ not in ("VBZ", "VBD", "VBP"):
+            continue
         kind = classify(tok.lemma_)
         # a deed of a known kind, or words said by a speaker of their own in a clause joined to the
         # first ("The search continues, and authorities said an aircraft detected noises") or set
         # beside it ("It gave no details when the company announced that all five were lost")
         said_too = kind in ("statement", "announcement") and has_subject(tok) and not _as_said(tok)
-        if tok.tag_ not in ("VBZ", "VBD", "VBP"):
-            continue
         if said_too and (told := found.get(tok.head.i)):
             found[tok.i] = [_Clause(tok, told[0].timex, list(told[0].flags))]  # said that day too
         elif kind not in ("statement", "other", "announcement") or said_too:

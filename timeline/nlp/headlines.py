@@ -45,7 +45,7 @@ DANGLING_WORDS = frozenset(
     """a an the of to in on at by for from with about as into and or but if that this which who than be
     is are was were has have had will would could should may might its their his her our like including
     via amid despite toward towards against through without within between among during per onto upon
-    unlike except saying adding noting stating telling near than""".split()  # noqa: SIM905
+    unlike except saying adding noting stating telling near""".split()  # noqa: SIM905
 )
 
 
