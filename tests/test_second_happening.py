@@ -28,7 +28,7 @@ AGAIN = (
 def event_told_by(sentence_start: str) -> Event:
     (event,) = Event.objects.filter(
         sources__sentence__startswith=sentence_start, event_type__in=["other", "attack"]
-    )
+    ).distinct()
     return event
 
 
@@ -49,3 +49,36 @@ def test_the_second_quake_is_one_event_and_the_first_quake_another(tmp_path):
     first = event_told_by("A 7.8-magnitude quake")
     assert first != second, "the first quake, in the same words, is not the second"
     assert set(second.sources.values_list("article__source__name", flat=True)) == {"Wire", "Courier"}
+
+
+def test_what_one_quake_did_told_by_two_outlets_in_other_words_is_one_event(tmp_path):
+    inbox = inbox_of(
+        tmp_path / "inbox",
+        {
+            "a_killed.txt": (
+                "A powerful earthquake killed hundreds of people in southern "
+                "Valdoria on Monday, April 7, 2025.\n",
+                "Quake kills hundreds",
+                "Wire",
+                "2025-04-07",
+            ),
+            "b_flattened.txt": (
+                "On Monday, the quake flattened the old market of Ostrava.\n",
+                "Market in ruins",
+                "Courier",
+                "2025-04-08",
+            ),
+            "c_burned.txt": (
+                "On Monday, a fire destroyed the old market of Ostrava.\n",
+                "Market burns",
+                "Gazette",
+                "2025-04-08",
+            ),
+        },
+    )
+    call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
+    (killed,) = Event.objects.filter(sources__sentence__startswith="A powerful earthquake")
+    (flattened,) = Event.objects.filter(sources__sentence__startswith="On Monday, the quake")
+    assert flattened == killed
+    (burned,) = Event.objects.filter(sources__sentence__startswith="On Monday, a fire")
+    assert burned != killed, "what a fire did is another happening"

@@ -73,6 +73,7 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         spoken=extracted.spoken,
         subject_of=extracted.subject_of,
         another=extracted.another,
+        doer=extracted.doer,
     )
 
 
@@ -80,7 +81,8 @@ def could_join(reports: list[clustering.Report]):
     """The stored events that any of the reports could join at all, as the matcher tells
     (``clustering._Candidates``, ``match_score``): those sharing a name with them (a person,
     organisation, city or country taking part or doing it), a verb or one of its family, or an
-    article, those a happening named in passing names, and those of a report's own day and kind.
+    article, those a happening named in passing names, those a happening of a report's doer's kind
+    did, and those of a report's own day and kind.
     Each part is found by an index, so an import reads what it may join, not every event of a busy
     window, and costs the same in a large archive as in a small one. A query of event ids."""
     names = set().union(*(r.actors | r.countries | r.agents | r.agent_countries for r in reports))
@@ -109,6 +111,10 @@ def could_join(reports: list[clustering.Report]):
         for word in spoken_of:
             in_words |= Q(frame__terms__icontains=f'"{word}"')
         parts.append(sources.filter(in_words).values_list("event_id", flat=True))
+    # Events that a happening of a report's doer's kind did (``same_doer``).
+    doers = sorted({noun for r in reports if r.doer and not r.reference for noun in kin_of(r.doer)})
+    if doers:
+        parts.append(sources.filter(frame__doer__in=doers).values_list("event_id", flat=True))
     # Events told as another of a kind on the days of a report told so (``second_of_kind``).
     second_days = Q()
     for r in reports:
@@ -240,6 +246,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
         articles=frozenset(r["article_id"] for r in every_row),
         predicates=frozenset(p for r in rows if (p := (r["frame"] or {}).get("predicate"))),
         another=any((r["frame"] or {}).get("another") for r in rows),
+        doers=frozenset(d for r in rows if (d := (r["frame"] or {}).get("doer"))),
         agents=agents,
         agent_countries=agent_countries | (agents & countries),
         terms=tuple(

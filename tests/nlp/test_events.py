@@ -282,3 +282,43 @@ def test_a_second_quake_is_told_as_another_happening_of_its_kind():
         "A powerful earthquake struck the coast on Monday. A second quake hit the town hours later."
     )
     assert [e.another for e in found if not e.reference] == [False, True]
+
+
+def test_it_in_someone_s_words_is_the_happening_told_before_the_speaker_is_named():
+    text = (
+        "A second quake struck near the town of Nurdagi on Monday. The centre said data showed the "
+        "quake measured 7.7. The Disaster Authority stated that it was slightly smaller."
+    )
+    stated = next(e for e in events(text) if e.sentence.startswith("The Disaster"))
+    assert stated.subject_of == "quake"
+    text = "Turkey sent rescue teams on Monday. The Disaster Authority stated that it was ready."
+    assert not next(e for e in events(text) if e.sentence.startswith("The Disaster")).subject_of
+
+
+def test_words_that_a_happening_did_something_tell_of_it_and_of_its_kind():
+    text = "State media said Damascus was shaken by the latest large quake."
+    (said,) = [e for e in events(text) if not e.reference]
+    assert (said.subject_of, said.doer, said.another) == ("quake", "quake", True)
+    text = "State media said Damascus was shaken by the quake."
+    (said,) = [e for e in events(text) if not e.reference]
+    assert (said.subject_of, said.another) == ("quake", False), "the quake told before"
+
+
+def test_a_happening_that_followed_one_is_another_of_its_kind():
+    text = "It was followed by a 7.5-magnitude earthquake in southeastern Turkey on Monday afternoon."
+    (followed,) = [e for e in events(text) if not e.reference]
+    assert followed.another
+    text = "It was followed by a visit of rescue teams on Monday afternoon."
+    assert not any(e.another for e in events(text))
+
+
+def test_the_happening_that_did_what_a_clause_tells_is_its_doer():
+    def doer(text):
+        return [e.doer for e in events(text) if not e.reference]
+
+    assert doer("A 7.8-magnitude earthquake killed more than 1,700 people on Monday.") == ["earthquake"]
+    assert doer("Homes were flattened by the quake on Monday.") == ["quake"]
+    assert doer("The survey said a tremor struck at a depth of 18 km.") == ["tremor"]
+    assert doer("The survey said a tremor may strike the coast.") == [""], "not what it did"
+    assert doer("Rescuers pulled a girl from the rubble on Monday.") == [""]
+    assert doer("Turkey reported the fire on Monday.") == [""], "what was reported is no doer"

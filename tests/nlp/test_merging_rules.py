@@ -275,3 +275,43 @@ def test_a_bare_the_quake_is_the_happening_of_its_kind_told_last_before_it():
     assert assign([far], dict(events))[0][0] is None, "too far from the earthquake to know it is that one"
     elsewhere = passing("", "quake", article=2, position=5)
     assert assign([elsewhere], dict(events))[0][0] is None, "another article's quake"
+
+
+def test_what_someone_said_a_happening_did_is_placed_with_the_happenings_it_tells_of():
+    # "A powerful earthquake hit the coast. The survey said the tremor struck 18 km deep. [...]
+    # The tremor was also felt on the islands.": the tremor told in the survey's words is the one felt
+    survey = said("survey tremor strike depth", agents=("the survey",), undated=True, position=1)
+    felt = happened("feel tremor islands", undated=True, position=4, subject_of="tremor")
+    placed = assign([replace(survey, subject_of="tremor"), felt], {})
+    assert placed[1][0] == placed[0][0]
+    placed = assign([survey, felt], {})
+    assert placed[1][0] != placed[0][0], "words alone are placed after the happenings"
+
+
+def test_one_article_s_second_quake_is_one_happening_when_neither_report_states_its_day():
+    # "Second large earthquake strikes Turkey and Syria" and, below it, "Turkey reports that a second
+    # massive earthquake has hit the southeast of the country"
+    headline = happened("strike earthquake large turkey syria", undated=True, another=True, position=6)
+    body = happened("hit earthquake massive southeast country", undated=True, another=True, position=7)
+    placed = assign([headline, body], {})
+    assert placed[1][0] == placed[0][0]
+    elsewhere = replace(body, article=2)
+    assert assign([elsewhere], {"second": Profile.of(headline)})[0][0] != "second", (
+        "another article's undated second quake may be of another day"
+    )
+
+
+def test_two_articles_telling_what_one_happening_did_that_day_are_one_event():
+    # "A 7.8-magnitude earthquake killed more than 1,700 people on Monday"; another outlet: "the
+    # 7.8-magnitude quake struck Syria on Monday and flattened the family's home"
+    killed = happened("kill earthquake people magnitude", article=1, doer="earthquake")
+    flattened = happened("flatten quake family home", article=2, doer="quake")
+    assert assign([flattened], {"killed": Profile.of(killed)})[0][0] == "killed"
+    fire = replace(flattened, doer="fire")
+    assert assign([fire], {"killed": Profile.of(killed)})[0][0] != "killed", "what a fire did"
+    day_after = replace(
+        flattened, date_start=MONDAY + dt.timedelta(days=1), date_end=MONDAY + dt.timedelta(days=1)
+    )
+    assert assign([day_after], {"killed": Profile.of(killed)})[0][0] != "killed", "another day"
+    second = replace(flattened, another=True)
+    assert assign([second], {"killed": Profile.of(killed)})[0][0] != "killed", "a second quake"

@@ -212,6 +212,8 @@ HAPPENING_NOUNS = EVENT_NOUNS | {
     "assassination", "massacre", "uprising", "protest", "riot", "strike", "evacuation", "rescue",
 }  # fmt: skip
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her"}
+# Words that make a happening another one of its kind: "a second quake", "another fire".
+ANOTHER = {"another", "second", "third", "fresh", "new", "latest", "further"}
 
 
 def one_noun(a: str, b: str) -> bool:
@@ -246,7 +248,7 @@ def names_a_happening(tok) -> bool:
     or an owner ("the collapse of the bridge", "its collapse", "Monday's quake")."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in HAPPENING_NOUNS or tok.dep_ == "compound":
         return False
-    if any(c.tag_ in ("JJS", "RBS") for c in tok.subtree):
+    if any(c.tag_ in ("JJS", "RBS") and c.lower_ not in ANOTHER for c in tok.subtree):
         return False  # "the deadliest quake since 1999" names a kind, not a happening
     return any(c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE or c.dep_ == "poss") for c in tok.children)
 

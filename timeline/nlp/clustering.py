@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .clauses import EVENT_TYPES, HAPPENING_NOUNS, kin_of
+from .clauses import EVENT_TYPES, HAPPENING_NOUNS, kin_of, one_noun
 from .dating import overlaps
 from .discourse import GOES_ON, TALK_TYPES, Rarity, follows_on, goes_on, named_before, remarks
 
@@ -105,6 +105,7 @@ class Report:
     spoken: bool = False  # told as someone's words, whatever its type (see ``discourse.remarks``)
     subject_of: str = ""  # the happening it tells more of (see ``discourse.goes_on``)
     another: bool = False  # another happening of a kind told before (see ``events.tells_another``)
+    doer: str = ""  # the noun of the happening that did it (see ``same_doer``)
 
     @property
     def talk(self) -> bool:
@@ -134,6 +135,7 @@ class Profile:
     # who is told speaking in any of its sources (see ``remarks``)
     speakers: frozenset[str] = frozenset()
     another: bool = False  # a source tells it as another of its kind ("a second quake")
+    doers: frozenset[str] = frozenset()  # the nouns of the happenings its sources tell doing it
 
     def absorbed(self, report: Report) -> Profile:
         """What the event says once ``report`` has joined it (its date is left to ``choose_date``); a
@@ -160,6 +162,7 @@ class Profile:
             terms=(*self.terms, (report.article, report.position, report.terms)),
             speakers=(self.speakers | report.agents) if report.talk else self.speakers,
             another=self.another or report.another,
+            doers=self.doers | ({report.doer} - {""}),
         )
 
     @classmethod
@@ -188,6 +191,7 @@ class Profile:
         keys |= {("w", w) for w in self.vocabulary}  # what a happening named in passing may name
         if self.another:
             keys |= {("n", noun) for noun in self.vocabulary & HAPPENING_NOUNS}
+        keys |= {("d", noun) for doer in self.doers for noun in kin_of(doer)}
         return frozenset(keys)
 
 
@@ -340,17 +344,23 @@ def agreement(report: Report, event: Profile) -> Agreement | None:
 def told_apart(report: Report, event: Profile) -> bool:
     """Does one side tell of another happening of a kind ("a second quake") and the other not? Then
     they are two happenings, unless the second is told on in the article that told it as another
-    ("a second quake hit ... It was centred 18 km deep")."""
+    ("a second quake hit ... It was centred 18 km deep"). So are what a fire did and what a quake
+    did."""
     if report.another and not event.another:
         return True  # "a second quake" is not the quake told before
+    if report.doer and event.doers and not doers_meet(report, event):
+        return True  # what a fire did is not what the quake did
     return event.another and not report.another and report.article not in event.articles
 
 
 def second_of_kind(report: Report, event: Profile, relation: str | None) -> float | None:
     """``SECOND_OF_KIND`` when two reports tell, of one day, another happening of a kind they both
     name ("a second quake", "a fresh quake"): the second one of that day, however told, in a headline
-    and its article or in two articles."""
-    if not (report.another and event.another) or relation not in ("same", "compatible"):
+    and its article or in two articles; in one article, also when neither states its day."""
+    if not (report.another and event.another):
+        return None
+    one_article = relation == "publication" and report.article in event.articles
+    if relation not in ("same", "compatible") and not one_article:
         return None
     return SECOND_OF_KIND if report.terms & event.vocabulary & HAPPENING_NOUNS else None
 
@@ -375,6 +385,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return near
     if relation in ("same", "compatible", "publication") and (more := goes_on(report, event)):
         return more
+    if relation in ("same", "compatible") and same_doer(report, event):
+        return SAME_DOER
     if relation is not None and rarity is not None and (deed := _same_deed(report, event, relation, rarity)):
         return deed
     found = agreement(report, event)
@@ -401,6 +413,23 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         if max((overlap(report.words, w) for w in event.words), default=0.0) < SAME_ARTICLE["words"]:
             return None
     return found.score if found.score >= THRESHOLDS[found.relation] else None
+
+
+# How alike two articles' reports of one day are whose doer is one happening (see ``same_doer``).
+SAME_DOER = 0.8
+
+
+def same_doer(report: Report, event: Profile) -> bool:
+    """Does a report tell, in another article than the event's, what the happening the event's
+    sources tell doing things did ("A 7.8 earthquake killed 1,700", "the quake flattened the
+    family's home")? Only for reports whose days fit (see ``match_score``)."""
+    return not report.reference and report.article not in event.articles and doers_meet(report, event)
+
+
+def doers_meet(report: Report, event: Profile) -> bool:
+    """Is the happening that did what the report tells of the kind of one the event's sources tell
+    doing things ("quake", "earthquake")?"""
+    return bool(report.doer) and any(one_noun(report.doer, doer) for doer in event.doers)
 
 
 # Reports from two articles of one deed (the same verb or event noun) tell of one happening when they
@@ -478,6 +507,7 @@ def _report_keys(report: Report) -> set[tuple]:
         keys.add(("p", report.predicate))  # the same deed (see ``_same_deed``)
     if report.another:
         keys |= {("n", noun) for noun in report.terms & HAPPENING_NOUNS}  # see ``second_of_kind``
+    keys |= {("d", noun) for noun in kin_of(report.doer)} if report.doer else set()  # see ``same_doer``
     if report.event_type in WEAK_TYPES:
         return keys  # a statement joins only an event of the same doer (see ``match_score``)
     keys |= {("p", report.predicate), ("t", report.event_type)}
@@ -527,18 +557,25 @@ def _scored(report: Report, events: dict[object, Profile], candidates: _Candidat
         yield key, match_score(report, profile, rarity)
 
 
+def _of_words(report: Report) -> bool:
+    """Is the report words alone (placed once the happenings are), not someone's account of what a
+    happening did ("the survey said the tremor struck 18 km deep"), which is placed with them?"""
+    return report.talk and not report.subject_of
+
+
 def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tuple[object, float | None]]:
     """One article's reports, each joining the stored or new event it fits best: report index ->
     (event key, similarity). A report fitting none starts an event, keyed ``("new", index)`` with
     similarity None, that the article's later reports may join; a happening named in passing
     (``reference``) fitting none is left out, keyed None.
 
-    Happenings are placed first, in text order, then statements and announcements, so that what a
-    statement is about (the events its sentence's happenings joined) is known when it is placed."""
+    Happenings (and words telling what one did) are placed first, in text order, then statements
+    and announcements, so that what a statement is about (the events its sentence's happenings
+    joined) is known when it is placed."""
     out = {}
     candidates = _Candidates(events)
     rarity = Rarity([*(p.vocabulary for p in events.values()), *(r.terms for r in reports)])
-    order = sorted(range(len(reports)), key=lambda i: (reports[i].reference, reports[i].talk, i))
+    order = sorted(range(len(reports)), key=lambda i: (reports[i].reference, _of_words(reports[i]), i))
     for i in order:
         report = reports[i]
         if report.event_type in TALK_TYPES and report.sentence is not None:

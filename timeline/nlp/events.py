@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .anaphora import inside, quoted_spans
 from .clauses import (
+    ANOTHER,
     HAPPENING_NOUNS,
     MODALS,
     SIMULTANEOUS,
@@ -487,6 +488,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         terms=content_words(sent.doc, start, end, mentions, timex_chars),
         subject_of=_happening_told(head, subject),
         another=tells_another(head),
+        doer=_happening_doer(head),
     )
 
 
@@ -502,20 +504,48 @@ def _happening_told(head, subject) -> str:
     reported = [c for c in head.children if c.dep_ == "ccomp"]
     for _ in range(2):
         for clause in reported:
-            told = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
-            if told is not None and names_a_happening(told) and _done(clause):
-                return told.lemma_.lower()
+            if _done(clause) and (noun := _told_of(clause, subject)):
+                return noun
         reported = [c for clause in reported for c in clause.children if c.dep_ == "ccomp"]
     return ""
 
 
-def _happening_named(subject, clause) -> str:
+def _told_of(clause, speaker) -> str:
+    """The happening a reported clause tells of: named by its subject ("the tremor struck 18 km
+    deep"), by "it" standing for the happening told last before the speaker's words ("The quake
+    measured 7.7. The agency said it was smaller"), or as what a passive clause was done by
+    ("Damascus was affected by the latest quake"); its noun, or ""."""
+    told = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    if told is not None and names_a_happening(told):
+        return told.lemma_.lower()
+    if told is not None and told.lower_ == "it" and speaker is not None:
+        return _happening_named(told, clause, before=min(t.i for t in speaker.subtree))
+    by = (p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj")
+    return next((p.lemma_.lower() for p in by if names_a_happening(p)), "")
+
+
+def _happening_doer(head) -> str:
+    """The noun of the happening that did what the clause tells ("A 7.8 earthquake killed 1,700",
+    "homes were flattened by the quake"), or in someone's words did what they tell, in the past
+    tense ("the survey said a tremor struck 18 km deep"); "" for any other."""
+    clauses = [head]
+    if said(head):
+        clauses = [c for c in head.children if c.dep_ == "ccomp" and _done(c)]
+    for clause in clauses:
+        for doer in _doers_and_objects(clause):
+            if doer.dep_ != "dobj" and doer.pos_ == "NOUN" and doer.lemma_.lower() in HAPPENING_NOUNS:
+                return doer.lemma_.lower()
+    return ""
+
+
+def _happening_named(subject, clause, before: int | None = None) -> str:
     """The noun of the happening a clause's subject names: "the quake", or "it" where the last
     happening its text named before, in its sentence or the one before, is that noun ("The second
     quake was centred near Gaziantep. It was 18 km deep"); "" for any other subject, for "it" in a
     clause that names a happening of its own ("it was followed by a 7.5 quake"), and for "it" with a
     name as a subject between ("The quake hit. Turkey said... It sent teams"), which the name is
-    likelier to be."""
+    likelier to be. For "it" in someone's words, the text is read from ``before`` (where the
+    speaker is named) back."""
     if names_a_happening(subject):
         return subject.lemma_.lower()
     if subject.lower_ != "it" or subject.pos_ != "PRON":
@@ -524,7 +554,7 @@ def _happening_named(subject, clause) -> str:
         return ""
     sent = subject.sent
     start = sent.start if sent.start == 0 else subject.doc[sent.start - 1].sent.start
-    for tok in reversed(subject.doc[start : subject.i]):
+    for tok in reversed(subject.doc[start : subject.i if before is None else before]):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in HAPPENING_NOUNS and tok.dep_ != "compound":
             return tok.lemma_.lower()  # not "rescue teams"
         if tok.pos_ == "PROPN" and _subject_part(tok):
@@ -544,19 +574,30 @@ def _done(verb) -> bool:
     return verb.tag_ in ("VBD", "VBN") and not any(c.tag_ == "MD" for c in verb.children)
 
 
-# Words that make a happening another one of its kind: "a second quake", "another fire".
-ANOTHER = {"another", "second", "third", "fresh", "new", "latest", "further"}
-
-
 def tells_another(head) -> bool:
     """Does the clause tell of another happening of a kind told before: its happening noun, as its
-    head, subject or object, marked "second", "another", "fresh" ("Turkey reported a second quake")?"""
-    nouns = [head, *(c for c in head.children if c.dep_ in (*SUBJECTS, "dobj"))]
-    return any(
-        n.lemma_.lower() in HAPPENING_NOUNS
-        and any(c.lower_ in ANOTHER for c in n.children if c.dep_ in ("amod", "det"))
-        for n in nouns
-    )
+    head, subject, object or doer, or in someone's words the reported clause's, marked "second",
+    "another", "fresh" ("Turkey reported a second quake", "media said Damascus was hit by the latest
+    quake"), or a happening that followed one ("it was followed by a 7.5 quake")?"""
+    clauses = [head, *(c for c in head.children if c.dep_ == "ccomp")] if said(head) else [head]
+    nouns = [head, *(n for clause in clauses for n in _doers_and_objects(clause))]
+    if any(n.lemma_.lower() in HAPPENING_NOUNS and _marked_another(n) for n in nouns):
+        return True
+    followed = head.lemma_ == "follow" and any(c.dep_ == "nsubjpass" for c in head.children)
+    return followed and any(n.dep_ == "pobj" and n.lemma_.lower() in HAPPENING_NOUNS for n in nouns)
+
+
+def _doers_and_objects(clause):
+    """A clause's subjects and object, and whom a passive one was done by."""
+    for c in clause.children:
+        if c.dep_ in (*SUBJECTS, "dobj"):
+            yield c
+        elif c.dep_ == "agent":
+            yield from (p for p in c.children if p.dep_ == "pobj")
+
+
+def _marked_another(noun) -> bool:
+    return any(c.lower_ in ANOTHER for c in noun.children if c.dep_ in ("amod", "det"))
 
 
 # "It reports", "its sales grow": the pronoun stands for the organisation or person named last.

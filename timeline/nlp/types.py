@@ -91,6 +91,10 @@ class ExtractedEvent:
     subject_of: str = ""
     # it tells of another happening of a kind told before ("a second quake", "another fire")
     another: bool = False
+    # the happening that did it, by its noun: "A 7.8 earthquake killed 1,700" and "the survey said a
+    # tremor struck 18 km deep" ("earthquake", "tremor"); reports of one day in two articles whose
+    # doer is one happening tell of it (see ``clustering.same_doer``)
+    doer: str = ""
 
     def as_json(self) -> dict:
         return {

@@ -43,6 +43,7 @@ def _source_fields(extracted: ExtractedEvent) -> dict:
             "reference": extracted.reference,
             "spoken": extracted.spoken,
             "another": extracted.another,
+            "doer": extracted.doer,
         },
     }
 
