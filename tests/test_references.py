@@ -52,3 +52,30 @@ def test_the_event_page_shows_the_sentence_that_names_it(client, inbox):
     collapse = Event.objects.get(title__contains="collapses")
     page = client.get(collapse.get_absolute_url()).content.decode()
     assert "killed in the collapse of the Harbor Bridge" in page
+
+
+def test_a_deed_told_in_a_clause_beside_another_is_a_source_of_that_deed_s_event(tmp_path):
+    inbox = inbox_of(
+        tmp_path / "clauses",
+        {
+            "a_held.txt": (
+                "Guards confined the president to his palace on Wednesday, July 26, 2023.\n",
+                "President confined",
+                "Wire",
+                "2023-07-26",
+            ),
+            "b_television.txt": (
+                "Soldiers appeared on national television on Wednesday night, hours after guards "
+                "confined the president to his palace.\n",
+                "Soldiers on television",
+                "Courier",
+                "2023-07-27",
+            ),
+        },
+    )
+    ingest(inbox)
+    confined = Event.objects.get(title__contains="confine")
+    files = sorted(set(confined.sources.values_list("article__file_name", flat=True)))
+    assert files == ["a_held.txt", "b_television.txt"]
+    appeared = Event.objects.get(title__contains="appear")
+    assert appeared != confined and appeared.date_start.isoformat() == "2023-07-26"

@@ -203,6 +203,24 @@ def test_a_happening_named_in_passing_is_a_reference_not_an_event():
     assert [e["title"] for e in extraction.as_json()["events"]] == ["Bodies of two workers are recovered"]
 
 
+def test_a_happening_told_in_a_clause_set_beside_the_sentence_s_own_is_a_reference():
+    def passing(text):
+        return [(e.predicate, e.title) for e in events(text) if e.reference]
+
+    text = "Soldiers appeared on television on Wednesday, hours after the president was held in the palace."
+    assert passing(text) == [("hold", "hours after the president was held in the palace")]
+    assert passing("Divers searched the river on Tuesday where the bridge collapsed.") == [
+        ("collapse", "the bridge collapsed")
+    ]
+    assert not passing("Rescuers will leave once the crews arrive."), "not told as done"
+    assert not passing("Rescuers left the port after officials said the crews had arrived."), (
+        "words, not a deed"
+    )
+    assert not passing("Rescuers left the port because the crews had arrived."), (
+        "a cause, not a happening before"
+    )
+
+
 def test_a_kind_of_happening_or_an_indefinite_one_is_no_reference():
     text = (
         "It was the deadliest quake since 1999. Engineers fear a collapse of other bridges. "

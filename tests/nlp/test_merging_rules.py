@@ -315,3 +315,15 @@ def test_two_articles_telling_what_one_happening_did_that_day_are_one_event():
     assert assign([day_after], {"killed": Profile.of(killed)})[0][0] != "killed", "another day"
     second = replace(flattened, another=True)
     assert assign([second], {"killed": Profile.of(killed)})[0][0] != "killed", "a second quake"
+
+
+def test_a_deed_told_in_passing_joins_the_event_whose_deed_it_is_not_one_that_names_its_words():
+    # "The Navy detected the sound soon after the Titan lost contact": the event of the loss of
+    # contact, not a happening whose sentence also names "contact"
+    lost = happened("lose contact titan sub sunday", day=SUNDAY, article=1)
+    search = happened("search contact titan sub ocean lose", day=SUNDAY, article=3)
+    search = replace(search, predicate="search")
+    events = {"search": Profile.of(search), "lost": Profile.of(lost)}
+    told = passing("titan contact", "lose")
+    assert assign([told], dict(events))[0][0] == "lost"
+    assert assign([told], {"search": Profile.of(search)})[0][0] is None

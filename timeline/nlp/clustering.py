@@ -483,6 +483,8 @@ def refers_to(report: Report, event: Profile, rarity: Rarity) -> float | None:
     kin = kin_of(report.predicate)
     if (report.published - event.date_start).days > LOOK_BACK or not kin & event.vocabulary:
         return None
+    if report.predicate not in HAPPENING_NOUNS and report.predicate not in event.predicates:
+        return None  # "after the bridge collapsed": what it tells was done is the event's deed
     if (report.article, report.position) in {(article, position) for article, position, _ in event.terms}:
         return None  # its own sentence's event is another happening ("X said after the collapse")
     if event.types <= TALK_TYPES and report.predicate not in event.predicates:

@@ -365,16 +365,22 @@ ELSEWHEN = {"earlier", "previously", "before", "already", "later", "since", "onc
 
 def _references(body: str, sent, position: int, heads, actors, timex_chars) -> list[ExtractedEvent]:
     """The happenings a sentence names in passing ("killed in the collapse of the bridge", "Monday's
-    quake"), as reports that join the event they name and never start one (see ``names_a_happening``)."""
+    quake", "after the bridge collapsed"), as reports that join the event they name and never start
+    one (see ``names_a_happening``, ``_told_in_passing``)."""
     out = []
     taken = {h.i for h in heads}
     said = body[sent.start_char : sent.end_char].strip()
     for tok in sent:
-        if tok.i in taken or not names_a_happening(tok):
+        if tok.i in taken:
             continue
-        # the noun phrase without a clause of its own ("which left six dead" tells something else)
-        clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-        phrase = [t for t in tok.subtree if t.i not in clauses]
+        if names_a_happening(tok):
+            # the noun phrase without a clause of its own ("which left six dead" tells something else)
+            clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            phrase = [t for t in tok.subtree if t.i not in clauses]
+        elif _told_in_passing(tok):
+            phrase = [t for t in tok.subtree if not (_sets_beside(t) and t.head == tok) and not t.is_punct]
+        else:
+            continue
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
         mentions = [m for m in actors if start <= m.start < end]
         text = body[start:end]
@@ -399,6 +405,26 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
             )
         )
     return out
+
+
+# What sets a clause beside the sentence's happening as one that came before it or where it took
+# place: "hours after the president was held", "where the bridge collapsed".
+BEFORE_OR_WHERE = {"after", "since", "once", "following", "where", "when"}
+
+
+def _sets_beside(tok) -> bool:
+    return tok.dep_ in ("mark", "advmod") and tok.lower_ in BEFORE_OR_WHERE
+
+
+def _told_in_passing(tok) -> bool:
+    """Is ``tok`` the verb of a clause that tells, in the past tense, a happening the sentence sets
+    its own beside ("Soldiers appeared on TV hours after the president was held", "Water was 50
+    feet deep where the bridge collapsed"): with a subject of its own, neither said nor foreseen?"""
+    if tok.dep_ not in ("advcl", "relcl") or not has_subject(tok) or not _done(tok) and tok.tag_ != "VBD":
+        return False
+    if not any(_sets_beside(c) for c in tok.children):
+        return False
+    return _undated_report(tok) and classify(tok.lemma_) not in ("statement", "announcement")
 
 
 def _speaks_for(tok) -> bool:
