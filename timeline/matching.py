@@ -74,6 +74,7 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         subject_of=extracted.subject_of,
         another=extracted.another,
         doer=extracted.doer,
+        patients=frozenset(extracted.patients),
     )
 
 
@@ -247,6 +248,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
         predicates=frozenset(p for r in rows if (p := (r["frame"] or {}).get("predicate"))),
         another=any((r["frame"] or {}).get("another") for r in rows),
         doers=frozenset(d for r in rows if (d := (r["frame"] or {}).get("doer"))),
+        patients=frozenset(n for r in rows for n in (r["frame"] or {}).get("patients", ())),
         agents=agents,
         agent_countries=agent_countries | (agents & countries),
         terms=tuple(

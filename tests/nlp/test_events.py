@@ -340,3 +340,14 @@ def test_the_happening_that_did_what_a_clause_tells_is_its_doer():
     assert doer("The survey said a tremor may strike the coast.") == [""], "not what it did"
     assert doer("Rescuers pulled a girl from the rubble on Monday.") == [""]
     assert doer("Turkey reported the fire on Monday.") == [""], "what was reported is no doer"
+
+
+def test_whom_a_deed_was_done_to_is_named_by_its_object_or_passive_subject():
+    def done_to(text):
+        return [e.patients for e in events(text) if not e.reference]
+
+    assert done_to("Guards detained Xi Jinping in Moscow on Monday.") == [["Xi Jinping"]]
+    assert done_to("Xi Jinping was detained in Moscow on Monday.") == [["Xi Jinping"]]
+    assert done_to("Xi Jinping detained the guards in Moscow on Monday.") == [[]], "the doer"
+    said = [e.patients for e in events("The guards said on Monday Xi Jinping was detained.") if e.spoken]
+    assert said == [[]], "words said"

@@ -327,3 +327,17 @@ def test_a_deed_told_in_passing_joins_the_event_whose_deed_it_is_not_one_that_na
     told = passing("titan contact", "lose")
     assert assign([told], dict(events))[0][0] == "lost"
     assert assign([told], {"search": Profile.of(search)})[0][0] is None
+
+
+def test_two_articles_telling_a_deed_done_to_one_person_that_day_are_one_event():
+    # "Bazoum was confined on Wednesday by his guard"; another outlet: "Coup leaders have held Bazoum
+    # in the palace since Wednesday"
+    confined = happened("confine bazoum guard member", article=1, patients=frozenset({"Mohamed Bazoum"}))
+    held = happened("hold bazoum palace leader", article=2, patients=frozenset({"Mohamed Bazoum"}))
+    assert assign([held], {"confined": Profile.of(confined)})[0][0] == "confined"
+    undated = replace(held, from_publication=True)
+    assert assign([undated], {"confined": Profile.of(confined)})[0][0] != "confined", "its day unstated"
+    freed = replace(held, patients=frozenset({"Hassoumi Massoudou"}))
+    assert assign([freed], {"confined": Profile.of(confined)})[0][0] != "confined", "done to another"
+    said = replace(held, spoken=True)
+    assert assign([said], {"confined": Profile.of(confined)})[0][0] != "confined", "words said"

@@ -106,6 +106,7 @@ class Report:
     subject_of: str = ""  # the happening it tells more of (see ``discourse.goes_on``)
     another: bool = False  # another happening of a kind told before (see ``events.tells_another``)
     doer: str = ""  # the noun of the happening that did it (see ``same_doer``)
+    patients: frozenset[str] = frozenset()  # whom it was done to (see ``same_patient``)
 
     @property
     def talk(self) -> bool:
@@ -136,6 +137,7 @@ class Profile:
     speakers: frozenset[str] = frozenset()
     another: bool = False  # a source tells it as another of its kind ("a second quake")
     doers: frozenset[str] = frozenset()  # the nouns of the happenings its sources tell doing it
+    patients: frozenset[str] = frozenset()  # whom its sources tell it was done to
 
     def absorbed(self, report: Report) -> Profile:
         """What the event says once ``report`` has joined it (its date is left to ``choose_date``); a
@@ -163,6 +165,7 @@ class Profile:
             speakers=(self.speakers | report.agents) if report.talk else self.speakers,
             another=self.another or report.another,
             doers=self.doers | ({report.doer} - {""}),
+            patients=self.patients | report.patients,
         )
 
     @classmethod
@@ -192,6 +195,7 @@ class Profile:
         if self.another:
             keys |= {("n", noun) for noun in self.vocabulary & HAPPENING_NOUNS}
         keys |= {("d", noun) for doer in self.doers for noun in kin_of(doer)}
+        keys |= {("pt", name) for name in self.patients}
         return frozenset(keys)
 
 
@@ -387,6 +391,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return more
     if relation in ("same", "compatible") and same_doer(report, event):
         return SAME_DOER
+    if relation == "same" and same_patient(report, event):
+        return SAME_DOER
     if relation is not None and rarity is not None and (deed := _same_deed(report, event, relation, rarity)):
         return deed
     found = agreement(report, event)
@@ -424,6 +430,15 @@ def same_doer(report: Report, event: Profile) -> bool:
     sources tell doing things did ("A 7.8 earthquake killed 1,700", "the quake flattened the
     family's home")? Only for reports whose days fit (see ``match_score``)."""
     return not report.reference and report.article not in event.articles and doers_meet(report, event)
+
+
+def same_patient(report: Report, event: Profile) -> bool:
+    """Does a report stating its day tell, in another article than the event's, a deed done that day
+    to someone the event's sources tell a deed was done to ("guards detained Bazoum", "Bazoum was
+    confined by his guard")? Not for words said."""
+    if report.from_publication or report.precision != "day" or report.talk or report.reference:
+        return False
+    return report.article not in event.articles and bool(report.patients & event.patients)
 
 
 def doers_meet(report: Report, event: Profile) -> bool:
@@ -510,6 +525,7 @@ def _report_keys(report: Report) -> set[tuple]:
     if report.another:
         keys |= {("n", noun) for noun in report.terms & HAPPENING_NOUNS}  # see ``second_of_kind``
     keys |= {("d", noun) for noun in kin_of(report.doer)} if report.doer else set()  # see ``same_doer``
+    keys |= {("pt", name) for name in report.patients}  # see ``same_patient``
     if report.event_type in WEAK_TYPES:
         return keys  # a statement joins only an event of the same doer (see ``match_score``)
     keys |= {("p", report.predicate), ("t", report.event_type)}

@@ -515,6 +515,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         subject_of=_happening_told(head, subject),
         another=tells_another(head),
         doer=_happening_doer(head),
+        patients=_done_to(head, mentions),
     )
 
 
@@ -548,6 +549,19 @@ def _told_of(clause, speaker) -> str:
         return _happening_named(told, clause, before=min(t.i for t in speaker.subtree))
     by = (p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj")
     return next((p.lemma_.lower() for p in by if names_a_happening(p)), "")
+
+
+def _done_to(head, mentions: list[ActorMention]) -> list[str]:
+    """The people and organisations a deed was done to, named as its object or its passive subject
+    ("guards detained President Bazoum", "Bazoum was confined"); none for words said."""
+    if said(head):
+        return []
+    done_to = [c.idx for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [
+        m.name
+        for m in mentions
+        if not m.role and m.kind in ("person", "organization") and any(m.start <= i < m.end for i in done_to)
+    ]
 
 
 def _happening_doer(head) -> str:

@@ -95,6 +95,10 @@ class ExtractedEvent:
     # tremor struck 18 km deep" ("earthquake", "tremor"); reports of one day in two articles whose
     # doer is one happening tell of it (see ``clustering.same_doer``)
     doer: str = ""
+    # the people and organisations the deed was done to ("guards detained Bazoum", "Bazoum was
+    # confined"): reports of one day in two articles doing something to one of them tell of one
+    # happening (see ``clustering.same_patient``)
+    patients: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {

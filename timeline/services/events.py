@@ -44,6 +44,7 @@ def _source_fields(extracted: ExtractedEvent) -> dict:
             "spoken": extracted.spoken,
             "another": extracted.another,
             "doer": extracted.doer,
+            "patients": list(extracted.patients),
         },
     }
 
