@@ -349,5 +349,26 @@ def test_whom_a_deed_was_done_to_is_named_by_its_object_or_passive_subject():
     assert done_to("Guards detained Xi Jinping in Moscow on Monday.") == [["Xi Jinping"]]
     assert done_to("Xi Jinping was detained in Moscow on Monday.") == [["Xi Jinping"]]
     assert done_to("Xi Jinping detained the guards in Moscow on Monday.") == [[]], "the doer"
-    said = [e.patients for e in events("The guards said on Monday Xi Jinping was detained.") if e.spoken]
+    said = [e.patients for e in events("The IMF said on Monday Xi Jinping was detained.") if e.spoken]
     assert said == [[]], "words said"
+
+
+def test_a_happening_named_by_another_noun_first_is_the_one_told_just_before():
+    text = (
+        "A powerful earthquake hit the coast on Monday. The survey said the tremor struck at a depth "
+        "of 18 km."
+    )
+    survey = next(e for e in events(text) if e.sentence.startswith("The survey"))
+    assert (survey.subject_of, survey.doer) == ("earthquake", "earthquake")
+    text = "A tremor hit the coast on Monday. An earthquake hit the hills. The tremor was felt in the port."
+    felt = next(e for e in events(text) if e.sentence.startswith("The tremor"))
+    assert felt.subject_of == "tremor", "the tremor told before"
+
+
+def test_words_of_no_one_named_that_frame_a_happening_told_on_its_own_are_no_event():
+    found = events("A quake killed 1,700 people early Monday, officials said.")
+    assert [e.spoken for e in found if not e.reference] == [False]
+    found = events("A quake killed 1,700 people early Monday, Xi Jinping said.")
+    assert sorted(e.spoken for e in found if not e.reference) == [False, True], "a named speaker's words"
+    found = events("Environmental groups said the new canal would leave the valley dry in summer.")
+    assert True in [e.spoken for e in found], "what they foresee is no happening told on its own"

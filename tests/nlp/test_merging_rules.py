@@ -341,3 +341,13 @@ def test_two_articles_telling_a_deed_done_to_one_person_that_day_are_one_event()
     assert assign([freed], {"confined": Profile.of(confined)})[0][0] != "confined", "done to another"
     said = replace(held, spoken=True)
     assert assign([said], {"confined": Profile.of(confined)})[0][0] != "confined", "words said"
+
+
+def test_what_a_happening_named_by_another_noun_did_joins_the_event_that_names_that_noun():
+    # "A powerful earthquake hit the coast. The survey said the tremor struck 18 km deep. [...] The
+    # tremor was also felt on the islands."
+    quake = happened("hit earthquake coast survey tremor depth", undated=True, doer="earthquake")
+    felt = happened("feel tremor islands", undated=True, position=3, subject_of="tremor", doer="tremor")
+    assert assign([felt], {"quake": Profile.of(quake)})[0][0] == "quake"
+    burned = happened("burn fire islands", undated=True, position=3, doer="fire")
+    assert assign([burned], {"quake": Profile.of(quake)})[0][0] != "quake", "what a fire did"

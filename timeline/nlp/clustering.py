@@ -352,8 +352,13 @@ def told_apart(report: Report, event: Profile) -> bool:
     did."""
     if report.another and not event.another:
         return True  # "a second quake" is not the quake told before
-    if report.doer and event.doers and not doers_meet(report, event):
-        return True  # what a fire did is not what the quake did
+    if (
+        report.doer
+        and event.doers
+        and not doers_meet(report, event)
+        and not kin_of(report.doer) & event.vocabulary
+    ):
+        return True  # what a fire did is not what the quake did, which names no fire
     return event.another and not report.another and report.article not in event.articles
 
 

@@ -30,13 +30,14 @@ from .clauses import (
     has_subject,
     is_clause_verb,
     is_event_noun,
+    kin_of,
     names_a_happening,
     said,
 )
 from .clustering import keywords
 from .date_lexicon import MONTHS, WEEKDAYS
 from .dates import timex_dates
-from .discourse import TALK_TYPES
+from .discourse import GOES_ON, TALK_TYPES
 from .headlines import acceptable, headline, tidy
 from .pipeline import text_of
 from .types import ActorMention, ExtractedEvent, Timex
@@ -283,6 +284,10 @@ def events_from_doc(
                 start, end = sent.start_char, sent.end_char
             event = _event(body, sent, clause, start, end, actors, published, timex_chars)
             heads_of[id(event)] = clause.head
+            if named := _first_named(event.subject_of, sent, events, position):
+                # "the tremor" is the earthquake told before: it did what the earthquake did
+                event.doer = named if event.doer == event.subject_of else event.doer
+                event.subject_of = named
             if _named_by_pronoun(event.title):
                 event.title = tidy(named_doer(event.title, actors, start, end))
             if not acceptable(event.title):
@@ -294,6 +299,7 @@ def events_from_doc(
             told = [event if e is same else e for e in told] if same is not None else [*told, event]
             if context is not None and context.position >= position - 1 and _narrates(clause.head, event):
                 context.date(event)
+        told = [e for e in told if not _only_frames(e, told, heads_of)]
         if not told and (clause := _fallback_clause(sent, heads, dated_here, doc)) is not None:
             start, end = sent.start_char, sent.end_char
             event = _event(body, sent, clause, start, end, actors, published, timex_chars)
@@ -562,6 +568,31 @@ def _done_to(head, mentions: list[ActorMention]) -> list[str]:
         for m in mentions
         if not m.role and m.kind in ("person", "organization") and any(m.start <= i < m.end for i in done_to)
     ]
+
+
+def _only_frames(event: ExtractedEvent, told: list[ExtractedEvent], heads_of: dict) -> bool:
+    """Is the report words of no one named, told only as the frame of a happening done that its
+    sentence reports on its own ("A quake killed 1,700 people early Monday, officials said")? Then
+    the happening is the report and the sentence its source. Not what they foresee ("groups said the
+    treaty would leave the river dry in summer")."""
+    if not event.spoken or event.agents or PUBLICATION_DATE not in event.flags:
+        return False
+    head = heads_of[id(event)]
+    return any(
+        not o.spoken and head.is_ancestor(heads_of[id(o)]) and _done(heads_of[id(o)])
+        for o in told
+        if o is not event
+    )
+
+
+def _first_named(noun: str, sent, told: list[ExtractedEvent], position: int) -> str:
+    """For "the tremor" where the text names no tremor before ("A powerful earthquake hit the coast.
+    The survey said the tremor struck 18 km deep"), the noun of the happening that did something last
+    before it, up to ``GOES_ON`` sentences back, which "the tremor" can only be; else ""."""
+    if not noun or any(t.lemma_.lower() in kin_of(noun) for t in sent.doc[: sent.start]):
+        return ""
+    doers = [e for e in told if e.doer and not e.reference and 0 < position - e.position <= GOES_ON]
+    return doers[-1].doer if doers else ""
 
 
 def _happening_doer(head) -> str:
