@@ -25,8 +25,8 @@ Separately, the Hullport city council approved a new parking budget on Tuesday.
 """
 WIRE = """Hullport bridge falls into estuary
 
-The Old Weir Bridge in Hullport collapsed into the estuary on Tuesday after the Marlin Star container \
-vessel lost power and drifted into a pier.
+Two spans of the Old Weir Bridge in Hullport collapsed into the estuary on Tuesday after the Marlin \
+Star container vessel lost power and drifted into a pier.
 """
 
 
@@ -41,7 +41,7 @@ def bridge(tmp_path):
     )
     call_command("ingest", str(folder), stdout=io.StringIO(), stderr=io.StringIO())
     struck = Event.objects.get(title__contains="strikes Old Weir Bridge")
-    collapsed = Event.objects.get(title__contains="Bridge collapses")
+    collapsed = Event.objects.get(title__contains="collapse")
     council = Event.objects.get(title__contains="council")
     assert struck.pk != collapsed.pk, "the two reports are kept apart by the import (else pick other words)"
     return struck, collapsed, council

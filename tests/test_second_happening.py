@@ -82,3 +82,27 @@ def test_what_one_quake_did_told_by_two_outlets_in_other_words_is_one_event(tmp_
     assert flattened == killed
     (burned,) = Event.objects.filter(sources__sentence__startswith="On Monday, a fire")
     assert burned != killed, "what a fire did is another happening"
+
+
+def test_a_deed_done_to_one_person_told_by_two_outlets_is_one_event_of_the_deed_s_kind(tmp_path):
+    inbox = inbox_of(
+        tmp_path / "inbox",
+        {
+            "a_confined.txt": (
+                "On Wednesday, July 26, 2023, guards confined President Mohamed Bazoum to his palace.\n",
+                "President confined",
+                "Wire",
+                "2023-07-26",
+            ),
+            "b_detained.txt": (
+                "Guards detained Mohamed Bazoum in Niamey on Wednesday, July 26, 2023.\n",
+                "President detained",
+                "Courier",
+                "2023-07-27",
+            ),
+        },
+    )
+    call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
+    (event,) = Event.objects.all()
+    assert sorted(event.sources.values_list("article__source__name", flat=True)) == ["Courier", "Wire"]
+    assert event.event_type == "legal", "the kind of the deed one outlet names, where the other's has none"

@@ -15,6 +15,7 @@ def events(text, published=PUBLISHED):
     g = Gazetteer()
     g.add("Xi Jinping", "person", ["Xi"])
     g.add("Moscow", "place")
+    g.add("Moscow Bridge", "organization")
     g.add("International Monetary Fund", "organization", ["IMF"])
     return extract_doc(load_nlp()(text), published, g).events
 
@@ -349,6 +350,8 @@ def test_whom_a_deed_was_done_to_is_named_by_its_object_or_passive_subject():
     assert done_to("Guards detained Xi Jinping in Moscow on Monday.") == [["Xi Jinping"]]
     assert done_to("Xi Jinping was detained in Moscow on Monday.") == [["Xi Jinping"]]
     assert done_to("Xi Jinping detained the guards in Moscow on Monday.") == [[]], "the doer"
+    assert done_to("The Moscow Bridge collapsed on Monday.") == [["Moscow Bridge"]], "what it underwent"
+    assert done_to("Xi Jinping collapsed on Monday.") == [[]], "a person who fell did it"
     said = [e.patients for e in events("The IMF said on Monday Xi Jinping was detained.") if e.spoken]
     assert said == [[]], "words said"
 

@@ -351,3 +351,20 @@ def test_what_a_happening_named_by_another_noun_did_joins_the_event_that_names_t
     assert assign([felt], {"quake": Profile.of(quake)})[0][0] == "quake"
     burned = happened("burn fire islands", undated=True, position=3, doer="fire")
     assert assign([burned], {"quake": Profile.of(quake)})[0][0] != "quake", "what a fire did"
+
+
+def test_a_happening_told_by_its_verb_after_its_noun_is_the_one_named_just_before():
+    # "Baltimore was rocked by a major bridge collapse on Tuesday. The Key Bridge collapsed after a
+    # collision with a container ship."
+    rocked = happened("rock baltimore major bridge collapse", position=0)
+    collapsed = happened("collapse key bridge collision container ship", undated=True, position=1)
+    assert assign([collapsed], {"rocked": Profile.of(rocked)})[0][0] == "rocked"
+    far = replace(collapsed, position=9)
+    assert assign([far], {"rocked": Profile.of(rocked)})[0][0] != "rocked", "too far on"
+    sank = replace(collapsed, predicate="sink")
+    assert assign([sank], {"rocked": Profile.of(rocked)})[0][0] != "rocked", "no sinking named"
+    visits = happened("visit xi kremlin talks", position=0)
+    visited = happened("visit state dinner guests", undated=True, position=1, article=1)
+    assert assign([visited], {"visits": Profile.of(visits)})[0][0] != "visits", (
+        "a visit is held, not incurred"
+    )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from .clauses import EVENT_TYPES, HAPPENING_NOUNS, kin_of, one_noun
 from .dating import overlaps
-from .discourse import GOES_ON, TALK_TYPES, Rarity, follows_on, goes_on, named_before, remarks
+from .discourse import GOES_ON, TALK_TYPES, Rarity, follows_on, goes_on, named_before, remarks, tells_named
 
 # How far (days) from a report's dates stored events are looked up: a report dated only by its
 # article's publication may tell of anything a while before it; one stating its own date may
@@ -394,6 +394,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return near
     if relation in ("same", "compatible", "publication") and (more := goes_on(report, event)):
         return more
+    if relation in ("same", "compatible", "publication") and (told := tells_named(report, event)):
+        return told
     if relation in ("same", "compatible") and same_doer(report, event):
         return SAME_DOER
     if relation == "same" and same_patient(report, event):

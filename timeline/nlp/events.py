@@ -559,15 +559,20 @@ def _told_of(clause, speaker) -> str:
 
 def _done_to(head, mentions: list[ActorMention]) -> list[str]:
     """The people and organisations a deed was done to, named as its object or its passive subject
-    ("guards detained President Bazoum", "Bazoum was confined"); none for words said."""
+    ("guards detained President Bazoum", "Bazoum was confined"), and the things and places that
+    underwent what a clause with no object tells ("the Key Bridge collapsed", not "Xi collapsed");
+    none for words said."""
     if said(head):
         return []
     done_to = [c.idx for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    return [
+    undergoes = [] if done_to else [c.idx for c in head.children if c.dep_ == "nsubj"]
+    names = (
         m.name
         for m in mentions
-        if not m.role and m.kind in ("person", "organization") and any(m.start <= i < m.end for i in done_to)
-    ]
+        if (m.kind in ("person", "organization") and any(m.start <= i < m.end for i in done_to))
+        or (m.kind != "person" and any(m.start <= i < m.end for i in undergoes))
+    )
+    return list(dict.fromkeys(names))
 
 
 def _only_frames(event: ExtractedEvent, told: list[ExtractedEvent], heads_of: dict) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from ..matching import StoredEvents, report_of
-from ..models import Actor, Article, Event, EventSource, Status
+from ..models import Actor, Article, Event, EventSource, EventType, Status
 from ..nlp import clustering
 from ..nlp.types import ArticleExtraction, ExtractedEvent
 from .event_fields import derive, save_derived
@@ -121,6 +121,11 @@ def store_events(
     for event in updated:
         if found := scores.get(Placement(event_id=event.pk)):
             event.merge_confidence = round(min([event.merge_confidence, *found]), 2)
+    joining: dict[int, list[ExtractedEvent]] = {}
+    for source, extracted in added:
+        joining.setdefault(source.event_id, []).append(extracted)
+    for event in updated:
+        _take_kind(event, joining.get(event.pk, []))
     _add_actors([*created.values(), *updated], kept + added, actors)
     first_report: dict[int, ExtractedEvent] = {}  # for the type and summary of a stored event
     for source, extracted in kept:
@@ -181,6 +186,16 @@ def _place(
     return placements, scores
 
 
+def _take_kind(event: Event, reports: list[ExtractedEvent]) -> None:
+    """An event of no known kind takes the kind of a deed that one of its new reports tells ("the
+    bridge was hit by a ship" joining "Baltimore was rocked by a bridge collapse"); words said do not
+    make a happening a statement, and a kind an editor set stays."""
+    if event.event_type != EventType.OTHER or event.is_locked("event_type"):
+        return
+    kinds = [r.event_type for r in reports if not r.reference and r.event_type not in clustering.TALK_TYPES]
+    event.event_type = next((kind for kind in kinds if kind != EventType.OTHER), event.event_type)
+
+
 def _create_events(
     added: list[Reported], placements: list[Placement], scores: dict[Placement, list[float]]
 ) -> dict[Placement, Event]:
@@ -194,6 +209,7 @@ def _create_events(
         first = reports[0][1]
         event = _new_event(first)
         derive(event, [source for source, _ in reports], first)
+        _take_kind(event, [extracted for _, extracted in reports])
         if placement in scores:
             event.merge_confidence = round(min(scores[placement]), 2)
         created[placement] = event
