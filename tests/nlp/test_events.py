@@ -352,6 +352,7 @@ def test_whom_a_deed_was_done_to_is_named_by_its_object_or_passive_subject():
     assert done_to("Xi Jinping detained the guards in Moscow on Monday.") == [[]], "the doer"
     assert done_to("The Moscow Bridge collapsed on Monday.") == [["Moscow Bridge"]], "what it underwent"
     assert done_to("Xi Jinping collapsed on Monday.") == [[]], "a person who fell did it"
+    assert done_to("The old Moscow Bridge span collapsed on Monday.") == [["Moscow Bridge"]], "named before"
     said = [e.patients for e in events("The IMF said on Monday Xi Jinping was detained.") if e.spoken]
     assert said == [[]], "words said"
 

@@ -315,6 +315,12 @@ def test_two_articles_telling_what_one_happening_did_that_day_are_one_event():
     assert assign([day_after], {"killed": Profile.of(killed)})[0][0] != "killed", "another day"
     second = replace(flattened, another=True)
     assert assign([second], {"killed": Profile.of(killed)})[0][0] != "killed", "a second quake"
+    # neither states its day: the same happening doing the same deed, in two articles of one day
+    surprise = happened("take fire island surprise", undated=True, article=1, doer="fire")
+    again = replace(surprise, article=2, terms=frozenset({"take", "fire", "island", "streets"}))
+    assert assign([again], {"surprise": Profile.of(surprise)})[0][0] == "surprise"
+    other_deed = replace(again, predicate="leave")
+    assert assign([other_deed], {"surprise": Profile.of(surprise)})[0][0] != "surprise", "another deed"
 
 
 def test_a_deed_told_in_passing_joins_the_event_whose_deed_it_is_not_one_that_names_its_words():

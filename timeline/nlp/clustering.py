@@ -398,6 +398,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return told
     if relation in ("same", "compatible") and same_doer(report, event):
         return SAME_DOER
+    if relation == "publication" and report.predicate in event.predicates and same_doer(report, event):
+        return SAME_DOER  # "The fire took the island by surprise" in two articles of one day
     if relation == "same" and same_patient(report, event):
         return SAME_DOER
     if relation is not None and rarity is not None and (deed := _same_deed(report, event, relation, rarity)):

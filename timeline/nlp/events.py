@@ -564,15 +564,21 @@ def _done_to(head, mentions: list[ActorMention]) -> list[str]:
     none for words said."""
     if said(head):
         return []
-    done_to = [c.idx for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    undergoes = [] if done_to else [c.idx for c in head.children if c.dep_ == "nsubj"]
+    done_to = [_named_in(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    undergoes = [] if done_to else [_named_in(c) for c in head.children if c.dep_ == "nsubj"]
     names = (
         m.name
         for m in mentions
-        if (m.kind in ("person", "organization") and any(m.start <= i < m.end for i in done_to))
-        or (m.kind != "person" and any(m.start <= i < m.end for i in undergoes))
+        if (m.kind in ("person", "organization") and any(low <= m.start < high for low, high in done_to))
+        or (m.kind != "person" and any(low <= m.start < high for low, high in undergoes))
     )
     return list(dict.fromkeys(names))
+
+
+def _named_in(noun) -> tuple[int, int]:
+    """The characters of a noun and the words before it that name it ("the 21-foot Titan vessel")."""
+    first = noun.left_edge
+    return first.idx, noun.idx + len(noun.text)
 
 
 def _only_frames(event: ExtractedEvent, told: list[ExtractedEvent], heads_of: dict) -> bool:
