@@ -41,6 +41,10 @@ def test_several_doers_are_all_named_and_the_verb_agrees(gazetteer):
     ]
     text = "Xi and Putin are old friends. The Chinese and Russian presidents met last September in Tashkent."
     assert titles(text, gazetteer) == ["Xi Jinping and Vladimir Putin meet in Tashkent"]
+    text = "Farmers said the new canal would leave the valley dry."
+    assert titles(text, gazetteer)[0] == "Farmers say new canal would leave valley dry", (
+        "a plural taken for a name"
+    )
 
 
 def test_words_keep_their_hyphens_and_possessives_and_lose_their_articles(gazetteer):

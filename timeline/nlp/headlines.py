@@ -207,7 +207,8 @@ def doers(subject, mentions: list[ActorMention], timex_chars: set[int]) -> tuple
         named = [c for c in subject.children if c.dep_ == "appos"]
         names = list(dict.fromkeys(m.name for w in named for m in mentions if m.start <= w.idx < m.end))[:1]
     if names:
-        return " and ".join(names), len(names) > 1
+        # a plural common noun taken for a name ("Farmers said") is still several
+        return " and ".join(names), len(names) > 1 or (subject.tag_ == "NNS" and len(words) == 1)
     who = phrase(subject, timex_chars, 6)
     # several when the words joined to the subject stay in the title ("the boy's mother and 10 other
     # people" cut to "boy's mother" is one)
