@@ -10,6 +10,7 @@ merge) reach the matcher with the next import.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from django.contrib.postgres.search import SearchQuery
@@ -105,8 +106,11 @@ def could_join(reports: list[clustering.Report]):
     if spoken_of and connections[events.db].vendor == "postgresql":
         # the words of the stored events' sentences, in their search documents' index
         query = SearchQuery(" or ".join(spoken_of), search_type="websearch", config="english")
-        for low, high in clustering.windows([r for r in reports if r.reference]):
-            parts.append(events.between(low, high).filter(search_document=query).values_list("pk", flat=True))
+        # what an article names in passing happened before it, at most ``LOOK_BACK`` days before
+        for published in {r.published for r in reports if r.reference and r.published}:
+            low = published - dt.timedelta(days=clustering.LOOK_BACK)
+            found = events.between(low, published).filter(search_document=query)
+            parts.append(found.values_list("pk", flat=True))
     elif spoken_of:
         in_words = Q()
         for word in spoken_of:
