@@ -376,3 +376,11 @@ def test_words_of_no_one_named_that_frame_a_happening_told_on_its_own_are_no_eve
     assert sorted(e.spoken for e in found if not e.reference) == [False, True], "a named speaker's words"
     found = events("Environmental groups said the new canal would leave the valley dry in summer.")
     assert True in [e.spoken for e in found], "what they foresee is no happening told on its own"
+
+
+def test_words_given_as_an_object_are_words_said():
+    text = "Xi Jinping declared himself the leader on Friday. He made the announcement on state television."
+    made = next(e for e in events(text) if e.sentence.startswith("He made"))
+    assert (made.event_type, made.spoken) == ("announcement", True)
+    (seen,) = [e for e in events("The West sees the peace plan as a ploy.") if not e.reference]
+    assert (seen.event_type, seen.spoken) == ("other", False), "what words tell of is no words given"

@@ -16,7 +16,7 @@ EVENT_TYPES = {
                   "reiterate", "praise", "blame", "criticize", "criticise", "condemn", "call", "express",
                   "mention", "highlight", "welcome", "acknowledge", "argue", "suggest", "interview", "speech",
                   "promise", "vow", "assure", "denounce",
-                  "statement", "tweet", "post", "remark", "declare"},
+                  "statement", "tweet", "post", "remark", "declare", "declaration"},
     "meeting": {"visit", "meet", "arrive", "depart", "leave", "travel", "host", "talk", "trip", "summit",
                 "meeting", "talks", "invite", "receive", "welcome", "conference", "tour", "return"},
     "military": {"capture", "fight", "defend", "launch", "withdraw", "advance", "shell", "deploy", "seize",
@@ -27,7 +27,7 @@ EVENT_TYPES = {
     "agreement": {"agree", "sign", "loan", "aid", "deliver", "supply", "pledge", "grant", "donate",
                   "agreement", "deal", "treaty", "ceasefire", "truce", "fund", "provide"},
     "announcement": {"announce", "unveil", "publish", "present", "report", "release", "propose",
-                     "launch", "introduce", "confirm", "disclose", "plan"},
+                     "launch", "introduce", "confirm", "disclose", "plan", "announcement"},
     "decision": {"decide", "order", "approve", "reject", "vote", "ban", "suspend", "sanction", "impose",
                  "appoint", "dismiss", "resign", "elect", "adopt", "refuse", "decision", "election"},
     "legal": {"sue", "charge", "arrest", "sentence", "convict", "indict", "detain", "jail", "prosecute",
@@ -118,6 +118,8 @@ def event_type(head) -> str:
     kind = classify(told.lemma_)
     if kind == "other" and any(c.dep_ == "dobj" and c.lemma_.lower() in GATHERINGS for c in told.children):
         return "meeting"  # "Xi and Putin ended their talks", "Ecowas leaders held a summit"
+    if kind == "other" and (words := words_given(told)):
+        return words  # "The general made the announcement on television"
     if told.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lower_ in PRESS for c in told.children):
         return "statement"
     if told.pos_ != "NOUN" and told.lemma_.lower() in NOUN_ONLY:
@@ -131,9 +133,25 @@ def said(head) -> bool:
     (see ``recorded``)."""
     if recorded(head) is not None:
         return False
-    return classify(head.lemma_) in ("statement", "announcement") or any(
-        c.dep_ == "parataxis" and classify(c.lemma_) == "statement" for c in head.children
+    return (
+        classify(head.lemma_) in ("statement", "announcement")
+        or bool(words_given(head))
+        or any(c.dep_ == "parataxis" and classify(c.lemma_) == "statement" for c in head.children)
     )
+
+
+# Nouns of words someone gives ("made the announcement", "gave a speech"), not of what words tell
+# ("sees the plan as a ploy").
+WORDS_GIVEN = {"statement", "announcement", "speech", "remark", "comment", "declaration"}
+
+
+def words_given(head) -> str:
+    """ "statement" or "announcement" for a verb of no kind whose object is words of that kind ("made
+    the announcement", "gave a speech", "issued a statement"), else ""."""
+    if classify(head.lemma_) != "other" or head.pos_ != "VERB":
+        return ""
+    given = (c.lemma_.lower() for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
+    return next((classify(noun) for noun in given if noun in WORDS_GIVEN), "")
 
 
 def subject_of(head):
