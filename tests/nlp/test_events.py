@@ -384,3 +384,17 @@ def test_words_given_as_an_object_are_words_said():
     assert (made.event_type, made.spoken) == ("announcement", True)
     (seen,) = [e for e in events("The West sees the peace plan as a ploy.") if not e.reference]
     assert (seen.event_type, seen.spoken) == ("other", False), "what words tell of is no words given"
+
+
+def test_a_happening_of_a_kind_told_before_told_again_later_is_another():
+    def another(text):
+        return [e.another for e in events(text) if not e.reference]
+
+    text = (
+        "A powerful earthquake struck the coast on Monday, then about nine hours later, a 7.6 magnitude "
+        "quake rocked the region."
+    )
+    assert another(text) == [False, True]
+    assert another("Hours later on Monday, a quake rocked the region.") == [False], "none told before"
+    text = "A powerful earthquake struck the coast on Monday. Hours later, the quake was felt in the capital."
+    assert another(text) == [False, False], "the quake told before"

@@ -660,11 +660,16 @@ def tells_another(head) -> bool:
     """Does the clause tell of another happening of a kind told before: its happening noun, as its
     head, subject, object or doer, or in someone's words the reported clause's, marked "second",
     "another", "fresh" ("Turkey reported a second quake", "media said Damascus was hit by the latest
-    quake"), or a happening that followed one ("it was followed by a 7.5 quake")?"""
+    quake"), or a happening that followed one ("it was followed by a 7.5 quake"), or one of a kind
+    told before, told again as "a quake" later ("hours later, a 7.6 quake rocked the region")?"""
     clauses = [head, *(c for c in head.children if c.dep_ == "ccomp")] if said(head) else [head]
     nouns = [head, *(n for clause in clauses for n in _doers_and_objects(clause))]
     if any(n.lemma_.lower() in HAPPENING_NOUNS and _marked_another(n) for n in nouns):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ == "later" for c in head.children) and any(
+        _told_again(n) for n in nouns if n.dep_ in SUBJECTS
+    ):
+        return True  # "hours later, a 7.6 quake rocked the region" after a quake told before
     followed = head.lemma_ == "follow" and any(c.dep_ == "nsubjpass" for c in head.children)
     return followed and any(n.dep_ == "pobj" and n.lemma_.lower() in HAPPENING_NOUNS for n in nouns)
 
@@ -676,6 +681,14 @@ def _doers_and_objects(clause):
             yield c
         elif c.dep_ == "agent":
             yield from (p for p in c.children if p.dep_ == "pobj")
+
+
+def _told_again(noun) -> bool:
+    """Is ``noun`` an indefinite happening ("a 7.6 quake") of a kind its text named before?"""
+    if noun.lemma_.lower() not in HAPPENING_NOUNS or not any(c.lower_ in ("a", "an") for c in noun.children):
+        return False
+    kin = kin_of(noun.lemma_.lower())
+    return any(t.lemma_.lower() in kin for t in noun.doc[: noun.i] if t.pos_ == "NOUN")
 
 
 def _marked_another(noun) -> bool:
