@@ -396,11 +396,7 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return more
     if relation in ("same", "compatible", "publication") and (told := tells_named(report, event)):
         return told
-    if relation in ("same", "compatible") and same_doer(report, event):
-        return SAME_DOER
-    if relation == "publication" and report.predicate in event.predicates and same_doer(report, event):
-        return SAME_DOER  # "The fire took the island by surprise" in two articles of one day
-    if relation == "same" and same_patient(report, event):
+    if same_doer(report, event, relation) or same_patient(report, event, relation):
         return SAME_DOER
     if relation is not None and rarity is not None and (deed := _same_deed(report, event, relation, rarity)):
         return deed
@@ -430,22 +426,30 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
     return found.score if found.score >= THRESHOLDS[found.relation] else None
 
 
-# How alike two articles' reports of one day are whose doer is one happening (see ``same_doer``).
+# How alike two articles' reports of one day are whose doer, or whom it was done to, is one (see
+# ``same_doer``, ``same_patient``).
 SAME_DOER = 0.8
 
 
-def same_doer(report: Report, event: Profile) -> bool:
-    """Does a report tell, in another article than the event's, what the happening the event's
-    sources tell doing things did ("A 7.8 earthquake killed 1,700", "the quake flattened the
-    family's home")? Only for reports whose days fit (see ``match_score``)."""
-    return not report.reference and report.article not in event.articles and doers_meet(report, event)
+def same_doer(report: Report, event: Profile, relation: str | None) -> bool:
+    """Does a report tell, in another article than the event's and of days that fit, what the
+    happening the event's sources tell doing things did ("A 7.8 earthquake killed 1,700", "the quake
+    flattened the family's home")? Where neither states its day, only the same deed ("The fire took
+    the island by surprise" in two articles of one day)."""
+    if relation not in ("same", "compatible", "publication") or report.reference:
+        return False
+    if relation == "publication" and report.predicate not in event.predicates:
+        return False
+    return report.article not in event.articles and doers_meet(report, event)
 
 
-def same_patient(report: Report, event: Profile) -> bool:
+def same_patient(report: Report, event: Profile, relation: str | None) -> bool:
     """Does a report stating its day tell, in another article than the event's, a deed done that day
     to someone the event's sources tell a deed was done to ("guards detained Bazoum", "Bazoum was
     confined by his guard")? Not for words said."""
-    if report.from_publication or report.precision != "day" or report.talk or report.reference:
+    if relation != "same" or report.from_publication or report.precision != "day":
+        return False
+    if report.talk or report.reference:
         return False
     return report.article not in event.articles and bool(report.patients & event.patients)
 

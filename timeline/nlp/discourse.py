@@ -103,8 +103,7 @@ def goes_on(report: Report, event: Profile) -> float | None:
         return None
     if report.talk and event.types <= TALK_TYPES:
         return None  # what someone said of a happening tells of the happening, not of other words
-    closest = named_before(report, event, report.subject_of)
-    return 1.0 - 0.01 * closest if closest is not None else None
+    return _nearest(named_before(report, event, report.subject_of))
 
 
 # Happenings told by a noun and a verb alike ("a collapse", "collapsed"), that no one holds or pays.
@@ -117,8 +116,12 @@ def tells_named(report: Report, event: Profile) -> float | None:
     ("Baltimore was rocked by a bridge collapse. The bridge collapsed after a ship hit it"), or None."""
     if report.talk or report.reference or report.another or report.predicate not in INCIDENTS:
         return None
-    closest = named_before(report, event, report.predicate)
-    return 1.0 - 0.01 * closest if closest is not None else None
+    return _nearest(named_before(report, event, report.predicate))
+
+
+def _nearest(gap: int | None) -> float | None:
+    """1 less a hundredth per sentence between, the nearest the better; None for no gap."""
+    return None if gap is None else 1.0 - 0.01 * gap
 
 
 def named_before(report: Report, event: Profile, noun: str) -> int | None:

@@ -426,7 +426,7 @@ def _told_in_passing(tok) -> bool:
     """Is ``tok`` the verb of a clause that tells, in the past tense, a happening the sentence sets
     its own beside ("Soldiers appeared on TV hours after the president was held", "Water was 50
     feet deep where the bridge collapsed"): with a subject of its own, neither said nor foreseen?"""
-    if tok.dep_ not in ("advcl", "relcl") or not has_subject(tok) or not _done(tok) and tok.tag_ != "VBD":
+    if tok.dep_ not in ("advcl", "relcl") or not has_subject(tok) or not _done(tok):
         return False
     if not any(_sets_beside(c) for c in tok.children):
         return False
@@ -553,8 +553,7 @@ def _told_of(clause, speaker) -> str:
         return told.lemma_.lower()
     if told is not None and told.lower_ == "it" and speaker is not None:
         return _happening_named(told, clause, before=min(t.i for t in speaker.subtree))
-    by = (p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj")
-    return next((p.lemma_.lower() for p in by if names_a_happening(p)), "")
+    return next((p.lemma_.lower() for p in _done_by(clause) if names_a_happening(p)), "")
 
 
 def _done_to(head, mentions: list[ActorMention]) -> list[str]:
@@ -600,7 +599,10 @@ def _first_named(noun: str, sent, told: list[ExtractedEvent], position: int) -> 
     """For "the tremor" where the text names no tremor before ("A powerful earthquake hit the coast.
     The survey said the tremor struck 18 km deep"), the noun of the happening that did something last
     before it, up to ``GOES_ON`` sentences back, which "the tremor" can only be; else ""."""
-    if not noun or any(t.lemma_.lower() in kin_of(noun) for t in sent.doc[: sent.start]):
+    if not noun:
+        return ""
+    kin = kin_of(noun)
+    if any(t.lemma_.lower() in kin for t in sent.doc[: sent.start]):
         return ""
     doers = [e for e in told if e.doer and not e.reference and 0 < position - e.position <= GOES_ON]
     return doers[-1].doer if doers else ""
@@ -676,11 +678,13 @@ def tells_another(head) -> bool:
 
 def _doers_and_objects(clause):
     """A clause's subjects and object, and whom a passive one was done by."""
-    for c in clause.children:
-        if c.dep_ in (*SUBJECTS, "dobj"):
-            yield c
-        elif c.dep_ == "agent":
-            yield from (p for p in c.children if p.dep_ == "pobj")
+    yield from (c for c in clause.children if c.dep_ in (*SUBJECTS, "dobj"))
+    yield from _done_by(clause)
+
+
+def _done_by(clause):
+    """Whom a passive clause was done by ("affected by the latest quake": "quake")."""
+    return (p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj")
 
 
 def _told_again(noun) -> bool:
