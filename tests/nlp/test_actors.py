@@ -158,3 +158,14 @@ def test_a_town_written_with_the_word_town_is_the_town_but_a_city_is_not_its_cou
 def test_it_said_after_a_quotation_is_the_organisation_before_it_not_one_named_inside_it(gazetteer):
     text = 'Harbour Valley Bank issued a statement. "Our partners at Northgate Bank are lost," it said.'
     assert ("it", "Harbour Valley Bank") in anaphora(text, gazetteer)
+
+
+def test_a_name_the_tagger_missed_is_a_person_where_the_text_gives_their_age(gazetteer):
+    text = (
+        "Three missing workers have been identified:\n\n"
+        "- Ramiro Quispe Huaman, 44, is originally from Peru.\n"
+        "- Dorlan Castro Cabral, 29, is originally from Bolivia.\n\n"
+        "In March, 2023, 12 more arrived."
+    )
+    people = [n for n, kind in names(text, gazetteer) if kind == "person"]
+    assert people == ["Ramiro Quispe Huaman", "Dorlan Castro Cabral"]

@@ -7,6 +7,7 @@ mis-bounded is still found. New spellings of known names are matched on a transl
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 import unicodedata
@@ -458,6 +459,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
             name, kind = r.text, r.kind
         mentions.append(ActorMention(name, kind, r.text, r.start, r.end, written=r.written))
     mentions += _untagged_forms(text_of(doc), mentions)
+    mentions += _aged_names(text_of(doc), mentions)
     mentions += _role_mentions(text_of(doc), mentions, gazetteer)
     mentions.sort(key=lambda m: m.start)
     mentions += pronoun_mentions(doc, mentions) + it_mentions(doc, mentions)
@@ -496,6 +498,34 @@ def _untagged_forms(text: str, mentions: list[ActorMention]) -> list[ActorMentio
                 continue
             out.append(ActorMention(name, kind, form, start, end))
     return out
+
+
+# A name written with its bearer's age after it, as news gives people's ages: "Dorlian Castillo
+# Cabrera, 26, is originally from Guatemala".
+AGED_NAME = re.compile(r"(?<![\w'’-])((?:[A-Z][a-zà-ÿ'’-]+ ){1,4}[A-Z][a-zà-ÿ'’-]+), \d{1,3},")
+
+
+def _aged_names(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """People the tagger missed whose age the text gives after their name, with commas: two to five
+    capitalised words, no title or function word among them."""
+    out = []
+    for match in AGED_NAME.finditer(text):
+        start, end = match.span(1)
+        words = match.group(1).split()
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        if any(_is_title(w) or w.lower() in NOT_NAMES | CALENDAR_WORDS for w in words):
+            continue  # "In March, 26," or "President Biden, 81," (a title is found with the name)
+        out.append(ActorMention(match.group(1), "person", match.group(1), start, end))
+    return out
+
+
+# Capitalised words that open a sentence or a phrase and are no part of a name.
+NOT_NAMES = {"the", "a", "an", "in", "on", "at", "by", "of", "and", "but", "or", "for", "with", "from",
+             "to", "as", "after", "before", "since", "said", "says", "his", "her", "their", "our",
+             "this", "that", "these", "those", "last", "next", "some", "many", "all", "each", "every",
+             "both"}  # fmt: skip
+CALENDAR_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
 
 
 # ", commander of the ": the words between a person and the organisation whose office they hold.
