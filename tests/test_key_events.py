@@ -275,12 +275,14 @@ def test_the_key_view_keeps_to_a_third_of_the_events_and_shows_what_several_arti
     assert bench.stale_importance() == 0  # kept current for every event, not only those an import touched
 
 
-def told(article, event, position: int, terms=(), *, agents=(), predicate="") -> None:
-    """``event`` reported in sentence ``position`` of ``article`` (``agents`` its doers)."""
+def told(article, event, position: int, terms=(), *, agents=(), predicate="", in_passing=False) -> None:
+    """``event`` reported in sentence ``position`` of ``article`` (``agents`` its doers), or only
+    named there in passing."""
     sentence = f"Sentence {position}."
+    frame = {"position": position, "terms": list(terms), "predicate": predicate, "agents": list(agents)}
     EventSource.objects.create(
         event=event, article=article, sentence=sentence, start=position * 100, end=position * 100 + 50,
-        frame={"position": position, "terms": list(terms), "predicate": predicate, "agents": list(agents)},
+        frame={**frame, "reference": in_passing},
     )  # fmt: skip
 
 
@@ -395,6 +397,18 @@ def test_words_sharing_nothing_with_the_opening_react_to_the_deed_told_just_befo
     told(article, warning, 10, ["toll", "rise"], predicate="warn")
     link_reactions(article)
     assert reacts_to(warning) == quake.pk
+
+
+def test_words_after_a_happening_named_in_passing_react_to_the_one_told_before_it():
+    article = make_article(title="Embassy attacked")
+    protest = happened("Protesters attack the embassy")
+    coup = happened("Soldiers seize power", EventType.MILITARY)
+    call = happened("Military leaders call for calm", EventType.STATEMENT)
+    told(article, protest, 5, ["protester", "embassy", "attack"])
+    told(article, coup, 7, ["coup", "military", "president"], in_passing=True)  # "… since the coup"
+    told(article, call, 8, ["military", "protester", "refrain", "vandalism"], predicate="call")
+    link_reactions(article)
+    assert reacts_to(call) == protest.pk
 
 
 def test_answers_to_the_interview_an_article_opens_with_are_its_reactions_and_it_answers_nothing():

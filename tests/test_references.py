@@ -79,3 +79,59 @@ def test_a_deed_told_in_a_clause_beside_another_is_a_source_of_that_deed_s_event
     assert files == ["a_held.txt", "b_television.txt"]
     appeared = Event.objects.get(title__contains="appear")
     assert appeared != confined and appeared.date_start.isoformat() == "2023-07-26"
+
+
+QUAKES = (
+    "A powerful earthquake of magnitude 7.4 struck the coast of Lorvania early on Monday, February 6, "
+    "2023, flattening houses in three towns.\n\n"
+    "Hours later, a second quake of magnitude 6.1 hit the same region.\n"
+)
+
+
+def quake_inbox(folder, later: str):
+    return inbox_of(
+        folder,
+        {
+            "a_quakes.txt": (QUAKES, "Quakes hit Lorvania", "Wire", "2023-02-06"),
+            "b_later.txt": (later, "Relief arrives", "Courier", "2023-02-08"),
+        },
+    )
+
+
+def files_of(event):
+    return sorted(set(event.sources.values_list("article__file_name", flat=True)))
+
+
+def test_the_quake_named_bare_is_the_one_quake_not_told_as_another(tmp_path):
+    later = (
+        "Relief convoys reached the coastal towns on Wednesday.\n\n"
+        "Aid workers handed out tents to families whose homes were lost in the quake.\n"
+    )
+    ingest(quake_inbox(tmp_path / "bare", later))
+    first = Event.objects.get(title__startswith="Powerful earthquake")
+    second = Event.objects.get(title__contains="second quake")
+    assert files_of(first) == ["a_quakes.txt", "b_later.txt"]
+    assert files_of(second) == ["a_quakes.txt"]
+
+
+def test_a_quake_named_as_another_in_passing_is_the_second_one_not_the_first(tmp_path):
+    later = (
+        "Relief convoys reached the coastal towns on Wednesday.\n\n"
+        "Aid workers handed out tents to families whose homes were lost in the second quake.\n"
+    )
+    ingest(quake_inbox(tmp_path / "second", later))
+    first = Event.objects.get(title__startswith="Powerful earthquake")
+    second = Event.objects.get(title__contains="second quake")
+    assert files_of(first) == ["a_quakes.txt"]
+    assert files_of(second) == ["a_quakes.txt", "b_later.txt"]
+
+
+def test_a_quake_named_with_a_and_words_of_its_own_is_the_quake_those_words_tell(tmp_path):
+    later = (
+        "Relief convoys reached the coastal towns on Wednesday.\n\n"
+        "Aid workers handed out tents to families who lost their homes in a powerful earthquake.\n"
+    )
+    ingest(quake_inbox(tmp_path / "powerful", later))
+    first = Event.objects.get(title__startswith="Powerful earthquake")
+    assert files_of(first) == ["a_quakes.txt", "b_later.txt"]
+    assert not Event.objects.filter(title__icontains="powerful earthquake").exclude(pk=first.pk).exists()

@@ -689,6 +689,11 @@ class EventSource(models.Model):
     def __str__(self) -> str:
         return f"{self.article} @{self.start}"
 
+    @property
+    def in_passing(self) -> bool:
+        """Whether the sentence only names the event's happening in passing ("since the coup")."""
+        return bool((self.frame or {}).get("reference"))
+
 
 class Correction(models.Model):
     """One change an editor made, kept for the event's history."""

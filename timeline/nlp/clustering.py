@@ -501,25 +501,43 @@ def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) ->
 REFERENCE_SHARE = 0.2
 
 
+def may_name(report: Report, event: Profile) -> bool:
+    """Could the happening a report names in passing be ``event`` at all: told before the article,
+    at most ``LOOK_BACK`` days before, by sources that use its noun, in other sentences than its own,
+    and with no number it gives that they do not?"""
+    if report.published is None or event.date_start is None or event.date_start > report.published:
+        return False
+    if told_apart(report, event):
+        return False
+    kin = kin_of(report.predicate)
+    if (report.published - event.date_start).days > LOOK_BACK or not kin & event.vocabulary:
+        return False
+    if report.predicate not in HAPPENING_NOUNS and report.predicate not in event.predicates:
+        return False  # "after the bridge collapsed": what it tells was done is the event's deed
+    if (report.article, report.position) in {(article, position) for article, position, _ in event.terms}:
+        return False  # its own sentence's event is another happening ("X said after the collapse")
+    if event.types <= TALK_TYPES and report.predicate not in event.predicates:
+        return False  # a statement that names the happening too is not the happening
+    numbers = {t for t in report.terms if t[:1].isdigit()}
+    return not numbers or bool(numbers & event.vocabulary)  # "the 7.8-magnitude quake" is not the 7.5
+
+
+def of_its_kind(report: Report, event: Profile) -> bool:
+    """Is ``event`` a happening of the kind a report names in passing ("the quake"): one its sources
+    tell by that noun, as what happened or as what did something ("A powerful earthquake hit")?"""
+    return bool(kin_of(report.predicate) & (event.predicates | event.doers)) and may_name(report, event)
+
+
+# How alike a happening named in passing is to the one event of its kind it may name (see ``_scored``).
+LONE_OF_KIND = 0.1
+
+
 def refers_to(report: Report, event: Profile, rarity: Rarity) -> float | None:
     """How well the happening a report names in passing ("the collapse of the bridge") is ``event``:
     the weighted share of its words the event's sources use, when they use its noun too, or None."""
-    if report.published is None or event.date_start is None or event.date_start > report.published:
-        return None
-    if told_apart(report, event):
+    if not may_name(report, event):
         return None
     kin = kin_of(report.predicate)
-    if (report.published - event.date_start).days > LOOK_BACK or not kin & event.vocabulary:
-        return None
-    if report.predicate not in HAPPENING_NOUNS and report.predicate not in event.predicates:
-        return None  # "after the bridge collapsed": what it tells was done is the event's deed
-    if (report.article, report.position) in {(article, position) for article, position, _ in event.terms}:
-        return None  # its own sentence's event is another happening ("X said after the collapse")
-    if event.types <= TALK_TYPES and report.predicate not in event.predicates:
-        return None  # a statement that names the happening too is not the happening
-    numbers = {t for t in report.terms if t[:1].isdigit()}
-    if numbers and not numbers & event.vocabulary:
-        return None  # "the 7.8-magnitude quake" is not the 7.5 one
     share = rarity.shared(report.terms - kin, event.vocabulary - kin)
     if share >= REFERENCE_SHARE or report.actors & event.actors:
         return share
@@ -577,8 +595,13 @@ class _Candidates:
 def _scored(report: Report, events: dict[object, Profile], candidates: _Candidates, rarity: Rarity):
     """(event key, similarity or None) of each candidate event of a report."""
     if report.reference:
-        for key in candidates.of(report):
-            yield key, refers_to(report, events[key], rarity)
+        keys = candidates.of(report)
+        scores = [(key, refers_to(report, events[key], rarity)) for key in keys]
+        if all(score is None for _, score in scores) and report.terms <= kin_of(report.predicate):
+            # "the quake" that names nothing more: the one event of its kind, if there is only one
+            of_kind = [key for key in keys if of_its_kind(report, events[key])]
+            scores = [(of_kind[0], LONE_OF_KIND)] if len(of_kind) == 1 else scores
+        yield from scores
         return
     span = window(report)
     for key in candidates.of(report) if span else ():

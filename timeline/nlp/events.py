@@ -379,7 +379,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
     for tok in sent:
         if tok.i in taken:
             continue
-        if names_a_happening(tok):
+        if names_a_happening(tok) or (_named_indefinitely(tok) and tok.head.head.i not in taken):
             # the noun phrase without a clause of its own ("which left six dead" tells something else)
             clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
             phrase = [t for t in tok.subtree if t.i not in clauses]
@@ -408,9 +408,24 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
                 terms=content_words(sent.doc, start, end, mentions, timex_chars) | {tok.lemma_.lower()},
                 position=position,
                 reference=True,
+                another=_marked_another(tok),
             )
         )
     return out
+
+
+def _named_indefinitely(tok) -> bool:
+    """Is ``tok`` a happening noun with "a" in a phrase, with words of its own that say which ("death
+    caused by a powerful earthquake", "within hours of a 7.8 magnitude jolt")? Named so beside a
+    clause's verb, it is what the clause tells ("it was followed by a 7.5 quake"); elsewhere, a
+    happening named in passing, whose words must be the event's (see ``clustering.refers_to``)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in HAPPENING_NOUNS or tok.dep_ != "pobj":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return False
+    return any(
+        c.dep_ in ("amod", "compound", "nummod") and c.tag_ not in ("JJS", "RBS") for c in tok.children
+    )
 
 
 # What sets a clause beside the sentence's happening as one that came before it or where it took

@@ -40,7 +40,7 @@ def save_derived(items) -> list[tuple[Event, list[str]]]:
 
 def reports_of(sources: list[EventSource]) -> list[EventSource]:
     """The sources that report the event, not those that only name it in passing."""
-    return [s for s in sources if not (s.frame or {}).get("reference")]
+    return [s for s in sources if not s.in_passing]
 
 
 def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent | None = None) -> None:

@@ -3,19 +3,19 @@
 A statement or announcement (or an event told with a verb of saying) is a reaction to the happening
 its sentence tells of too ("Kirby said after the talks that …"), or else to the happening its article
 told of before it whose deed it names ("his visit", "within hours of the collapse"), or else to the
-happening its article told of just before it that shares a name or a word with it ("it", "the plan":
-the event last named), or else to the happening its article opens with (news tells what happened
-first and the reactions after it), or else to the deed told just before it, or else to the words
-another said that its article opens with (an interview, then the answers to it), or else to a deed
-of the days around it that shares someone and a word with it, or else to the most important deed of
-its day or the day before that shares a word with it. Words an article opens with are its own
-news: only a deed of their day or the day before can be what they answer. The speaker's name and
-titles are no shared word, and what the speaker did where the words were said (a briefing, a call)
-is their occasion, not their subject. An event that some report tells as having happened is a
-happening; it answers another only where its doer's words, told with it, show which by what they
-share with it or name (the governor declares an emergency and speaks of "the Key Bridge is gone"),
-and only one told before it. Editors can attach or detach a reaction; an import leaves what they
-set alone.
+happening its article told of (not only named in passing) just before it that shares a name or a
+word with it ("it", "the plan": the event last named), or else to the happening its article opens
+with (news tells what happened first and the reactions after it), or else to the deed told just
+before it, or else to the words another said that its article opens with (an interview, then the
+answers to it), or else to a deed of the days around it that shares someone and a word with it, or
+else to the most important deed of its day or the day before that shares a word with it. Words an
+article opens with are its own news: only a deed of their day or the day before can be what they
+answer. The speaker's name and titles are no shared word, and what the speaker did where the words
+were said (a briefing, a call) is their occasion, not their subject. An event that some report
+tells as having happened is a happening; it answers another only where its doer's words, told with
+it, show which by what they share with it or name (the governor declares an emergency and speaks of
+"the Key Bridge is gone"), and only one told before it. Editors can attach or detach a reaction; an
+import leaves what they set alone.
 """
 
 from __future__ import annotations
@@ -189,7 +189,8 @@ def _about(statement: EventSource, sources, by_position, actors, *, evident: boo
     if named := _named_elsewhere(statement, sources, actors):
         return named
     for told in within[1:]:
-        if sharing := [s for s in told if _shares(statement, s, actors)]:
+        # a happening named in passing there is no telling of it that words go on from
+        if sharing := [s for s in told if _shares(statement, s, actors) and not s.in_passing]:
             return max(sharing, key=lambda s: (KIND_WEIGHT.get(s.event.event_type, 0.0), -s.start)).event_id
     deeds = [s for told in within for s in told if KIND_WEIGHT.get(s.event.event_type, 0.0) >= DEED]
     # of the opening's happenings, the one it shares most with ("warning sirens", not "Maui")
