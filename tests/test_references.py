@@ -88,50 +88,38 @@ QUAKES = (
 )
 
 
-def quake_inbox(folder, later: str):
-    return inbox_of(
-        folder,
-        {
-            "a_quakes.txt": (QUAKES, "Quakes hit Lorvania", "Wire", "2023-02-06"),
-            "b_later.txt": (later, "Relief arrives", "Courier", "2023-02-08"),
-        },
-    )
-
-
 def files_of(event):
     return sorted(set(event.sources.values_list("article__file_name", flat=True)))
 
 
-def test_the_quake_named_bare_is_the_one_quake_not_told_as_another(tmp_path):
+BOTH, FIRST = ["a_quakes.txt", "b_later.txt"], ["a_quakes.txt"]
+
+
+@pytest.mark.parametrize(
+    "lost, first_files, second_files",
+    [
+        ("whose homes were lost in the quake", BOTH, FIRST),  # the one quake not told as another
+        ("whose homes were lost in the second quake", FIRST, BOTH),
+        ("who lost their homes in a powerful earthquake", BOTH, FIRST),  # the words of the first
+    ],
+)
+def test_a_quake_named_in_passing_later_is_the_quake_its_words_tell(
+    tmp_path, lost, first_files, second_files
+):
     later = (
         "Relief convoys reached the coastal towns on Wednesday.\n\n"
-        "Aid workers handed out tents to families whose homes were lost in the quake.\n"
+        f"Aid workers handed out tents to families {lost}.\n"
     )
-    ingest(quake_inbox(tmp_path / "bare", later))
+    ingest(
+        inbox_of(
+            tmp_path / "inbox",
+            {
+                "a_quakes.txt": (QUAKES, "Quakes hit Lorvania", "Wire", "2023-02-06"),
+                "b_later.txt": (later, "Relief arrives", "Courier", "2023-02-08"),
+            },
+        )
+    )
     first = Event.objects.get(title__startswith="Powerful earthquake")
     second = Event.objects.get(title__contains="second quake")
-    assert files_of(first) == ["a_quakes.txt", "b_later.txt"]
-    assert files_of(second) == ["a_quakes.txt"]
-
-
-def test_a_quake_named_as_another_in_passing_is_the_second_one_not_the_first(tmp_path):
-    later = (
-        "Relief convoys reached the coastal towns on Wednesday.\n\n"
-        "Aid workers handed out tents to families whose homes were lost in the second quake.\n"
-    )
-    ingest(quake_inbox(tmp_path / "second", later))
-    first = Event.objects.get(title__startswith="Powerful earthquake")
-    second = Event.objects.get(title__contains="second quake")
-    assert files_of(first) == ["a_quakes.txt"]
-    assert files_of(second) == ["a_quakes.txt", "b_later.txt"]
-
-
-def test_a_quake_named_with_a_and_words_of_its_own_is_the_quake_those_words_tell(tmp_path):
-    later = (
-        "Relief convoys reached the coastal towns on Wednesday.\n\n"
-        "Aid workers handed out tents to families who lost their homes in a powerful earthquake.\n"
-    )
-    ingest(quake_inbox(tmp_path / "powerful", later))
-    first = Event.objects.get(title__startswith="Powerful earthquake")
-    assert files_of(first) == ["a_quakes.txt", "b_later.txt"]
-    assert not Event.objects.filter(title__icontains="powerful earthquake").exclude(pk=first.pk).exists()
+    assert (files_of(first), files_of(second)) == (first_files, second_files)
+    assert Event.objects.count() == 4, "two quakes, the convoys and the tents: no event of its own"
