@@ -398,3 +398,12 @@ def test_a_happening_of_a_kind_told_before_told_again_later_is_another():
     assert another("Hours later on Monday, a quake rocked the region.") == [False], "none told before"
     text = "A powerful earthquake struck the coast on Monday. Hours later, the quake was felt in the capital."
     assert another(text) == [False, False], "the quake told before"
+
+
+def test_every_speaker_of_words_said_together_is_one_of_their_doers():
+    text = (
+        "The Federal Reserve, the Federal Deposit Insurance Corporation (FDIC) and the Treasury said on "
+        "Sunday that depositors would be made whole."
+    )
+    (said,) = [e for e in events(text) if e.predicate == "say"]
+    assert set(said.agents) == {"Federal Reserve", "Federal Deposit Insurance Corporation", "Treasury"}

@@ -200,9 +200,9 @@ def _names_doer(tok) -> bool:
 
 def agents_of(head, mentions: list[ActorMention]) -> list[str]:
     """The actors the clause's subject names: its head word's and those of words joined to it
-    ("Beijing and Moscow announced"), or else the first actor inside the subject ("a spokesman for
-    Rishi Sunak"). A pronoun names whom it was resolved to; a subject that is no noun (a misparse)
-    names nobody."""
+    ("Beijing and Moscow announced", "The Fed, the FDIC and the Treasury said"), or else the first
+    actor inside the subject ("a spokesman for Rishi Sunak"). A pronoun names whom it was resolved
+    to; a subject that is no noun (a misparse) names nobody."""
     subject = subject_of(head)
     if subject is not None and subject.dep_ == "nsubjpass":
         # "Bazoum was confined by his guard": the doer is the guard, not the one it was done to
@@ -213,7 +213,9 @@ def agents_of(head, mentions: list[ActorMention]) -> list[str]:
         return [named] if named else []
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return []
-    words = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+    # "The Fed, the FDIC and the Treasury said", which a parse may tell as a name set beside another
+    beside = [c for c in subject.children if c.dep_ == "appos"]
+    words = [subject, *subject.conjuncts, *(w for c in beside for w in (c, *c.conjuncts))]
     named = [name for w in words if (name := actor_at(w, mentions))]
     if not named:
         left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
