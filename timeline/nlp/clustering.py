@@ -525,7 +525,7 @@ def may_name(report: Report, event: Profile) -> bool:
 def of_its_kind(report: Report, event: Profile) -> bool:
     """Is ``event`` a happening of the kind a report names in passing ("the quake"): one its sources
     tell by that noun, as what happened or as what did something ("A powerful earthquake hit")?"""
-    return bool(kin_of(report.predicate) & (event.predicates | event.doers)) and may_name(report, event)
+    return bool(kin_of(report.predicate) & (event.predicates | event.doers))
 
 
 # How alike a happening named in passing is to the one event of its kind it may name (see ``_scored``).
@@ -535,8 +535,11 @@ LONE_OF_KIND = 0.1
 def refers_to(report: Report, event: Profile, rarity: Rarity) -> float | None:
     """How well the happening a report names in passing ("the collapse of the bridge") is ``event``:
     the weighted share of its words the event's sources use, when they use its noun too, or None."""
-    if not may_name(report, event):
-        return None
+    return _naming_share(report, event, rarity) if may_name(report, event) else None
+
+
+def _naming_share(report: Report, event: Profile, rarity: Rarity) -> float | None:
+    """``refers_to`` for an event the report may name (see ``may_name``)."""
     kin = kin_of(report.predicate)
     share = rarity.shared(report.terms - kin, event.vocabulary - kin)
     if share >= REFERENCE_SHARE or report.actors & event.actors:
@@ -595,8 +598,8 @@ class _Candidates:
 def _scored(report: Report, events: dict[object, Profile], candidates: _Candidates, rarity: Rarity):
     """(event key, similarity or None) of each candidate event of a report."""
     if report.reference:
-        keys = candidates.of(report)
-        scores = [(key, refers_to(report, events[key], rarity)) for key in keys]
+        keys = [key for key in candidates.of(report) if may_name(report, events[key])]
+        scores = [(key, _naming_share(report, events[key], rarity)) for key in keys]
         if all(score is None for _, score in scores) and report.terms <= kin_of(report.predicate):
             # "the quake" that names nothing more: the one event of its kind, if there is only one
             of_kind = [key for key in keys if of_its_kind(report, events[key])]

@@ -421,7 +421,7 @@ def _named_indefinitely(tok) -> bool:
     happening named in passing, whose words must be the event's (see ``clustering.refers_to``)."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in HAPPENING_NOUNS or tok.dep_ != "pobj":
         return False
-    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+    if not _indefinite(tok):
         return False
     return any(
         c.dep_ in ("amod", "compound", "nummod") and c.tag_ not in ("JJS", "RBS") for c in tok.children
@@ -704,10 +704,15 @@ def _done_by(clause):
 
 def _told_again(noun) -> bool:
     """Is ``noun`` an indefinite happening ("a 7.6 quake") of a kind its text named before?"""
-    if noun.lemma_.lower() not in HAPPENING_NOUNS or not any(c.lower_ in ("a", "an") for c in noun.children):
+    if noun.lemma_.lower() not in HAPPENING_NOUNS or not _indefinite(noun):
         return False
     kin = kin_of(noun.lemma_.lower())
     return any(t.lemma_.lower() in kin for t in noun.doc[: noun.i] if t.pos_ == "NOUN")
+
+
+def _indefinite(noun) -> bool:
+    """Is the noun told with "a" or "an" ("a 7.6 quake")?"""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _marked_another(noun) -> bool:
