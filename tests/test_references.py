@@ -123,3 +123,32 @@ def test_a_quake_named_in_passing_later_is_the_quake_its_words_tell(
     second = Event.objects.get(title__icontains="second quake")
     assert (files_of(first), files_of(second)) == (first_files, second_files)
     assert Event.objects.count() == 4, "two quakes, the convoys and the tents: no event of its own"
+
+
+@pytest.mark.parametrize(
+    ("frame", "joins"),
+    [
+        ("The disaster occurred early Tuesday when", True),
+        ("The accident happened early Tuesday when", True),
+        # told without saying that it is the disaster, the crash is a happening of its own
+        ("Early Tuesday,", False),
+    ],
+)
+def test_the_disaster_occurring_when_a_ship_crashed_is_the_collapse_named_before(tmp_path, frame, joins):
+    later = (
+        "Six road workers are presumed dead after the collapse of the Harbor Bridge. Divers searched "
+        f"the river on Wednesday. {frame} the Maple, a Liberian-flagged ship, crashed into a pier around "
+        "1:30 a.m., bringing down the bridge in seconds.\n"
+    )
+    inbox = inbox_of(
+        tmp_path / "frames",
+        {
+            "a_tuesday.txt": (TUESDAY, "Bridge falls", "Wire", "2024-03-26"),
+            "b_wednesday.txt": (later, "Workers presumed dead", "Courier", "2024-03-27"),
+        },
+    )
+    ingest(inbox)
+    collapse = Event.objects.get(title__contains="collapses")
+    crash = "crashed into a pier" in " ".join(collapse.sources.values_list("sentence", flat=True))
+    assert crash is joins
+    assert Event.objects.filter(title__icontains="crash").exists() is not joins

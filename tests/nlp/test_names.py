@@ -114,13 +114,41 @@ def test_a_surname_two_people_named_in_full_share_is_left_to_neither():
     assert not [name for written, name in mentions_of(text) if written == "Dawood" and " " in name]
 
 
-def test_an_acronym_the_tagger_missed_is_the_organisation_named_in_full():
-    text = (
-        "The Department of Financial Protection and Innovation closed the lender on Friday. "
-        "The DFPI appointed a receiver for its deposits."
-    )
-    found = mentions_of(text)
-    assert ("DFPI", "Department of Financial Protection and Innovation") in found
+@pytest.mark.parametrize(
+    ("text", "acronym", "name"),
+    [
+        (
+            "The Department of Financial Protection and Innovation closed the lender on Friday. "
+            "The DFPI appointed a receiver for its deposits.",
+            "DFPI",
+            "Department of Financial Protection and Innovation",
+        ),
+        (
+            # with a prefix of its own; the other agency's words do not give its letters
+            "“Neither the county nor HI-EMA activated the sirens,” the Hawaii Emergency Management Agency "
+            "said on Friday. The Hawaii Emergency Services Commission did not comment.",
+            "HI-EMA",
+            "Hawaii Emergency Management Agency",
+        ),
+    ],
+)
+def test_an_acronym_the_tagger_missed_is_the_organisation_named_in_full(text, acronym, name):
+    assert (acronym, name) in mentions_of(text)
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "fits"),
+    [
+        ("HI-EMA", "Hawaii Emergency Management Agency", True),
+        ("NY-DEC", "New York Department of Environmental Conservation", True),
+        ("HI-EMA", "Hawaii Emergency Services Administration", False),
+        ("HI-EMA", "Hawaii Electric", False),
+    ],
+)
+def test_an_acronym_with_a_prefix_names_an_organisation_only_where_every_word_gives_its_letters(
+    acronym, name, fits
+):
+    assert same_name(acronym, name, "organization") is fits
 
 
 def test_the_bracketed_acronym_after_a_name_the_tagger_ran_into_is_an_alias():

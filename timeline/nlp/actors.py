@@ -90,6 +90,35 @@ def initials(name: str) -> str:
     return "".join(w if w.isupper() else w[0] for w in words).upper()
 
 
+# An acronym with a prefix of its own: "HI-EMA" (Hawaii Emergency Management Agency).
+PREFIXED_ACRONYM = re.compile(r"\b[A-Z]{1,4}-[A-Z]{2,}\b")
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """ "HI-EMA" of "Hawaii Emergency Management Agency": every word of the name (but "of" or "and")
+    gives the acronym its first letter, in order, and the letters after it, if any, come from that
+    word too ("HI" of "Hawaii")."""
+    letters = acronym.replace("-", "").upper()
+    words = [w.upper() for w in re.findall(r"[A-Z][\w'’-]*", name)]
+
+    def fits(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        if i == len(letters) or letters[i] != words[j][0]:
+            return False
+        rest, k = words[j][1:], i + 1
+        if fits(k, j + 1):
+            return True
+        for letter in rest:  # the word's further letters, in order, while the acronym's agree
+            if k < len(letters) and letter == letters[k]:
+                k += 1
+                if fits(k, j + 1):
+                    return True
+        return False
+
+    return len(words) > 1 and fits(0, 0)
+
+
 @functools.lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A spelling-blind key: Bakhmut/Bakhmout/Pakhmot, Zelensky/Zelenskiy/Zelenskyy, Kiev/Kyiv.
@@ -374,6 +403,8 @@ def same_name(short: str, full: str, kind: str) -> bool:
     middle name left out ("Dorlian Castillo Cabrera")."""
     if kind == "person" and " " not in short and not short.isupper():
         return False
+    if PREFIXED_ACRONYM.fullmatch(short):
+        return kind != "person" and abbreviates(short, full)
     a, b = name_key(short).split(), name_key(full).split()
     if not a or len(a) > len(b):
         return bool(a) and turned(a, b)
@@ -472,8 +503,9 @@ def _untagged_forms(text: str, mentions: list[ActorMention]) -> list[ActorMentio
     """Short forms of names the article gives in full that the tagger did not take for names: a
     person's surname alone ("Mauger said", after "Rear Adm. John Mauger") when no one else named there
     bears it, an organisation's acronym ("The DFPI appointed", after "Department of Financial
-    Protection and Innovation"), and an organisation's name written again where the tagger missed it
-    ("Coast Guard Rear Adm. Shannon Gilreath")."""
+    Protection and Innovation"; "HI-EMA", after "Hawaii Emergency Management Agency"), and an
+    organisation's name written again where the tagger missed it ("Coast Guard Rear Adm. Shannon
+    Gilreath")."""
     taken = [(m.start, m.end) for m in mentions]
     forms: dict[str, set[tuple[str, str]]] = {}
     for m in mentions:
@@ -487,6 +519,10 @@ def _untagged_forms(text: str, mentions: list[ActorMention]) -> list[ActorMentio
                     forms.setdefault(letters, set()).add((m.name, "organization"))
                 if spelling[:1].isupper() and (" " in spelling or not spelling[1:].islower()):
                     forms.setdefault(spelling, set()).add((m.name, "organization"))
+    for acronym in set(PREFIXED_ACRONYM.findall(text)):
+        for m in mentions:
+            if m.kind == "organization" and not m.role and abbreviates(acronym, m.name):
+                forms.setdefault(acronym, set()).add((m.name, "organization"))
     out = []
     for form, owners in forms.items():
         if len(owners) != 1:

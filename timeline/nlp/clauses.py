@@ -230,7 +230,13 @@ HAPPENING_NOUNS = EVENT_NOUNS | {
     "crash", "coup", "implosion", "blast", "shooting", "disaster", "eruption", "tsunami", "outbreak",
     "accident", "derailment", "sinking", "failure", "bankruptcy", "takeover", "merger", "kidnapping",
     "assassination", "massacre", "uprising", "protest", "riot", "strike", "evacuation", "rescue",
+    "incident", "tragedy", "catastrophe",
 }  # fmt: skip
+# Happening nouns that say only that something went wrong: "the disaster" stands for the happening
+# told before, whatever its own noun ("the collapse of the bridge ... The disaster occurred when").
+GENERIC_HAPPENINGS = {"disaster", "accident", "incident", "tragedy", "catastrophe"}
+# Verbs by which a clause says only that its subject took place: "the disaster occurred when …".
+OCCURRING = {"occur", "happen", "unfold"}
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her"}
 # Words that make a happening another one of its kind: "a second quake", "another fire".
 ANOTHER = {"another", "second", "third", "fresh", "new", "latest", "further"}

@@ -620,6 +620,22 @@ def _of_words(report: Report) -> bool:
     return report.talk and not report.subject_of
 
 
+def _told_in_passing_before(report: Report, reports: list[Report]) -> bool:
+    """Does the report go on telling a happening that its article named before only in passing ("after
+    the collapse of the bridge … The disaster occurred when the ship crashed")? It is placed after
+    the happenings named in passing, to join the event they joined."""
+    noun = report.subject_of
+    if not noun or report.talk or any(one_noun(t, noun) for t in report.terms):
+        return False  # its sentence names the happening itself
+    before = [
+        r
+        for r in reports
+        if r.position < report.position
+        and any(x and one_noun(x, noun) for x in (r.predicate, r.doer, r.subject_of))
+    ]
+    return bool(before) and all(r.reference for r in before)
+
+
 def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tuple[object, float | None]]:
     """One article's reports, each joining the stored or new event it fits best: report index ->
     (event key, similarity). A report fitting none starts an event, keyed ``("new", index)`` with
@@ -632,7 +648,8 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
     out = {}
     candidates = _Candidates(events)
     rarity = Rarity([*(p.vocabulary for p in events.values()), *(r.terms for r in reports)])
-    order = sorted(range(len(reports)), key=lambda i: (reports[i].reference, _of_words(reports[i]), i))
+    late = {i for i, r in enumerate(reports) if r.reference or _told_in_passing_before(r, reports)}
+    order = sorted(range(len(reports)), key=lambda i: (i in late, _of_words(reports[i]), i))
     for i in order:
         report = reports[i]
         if report.event_type in TALK_TYPES and report.sentence is not None:

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field, replace
 from .anaphora import inside, quoted_spans
 from .clauses import (
     ANOTHER,
+    GENERIC_HAPPENINGS,
     HAPPENING_NOUNS,
     MODALS,
+    OCCURRING,
     SIMULTANEOUS,
     STATES,
     SUBJECTS,
@@ -546,7 +548,8 @@ def _happening_told(head, subject) -> str:
     tremor struck at a depth of 18 km", "the centre said data showed the quake measured 7.7"): its
     noun, or ""."""
     if not said(head):
-        return _happening_named(subject, head) if subject is not None else ""
+        named = _happening_named(subject, head) if subject is not None else ""
+        return named or _occurred_when(head)
     if subject is not None and names_a_happening(subject):
         return subject.lemma_.lower()
     reported = [c for c in head.children if c.dep_ == "ccomp"]
@@ -556,6 +559,18 @@ def _happening_told(head, subject) -> str:
                 return noun
         reported = [c for clause in reported for c in clause.children if c.dep_ == "ccomp"]
     return ""
+
+
+def _occurred_when(head) -> str:
+    """The happening a clause tells by saying when it took place: "The disaster occurred early Tuesday
+    when the Dali crashed into a piling" tells the disaster; its noun, or ""."""
+    frame = head.head
+    if head.dep_ != "advcl" or frame.lemma_.lower() not in OCCURRING:
+        return ""
+    if not any(c.dep_ == "advmod" and c.lower_ in ("when", "as") for c in head.children):
+        return ""
+    subject = next((c for c in frame.children if c.dep_ in SUBJECTS), None)
+    return subject.lemma_.lower() if subject is not None and names_a_happening(subject) else ""
 
 
 def _told_of(clause, speaker) -> str:
@@ -620,6 +635,10 @@ def _first_named(noun: str, sent, told: list[ExtractedEvent], position: int) -> 
     if any(t.lemma_.lower() in kin for t in sent.doc[: sent.start]):
         return ""
     doers = [e for e in told if e.doer and not e.reference and 0 < position - e.position <= GOES_ON]
+    if noun in GENERIC_HAPPENINGS:
+        # "the disaster" is also the happening last named in passing ("after the bridge's collapse")
+        named = [e for e in told if (e.doer or e.reference) and 0 < position - e.position <= GOES_ON]
+        return (named[-1].doer or named[-1].predicate) if named else ""
     return doers[-1].doer if doers else ""
 
 
