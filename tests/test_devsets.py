@@ -20,12 +20,12 @@ EVAL = Path(__file__).resolve().parents[1].parent / "shared/eval"
 DEVSETS = EVAL / "devsets"
 # What the pipeline reaches on them (see README, "Events on unseen news"), a little below.
 FLOORS = {
-    "merge_recall": 0.54,
+    "merge_recall": 0.545,
     "merge_b3_recall": 0.553,
     "merge_precision": 0.99,
     "merge_b3_precision": 0.86,
     "event_recall": 0.97,
-    "mention_date_accuracy": 0.91,
+    "mention_date_accuracy": 0.915,
     "actor_groups_resolved": 0.87,
     "actor_pairs_apart": 0.87,
     "event_actor_recall": 0.76,

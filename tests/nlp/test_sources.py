@@ -48,3 +48,20 @@ def test_a_quotation_begun_a_sentence_before_its_speaker_is_one_source_with_the_
     text = text.replace('anything. No warning at all," Ada', 'anything," Ada Kapu said. "No warning," Ada')
     quoted = [e for e in events(text) if e.title.startswith("Ada Kapu says")]
     assert quoted[-1].sentence.startswith('"No warning,"'), "a quotation closed before is not these words"
+
+
+def test_a_quotation_begun_sentences_before_its_speaker_is_one_source_with_the_speaker():
+    text = (
+        "Crews repaired the levee on Monday.\n\n"
+        '"On behalf of the whole county I offer my deepest thanks to the crews. I can only imagine '
+        'how long their nights were. They held the water back," Ada Kapu, the mayor, said on Tuesday.'
+    )
+    quoted = next(e for e in events(text) if e.title.startswith("Ada Kapu"))
+    assert quoted.sentence.startswith('"On behalf of the whole county'), quoted.sentence
+    assert text[quoted.start : quoted.end] == quoted.sentence
+    broken = text.replace("I can only imagine", "\n\nI can only imagine")
+    quoted = next(e for e in events(broken) if e.title.startswith("Ada Kapu"))
+    assert not quoted.sentence.startswith('"On behalf'), "a paragraph between ends the quotation"
+    broken = text.replace("They held", "\n\nThey held")
+    quoted = next(e for e in events(broken) if e.title.startswith("Ada Kapu"))
+    assert quoted.sentence.startswith("They held"), "also right before the speaker's sentence"

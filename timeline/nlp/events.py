@@ -320,7 +320,12 @@ def events_from_doc(
             title = headline(heads_of[id(words)], named, timex_chars, quoted=opened.root)
             if acceptable(title) and not _named_by_pronoun(title):
                 words.title = title  # "Panis says they didn't give us no warning", not "… says in interview"
-        opened = sent if not told and _opens_quotation(sent.text) else None
+        if told or (opened is None and not _opens_quotation(sent.text)):
+            opened = None
+        elif opened is None or _opens_quotation(sent.text):
+            opened = sent
+        else:
+            opened = doc[opened.start : sent.end] if _goes_on_quoting(body, opened, sent) else None
         if not told and statements and _quotes_on(body, statements[-1], sent):
             quoted = statements[-1]  # "… he said. "We notified the families."": his words go on
             quoted.end = sent.start_char + len(sent.text.rstrip())
@@ -816,6 +821,14 @@ def _opens_quotation(text: str) -> bool:
     return text[:1] in '"“' and _left_open(text)
 
 
+def _goes_on_quoting(body: str, opened, sent) -> bool:
+    """Is the sentence more of the quotation opened before it, left open, in its paragraph ("“On
+    behalf of the Coast Guard I offer my condolences. I can only imagine … and I hope …,” Mauger
+    said.")?"""
+    gap = _gap(body, opened, sent)
+    return not gap.strip() and "\n\n" not in gap and not any(q in sent.text for q in '"“”')
+
+
 def _words(event: ExtractedEvent) -> bool:
     """Does the report tell someone's words?"""
     return event.spoken or event.event_type in TALK_TYPES
@@ -825,11 +838,16 @@ def _said_after(body: str, opened, told: list[ExtractedEvent], sent) -> Extracte
     """The statement of a sentence that goes on with the quotation the sentence right before it
     opened (in its paragraph) and names who said it: its first statement, else None."""
     closes = min((i for i in (sent.text.find('"'), sent.text.find("”")) if i >= 0), default=-1)
-    if closes < 0 or "“" in sent.text[:closes] or body[opened.end_char : sent.start_char].strip():
+    if closes < 0 or "“" in sent.text[:closes] or (gap := _gap(body, opened, sent)).strip():
         return None
-    if "\n\n" in body[opened.end_char : sent.start_char + closes]:
+    if "\n\n" in gap + sent.text[:closes]:
         return None  # a paragraph between: another quotation
     return next(filter(_words, told), None)
+
+
+def _gap(body: str, opened, sent) -> str:
+    """What stands between a span of text and the sentence after it, with the space ending the span."""
+    return opened.text[len(opened.text.rstrip()) :] + body[opened.end_char : sent.start_char]
 
 
 def _unique(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
