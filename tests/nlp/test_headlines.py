@@ -327,3 +327,10 @@ def test_a_title_cut_to_length_does_not_end_on_a_count_whose_noun_was_cut(gazett
     )
     text = "The U.S. Coast Guard said on Thursday that rescue teams found a field of debris near the Titanic."
     assert titles(text, gazetteer)[0] == "U.S. Coast Guard says rescue teams found field of debris"
+
+
+def test_a_deed_not_done_to_someone_keeps_its_voice(gazetteer):
+    found = titles("The sirens were not activated during the fires on Tuesday.", gazetteer)
+    assert found[0] == "Sirens are not activated during fires"
+    found = titles("The boy will not be sent back to Cuba on Friday, officials said.", gazetteer)
+    assert "Boy not to be sent back to Cuba" in found

@@ -234,11 +234,15 @@ def _verb(head, plural: bool) -> str:
 def _tense(head, plural: bool) -> str:
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     lemma = lemma_of(head)
-    if any(c.dep_ == "neg" for c in head.children):
-        return ("do not " if plural else "does not ") + lemma
+    negated = any(c.dep_ == "neg" for c in head.children)
     passive = {c.dep_ for c in head.children} & {"auxpass", "agent"} and head.tag_ == "VBN"
     if passive or any(c.dep_ == "nsubjpass" for c in head.children):  # "was launched by": is launched
-        return ("to be " if auxes & FUTURE else "are " if plural else "is ") + head.text.lower()
+        being = "to be " if auxes & FUTURE else "are " if plural else "is "
+        if negated:  # "was not activated": is not activated, not "does not activate"
+            being = "not to be " if auxes & FUTURE else f"{being}not "
+        return being + head.text.lower()
+    if negated:
+        return ("do not " if plural else "does not ") + lemma
     if auxes & FUTURE:
         return "to " + lemma
     if plural:
