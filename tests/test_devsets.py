@@ -21,14 +21,14 @@ DEVSETS = EVAL / "devsets"
 # What the pipeline reaches on them (see README, "Events on unseen news"), a little below.
 FLOORS = {
     "merge_recall": 0.545,
-    "merge_b3_recall": 0.553,
+    "merge_b3_recall": 0.558,
     "merge_precision": 0.99,
     "merge_b3_precision": 0.86,
     "event_recall": 0.97,
     "mention_date_accuracy": 0.915,
     "actor_groups_resolved": 0.87,
     "actor_pairs_apart": 0.87,
-    "event_actor_recall": 0.76,
+    "event_actor_recall": 0.8,
 }
 TITLES_SENT_BACK = 0.02
 SEED_FLOORS = {

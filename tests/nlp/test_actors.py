@@ -160,6 +160,15 @@ def test_it_said_after_a_quotation_is_the_organisation_before_it_not_one_named_i
     assert ("it", "Harbour Valley Bank") in anaphora(text, gazetteer)
 
 
+def test_it_after_a_long_quotation_is_the_organisation_named_before_the_quotation_began(gazetteer):
+    text = (
+        "Harbour Valley Bank issued a statement on Friday. "
+        '"These men were true bankers. They served the town for decades. Our hearts are with their '
+        'families. We grieve with Ada Kapu and Ben Lowe," it added.'
+    )
+    assert ("it", "Harbour Valley Bank") in anaphora(text, gazetteer)
+
+
 def test_a_name_the_tagger_missed_is_a_person_where_the_text_gives_their_age(gazetteer):
     text = (
         "Three missing workers have been identified:\n\n"

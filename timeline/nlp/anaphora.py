@@ -116,6 +116,15 @@ def _speaks(tok) -> bool:
     return tok.dep_ in SUBJECTS and tok.head.lemma_.lower() in SPEECH
 
 
+def _quoted_before(doc, tok, quoted: list[tuple[int, int]]):
+    """The sentence where the quotation that ends right before ``tok`` began ('"These men were true
+    explorers. … We grieve the loss," it added'), or None: the speaker is named before it."""
+    body = text_of(doc)
+    start = next((a for a, b in quoted if b <= tok.idx and not body[b : tok.idx].strip(" ,")), None)
+    span = doc.char_span(start, start + 1, alignment_mode="expand") if start is not None else None
+    return span.sent if span is not None else None
+
+
 def it_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """ "it" as the organisation or place whose statement it is the subject of: "Kyiv announced that
     it had decided", "Shoney's said it will report"; and "it said" as the organisation named last
@@ -125,7 +134,8 @@ def it_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     quoted = quoted_spans(text_of(doc))
     for tok in doc:
         if tok.lower_ == "it" and tok.pos_ == "PRON" and _speaks(tok) and tok.head.dep_ != "ccomp":
-            reach = sents[max(0, sents.index(tok.sent) - PRONOUN_REACH + 1)].start_char
+            anchor = _quoted_before(doc, tok, quoted) or tok.sent
+            reach = sents[max(0, sents.index(anchor) - PRONOUN_REACH + 1)].start_char
             named = [
                 m
                 for m in mentions
