@@ -201,3 +201,18 @@ def test_an_official_named_with_the_unit_they_command_brings_the_unit_and_its_se
         "First Coast Guard District, spoke on Tuesday. Mauger said the search would go on."
     )
     assert {"First Coast Guard District", "U.S. Coast Guard"} <= set(actors_of_event(text, "go on"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Deepvale, the company that built the vessel, said on Friday that the crew had died.",
+            "organization",
+        ),
+        ("Mr Deepvale, the captain, said on Friday that the crew had died.", "person"),
+    ],
+)
+def test_a_phrase_beside_a_name_that_calls_it_a_company_makes_it_an_organisation(text, kind):
+    kinds = {m.name: m.kind for m in find_actors(load_nlp()(text), Gazetteer()) if not m.role}
+    assert kinds.get("Deepvale") == kind

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .anaphora import described_mentions, it_mentions, pronoun_mentions, settlement_mentions
+from .anaphora import COMPANY_NOUNS, described_mentions, it_mentions, pronoun_mentions, settlement_mentions
 from .pipeline import datelines_in, text_of
 from .types import ActorMention
 
@@ -491,6 +491,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
         mentions.append(ActorMention(name, kind, r.text, r.start, r.end, written=r.written))
     mentions += _untagged_forms(text_of(doc), mentions)
     mentions += _aged_names(text_of(doc), mentions)
+    mentions += _described_as_companies(doc, mentions)
     mentions += _role_mentions(text_of(doc), mentions, gazetteer)
     mentions.sort(key=lambda m: m.start)
     mentions += pronoun_mentions(doc, mentions) + it_mentions(doc, mentions)
@@ -533,6 +534,33 @@ def _untagged_forms(text: str, mentions: list[ActorMention]) -> list[ActorMentio
             if any(s < end and start < e for s, e in taken) or _followed_by_name(text, end):
                 continue
             out.append(ActorMention(name, kind, form, start, end))
+    return out
+
+
+# What a phrase set beside a name may call an organisation: "OceanGate, the company that …".
+BUSINESSES = COMPANY_NOUNS | {"agency", "operator", "lender", "startup", "airline", "carrier", "manufacturer"}
+
+
+def _described_as_companies(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Organisations whose text says what they are, in a phrase set beside the name ("OceanGate, the
+    company that developed the submersible, said"): those the tagger missed, as new mentions; those
+    it took for a person are made organisations, wherever their name is written."""
+    out, companies = [], set()
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        if not any(c.dep_ == "appos" and c.lemma_.lower() in BUSINESSES for c in tok.children):
+            continue
+        if found := [m for m in mentions if m.start <= tok.idx < m.end]:
+            companies |= {m.name for m in found if m.kind == "person" and not m.role}
+            continue
+        first = min((c for c in tok.children if c.dep_ == "compound"), key=lambda c: c.i, default=tok)
+        name = doc.text[first.idx : tok.idx + len(tok.text)]
+        if name_key(name) not in DESIGNATIONS:  # not "Inc." cut from its name
+            out.append(ActorMention(name, "organization", name, first.idx, tok.idx + len(tok.text)))
+    for m in mentions:
+        if m.name in companies:
+            m.kind = "organization"
     return out
 
 
