@@ -1,8 +1,13 @@
-"""A name an article gives in part resolves to the full name the archive knows, once and only once."""
+"""A name an article gives in part resolves to the full name the archive knows, once and only once;
+reports stored under a short form meet those of the full name."""
+
+import io
 
 import pytest
+from django.core.management import call_command
 
-from timeline.models import Actor, ActorAlias
+from tests.utils import inbox_of
+from timeline.models import Actor, ActorAlias, Event
 from timeline.services import named_in_archive
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +77,32 @@ def test_a_province_named_after_its_city_is_the_city_but_a_county_is_not_its_isl
     assert named_in_archive("Sivas Province", "place") == city
     stored("Kauai", "place")
     assert named_in_archive("Kauai County", "place") is None
+
+
+def test_a_speaker_named_by_surname_in_one_outlet_and_in_full_in_another_said_one_thing(tmp_path):
+    inbox = inbox_of(
+        tmp_path / "inbox",
+        {
+            "a_first.txt": (
+                "Captain Ada Kapu steered the Deepvale vessel out of the harbour on Sunday, June 18, 2023.\n",
+                "Vessel out",
+                "Wire",
+                "2023-06-18",
+            ),
+            "b_short.txt": (
+                "Kapu said on Thursday that the five men aboard had sadly been lost.\n",
+                "Five lost",
+                "Courier",
+                "2023-06-22",
+            ),
+            "c_full.txt": (
+                "Ada Kapu told reporters on Thursday that the company grieves with the families.\n",
+                "Grief",
+                "Herald",
+                "2023-06-22",
+            ),
+        },
+    )
+    call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
+    said = Event.objects.filter(sources__article__file_name__in=["b_short.txt", "c_full.txt"]).distinct()
+    assert said.count() == 1, "one speaker's words of one day are one event, however the outlets name her"

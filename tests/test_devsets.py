@@ -20,8 +20,8 @@ EVAL = Path(__file__).resolve().parents[1].parent / "shared/eval"
 DEVSETS = EVAL / "devsets"
 # What the pipeline reaches on them (see README, "Events on unseen news"), a little below.
 FLOORS = {
-    "merge_recall": 0.545,
-    "merge_b3_recall": 0.558,
+    "merge_recall": 0.555,
+    "merge_b3_recall": 0.565,
     "merge_precision": 0.99,
     "merge_b3_precision": 0.86,
     "event_recall": 0.97,

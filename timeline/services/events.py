@@ -23,7 +23,9 @@ def _timex_text(extracted: ExtractedEvent) -> str:
     return extracted.timex.text[:300] if extracted.timex else ""
 
 
-def _source_fields(extracted: ExtractedEvent) -> dict:
+def _source_fields(extracted: ExtractedEvent, actors: dict[str, Actor]) -> dict:
+    """The stored fields of a report; its doers by the names of the actors they were stored as
+    ("OceanGate" as "OceanGate Expeditions"), so that reports of two articles meet."""
     timex = extracted.timex
     return {
         "sentence": extracted.sentence,
@@ -34,7 +36,7 @@ def _source_fields(extracted: ExtractedEvent) -> dict:
         "precision": extracted.precision,
         "flags": list(extracted.flags),
         "frame": {
-            "agents": list(extracted.agents),
+            "agents": [actors[n].name if n in actors else n for n in extracted.agents],
             "predicate": extracted.predicate,
             "words": sorted(extracted.words),
             "sentence_start": extracted.sentence_start,
@@ -49,13 +51,13 @@ def _source_fields(extracted: ExtractedEvent) -> dict:
     }
 
 
-def _new_source(article: Article, extracted: ExtractedEvent) -> EventSource:
+def _new_source(article: Article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> EventSource:
     return EventSource(
         article=article,
         start=extracted.start,
         end=extracted.end,
         temporal_expression=_timex_text(extracted),
-        **_source_fields(extracted),
+        **_source_fields(extracted, actors),
     )
 
 
@@ -105,12 +107,12 @@ def store_events(
 
     New events are derived from their reports in memory and written once; events stored before
     that gain or lose a source are re-derived and saved one by one (a few per article)."""
-    kept, fresh, left = _refresh_sources(article, extraction)
+    kept, fresh, left = _refresh_sources(article, extraction, actors)
     placements, scores = _place(article, fresh, actors, stored)
     # a happening named in passing that names no event is left out
     placed = [(e, p) for e, p in zip(fresh, placements, strict=True) if p != NOWHERE]
     fresh, placements = [e for e, _ in placed], [p for _, p in placed]
-    added = [(_new_source(article, extracted), extracted) for extracted in fresh]
+    added = [(_new_source(article, extracted, actors), extracted) for extracted in fresh]
     created = _create_events(added, placements, scores)
     for (source, _), placement in zip(added, placements, strict=True):
         source.event_id = created[placement].pk if placement in created else placement.event_id
@@ -136,7 +138,7 @@ def store_events(
 
 
 def _refresh_sources(
-    article: Article, extraction: ArticleExtraction
+    article: Article, extraction: ArticleExtraction, actors: dict[str, Actor]
 ) -> tuple[list[Reported], list[ExtractedEvent], set[int]]:
     """Updates in place the article's sources that the extraction still reports and deletes the
     others. Returns the sources kept (with their reports), the reports without a source yet, and
@@ -153,7 +155,7 @@ def _refresh_sources(
         if source is None:
             fresh.append(extracted)
             continue
-        for name, value in _source_fields(extracted).items():
+        for name, value in _source_fields(extracted, actors).items():
             setattr(source, name, value)
         source.save()
         kept.append((source, extracted))
