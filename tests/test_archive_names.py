@@ -106,3 +106,25 @@ def test_a_speaker_named_by_surname_in_one_outlet_and_in_full_in_another_said_on
     call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
     said = Event.objects.filter(sources__article__file_name__in=["b_short.txt", "c_full.txt"]).distinct()
     assert said.count() == 1, "one speaker's words of one day are one event, however the outlets name her"
+
+
+def test_a_deed_done_to_someone_named_by_surname_in_one_outlet_and_in_full_in_another_is_one_event(tmp_path):
+    inbox = inbox_of(
+        tmp_path / "inbox",
+        {
+            "a_full.txt": (
+                "Guards detained President Mohamed Bazoum in the palace on Wednesday, July 26, 2023.\n",
+                "Held",
+                "Wire",
+                "2023-07-26",
+            ),
+            "b_short.txt": (
+                "Soldiers confined President Bazoum to the palace on Wednesday, officials said.\n",
+                "Confined",
+                "Courier",
+                "2023-07-27",
+            ),
+        },
+    )
+    call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
+    assert Event.objects.count() == 1, [e.title for e in Event.objects.all()]

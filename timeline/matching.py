@@ -75,8 +75,13 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         subject_of=extracted.subject_of,
         another=extracted.another,
         doer=extracted.doer,
-        patients=frozenset(extracted.patients),
+        patients=frozenset(stored_names(actors, extracted.patients)),
     )
+
+
+def stored_names(actors: dict[str, Actor], names) -> list[str]:
+    """The names of the actors that names in a text were stored as ("Bazoum": "Mohamed Bazoum")."""
+    return [actors[n].name if n in actors else n for n in names]
 
 
 def could_join(reports: list[clustering.Report]):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from ..matching import StoredEvents, report_of
+from ..matching import StoredEvents, report_of, stored_names
 from ..models import Actor, Article, Event, EventSource, EventType, Status
 from ..nlp import clustering
 from ..nlp.types import ArticleExtraction, ExtractedEvent
@@ -24,8 +24,8 @@ def _timex_text(extracted: ExtractedEvent) -> str:
 
 
 def _source_fields(extracted: ExtractedEvent, actors: dict[str, Actor]) -> dict:
-    """The stored fields of a report; its doers by the names of the actors they were stored as
-    ("OceanGate" as "OceanGate Expeditions"), so that reports of two articles meet."""
+    """The stored fields of a report; its doers, and whom it was done to, by the names of the actors
+    they were stored as ("OceanGate" as "OceanGate Expeditions"), so that reports of two articles meet."""
     timex = extracted.timex
     return {
         "sentence": extracted.sentence,
@@ -36,7 +36,7 @@ def _source_fields(extracted: ExtractedEvent, actors: dict[str, Actor]) -> dict:
         "precision": extracted.precision,
         "flags": list(extracted.flags),
         "frame": {
-            "agents": [actors[n].name if n in actors else n for n in extracted.agents],
+            "agents": stored_names(actors, extracted.agents),
             "predicate": extracted.predicate,
             "words": sorted(extracted.words),
             "sentence_start": extracted.sentence_start,
@@ -46,7 +46,7 @@ def _source_fields(extracted: ExtractedEvent, actors: dict[str, Actor]) -> dict:
             "spoken": extracted.spoken,
             "another": extracted.another,
             "doer": extracted.doer,
-            "patients": list(extracted.patients),
+            "patients": stored_names(actors, extracted.patients),
         },
     }
 
