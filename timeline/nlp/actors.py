@@ -555,7 +555,7 @@ def _described_as_companies(doc, mentions: list[ActorMention]) -> list[ActorMent
             companies |= {m.name for m in found if m.kind == "person" and not m.role}
             continue
         first = min((c for c in tok.children if c.dep_ == "compound"), key=lambda c: c.i, default=tok)
-        name = doc.text[first.idx : tok.idx + len(tok.text)]
+        name = text_of(doc)[first.idx : tok.idx + len(tok.text)]
         if name_key(name) not in DESIGNATIONS:  # not "Inc." cut from its name
             out.append(ActorMention(name, "organization", name, first.idx, tok.idx + len(tok.text)))
     for m in mentions:

@@ -320,12 +320,14 @@ def events_from_doc(
             title = headline(heads_of[id(words)], named, timex_chars, quoted=opened.root)
             if acceptable(title) and not _named_by_pronoun(title):
                 words.title = title  # "Panis says they didn't give us no warning", not "… says in interview"
-        if told or (opened is None and not _opens_quotation(sent.text)):
+        if told:
             opened = None
-        elif opened is None or _opens_quotation(sent.text):
+        elif _opens_quotation(sent.text):
             opened = sent
+        elif opened is not None and _goes_on_quoting(body, opened, sent):
+            opened = doc[opened.start : sent.end]  # the quotation goes on, its speaker not named yet
         else:
-            opened = doc[opened.start : sent.end] if _goes_on_quoting(body, opened, sent) else None
+            opened = None
         if not told and statements and _quotes_on(body, statements[-1], sent):
             quoted = statements[-1]  # "… he said. "We notified the families."": his words go on
             quoted.end = sent.start_char + len(sent.text.rstrip())
@@ -639,12 +641,13 @@ def _first_named(noun: str, sent, told: list[ExtractedEvent], position: int) -> 
     kin = kin_of(noun)
     if any(t.lemma_.lower() in kin for t in sent.doc[: sent.start]):
         return ""
-    doers = [e for e in told if e.doer and not e.reference and 0 < position - e.position <= GOES_ON]
+    near = [e for e in told if 0 < position - e.position <= GOES_ON]
     if noun in GENERIC_HAPPENINGS:
         # "the disaster" is also the happening last named in passing ("after the bridge's collapse")
-        named = [e for e in told if (e.doer or e.reference) and 0 < position - e.position <= GOES_ON]
-        return (named[-1].doer or named[-1].predicate) if named else ""
-    return doers[-1].doer if doers else ""
+        near = [e for e in near if e.doer or e.reference]
+    else:
+        near = [e for e in near if e.doer and not e.reference]
+    return (near[-1].doer or near[-1].predicate) if near else ""
 
 
 def _happening_doer(head) -> str:
