@@ -222,6 +222,16 @@ def test_a_happening_told_in_a_clause_set_beside_the_sentence_s_own_is_a_referen
     )
 
 
+def test_a_deed_set_after_the_sentence_s_own_is_named_in_passing_not_told_as_an_event():
+    # the deed came before the sentence's day: dated by publication it would be a false event
+    for deed in ("struck and destroyed", "collided with and destroyed"):
+        text = f"Divers found two bodies on Wednesday, a day after a cargo ship {deed} the bridge."
+        found = events(text)
+        assert [e.title for e in found if not e.reference] == ["Divers find two bodies"], text
+        (named,) = [e for e in found if e.reference]
+        assert named.predicate in ("strike", "collide") and "destroyed the bridge" in named.title
+
+
 def test_a_kind_of_happening_or_an_indefinite_one_is_no_reference():
     text = (
         "It was the deadliest quake since 1999. Engineers fear a collapse of other bridges. "

@@ -115,9 +115,9 @@ def test_a_word_every_report_uses_weighs_less_than_one_few_use():
 
 
 def test_an_undated_happening_is_followed_on_only_by_the_next_sentence():
-    solidarity = happened("xi solidarity putin west summit", undated=True, position=0)
-    next_one = happened("xi solidarity putin pledge summit", undated=True, position=1)
-    two_on = happened("xi solidarity putin pledge summit", undated=True, position=2)
+    solidarity = happened("stand xi solidarity putin west summit", undated=True, position=0)
+    next_one = happened("pledge xi solidarity putin summit", undated=True, position=1)
+    two_on = happened("pledge xi solidarity putin summit", undated=True, position=2)
     assert assign([solidarity, next_one], {})[1][0] == ("new", 0)
     assert assign([solidarity, two_on], {})[1][0] != ("new", 0)
 
@@ -275,6 +275,36 @@ def test_a_bare_the_quake_is_the_happening_of_its_kind_told_last_before_it():
     assert assign([far], dict(events))[0][0] is None, "too far from the earthquake to know it is that one"
     elsewhere = passing("", "quake", article=2, position=5)
     assert assign([elsewhere], dict(events))[0][0] is None, "another article's quake"
+
+
+def test_a_bare_the_quake_whose_own_sentence_tells_of_it_is_not_the_other_one_of_its_kind():
+    # "A powerful earthquake hit the coast. [...] The tremor was also felt in Cyprus. [...] A second
+    # tremor hit the region": "the tremor" felt is the earthquake its sentence joined, not the second
+    quake = happened("hit earthquake coast powerful", position=1, doer="earthquake")
+    felt = happened("feel tremor cyprus", undated=True, position=3, subject_of="tremor", doer="tremor")
+    second = happened("hit tremor second region", position=6, another=True, doer="tremor")
+    events = {"quake": Profile.of(quake).absorbed(felt), "second": Profile.of(second)}
+    assert assign([passing("", "tremor", article=1, position=3)], dict(events))[0][0] is None
+    events["quake"] = Profile.of(quake)
+    later = assign([passing("", "tremor", article=1, position=3)], dict(events))[0][0]
+    assert later == "second", "with no tremor told in its own sentence, the one of its kind it may name"
+
+
+def test_a_deed_told_again_by_its_verb_in_its_article_is_one_happening_whoever_tells_it():
+    # "Rescue teams uncovered a field of debris near the wreck. [...] The Coast Guard said the debris
+    # field was uncovered by a robot that had reached the sea floor"
+    found = happened("uncover debris field wreck team", position=1)
+    other = happened("reach robot sea floor", position=4)
+    events = {"found": Profile.of(found), "other": Profile.of(other)}
+    again = report(
+        "uncover debris field robot coast guard", position=4, undated=True, event_type="statement",
+        predicate="uncover", agents=frozenset({"Coast Guard"}), spoken=True,
+    )  # fmt: skip
+    assert assign([again], dict(events))[0][0] == "found"
+    assert assign([replace(again, position=9)], dict(events))[0][0] != "found", "too far to be told again"
+    assert assign([replace(again, article=2)], dict(events))[0][0] != "found", "another article's"
+    elsewhere = replace(again, terms=frozenset({"uncover", "plot", "coast", "guard"}))
+    assert assign([elsewhere], dict(events))[0][0] != "found", "another thing uncovered"
 
 
 def test_what_someone_said_a_happening_did_is_placed_with_the_happenings_it_tells_of():

@@ -16,7 +16,17 @@ from dataclasses import dataclass, replace
 
 from .clauses import EVENT_TYPES, HAPPENING_NOUNS, kin_of, one_noun
 from .dating import overlaps
-from .discourse import GOES_ON, TALK_TYPES, Rarity, follows_on, goes_on, named_before, remarks, tells_named
+from .discourse import (
+    GOES_ON,
+    TALK_TYPES,
+    Rarity,
+    follows_on,
+    goes_on,
+    named_before,
+    remarks,
+    retells,
+    tells_named,
+)
 
 # How far (days) from a report's dates stored events are looked up: a report dated only by its
 # article's publication may tell of anything a while before it; one stating its own date may
@@ -396,6 +406,13 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return more
     if relation in ("same", "compatible", "publication") and (told := tells_named(report, event)):
         return told
+    a_deed = rarity is not None and not of_saying(report.predicate)
+    if (
+        a_deed
+        and relation in ("same", "compatible", "publication")
+        and (again := retells(report, event, rarity))
+    ):
+        return again
     if same_doer(report, event, relation) or same_patient(report, event, relation):
         return SAME_DOER
     if relation is not None and rarity is not None and (deed := _same_deed(report, event, relation, rarity)):
@@ -601,9 +618,11 @@ def _scored(report: Report, events: dict[object, Profile], candidates: _Candidat
         keys = [key for key in candidates.of(report) if may_name(report, events[key])]
         scores = [(key, _naming_share(report, events[key], rarity)) for key in keys]
         if all(score is None for _, score in scores) and report.terms <= kin_of(report.predicate):
-            # "the quake" that names nothing more: the one event of its kind, if there is only one
+            # "the quake" that names nothing more: the one event of its kind, if there is only one and
+            # its own sentence tells no other ("The tremor was also felt": that tremor, not a later one)
             of_kind = [key for key in keys if of_its_kind(report, events[key])]
-            scores = [(of_kind[0], LONE_OF_KIND)] if len(of_kind) == 1 else scores
+            here = [key for key in candidates.of(report) if _tells_here(report, events[key])]
+            scores = [(of_kind[0], LONE_OF_KIND)] if len(of_kind) == 1 and not here else scores
         yield from scores
         return
     span = window(report)
@@ -612,6 +631,12 @@ def _scored(report: Report, events: dict[object, Profile], candidates: _Candidat
         if profile.date_start is None or not overlaps(*span, profile.date_start, profile.date_end):
             continue  # cheaper than finding out that the dates rule it out
         yield key, match_score(report, profile, rarity)
+
+
+def _tells_here(report: Report, event: Profile) -> bool:
+    """Is ``event`` of the kind a report names in passing and told by its own sentence?"""
+    here = (report.article, report.position)
+    return of_its_kind(report, event) and any((a, p) == here for a, p, _ in event.terms)
 
 
 def _of_words(report: Report) -> bool:

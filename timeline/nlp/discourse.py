@@ -119,6 +119,25 @@ def tells_named(report: Report, event: Profile) -> float | None:
     return _nearest(named_before(report, event, report.predicate))
 
 
+def retells(report: Report, event: Profile, rarity: Rarity) -> float | None:
+    """The weighted share of its rarer words beyond the verb that a report shares with a source of
+    ``event`` telling the same deed by the same verb at most ``GOES_ON`` sentences before it in its
+    article ("Rescue teams uncovered a field of debris. [...] The Coast Guard said the debris field was
+    uncovered by a robot"), or None when it is less than ``NEAR_SHARE``: the deed told again."""
+    verb = report.predicate
+    if report.reference or report.article is None or not verb or verb not in event.predicates:
+        return None
+    if verb in HAPPENING_NOUNS:
+        return None  # "the upcoming visit" names the happening (see ``goes_on``, ``tells_named``)
+    rest = report.terms - {verb}
+    told = (
+        (gap, terms) for gap, terms in _told_before(report, event) if 0 < gap <= GOES_ON and verb in terms
+    )
+    shares = (rarity.shared(rest, terms - {verb}) for _, terms in told)
+    best = max(shares, default=0.0)
+    return best if best >= NEAR_SHARE else None
+
+
 def _nearest(gap: int | None) -> float | None:
     """1 less a hundredth per sentence between, the nearest the better; None for no gap."""
     return None if gap is None else 1.0 - 0.01 * gap

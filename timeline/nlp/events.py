@@ -205,6 +205,8 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
     for tok in sent:
         if tok.i in found or tok.dep_ not in ("advcl", "conj") or not _undated_report(tok):
             continue
+        if _in_passing(tok):
+            continue  # "after a ship struck the bridge": named in passing (see ``_references``)
         if tok.tag_ not in ("VBZ", "VBD", "VBP"):
             continue
         kind = classify(tok.lemma_)
@@ -449,12 +451,26 @@ def _sets_beside(tok) -> bool:
 def _told_in_passing(tok) -> bool:
     """Is ``tok`` the verb of a clause that tells, in the past tense, a happening the sentence sets
     its own beside ("Soldiers appeared on TV hours after the president was held", "Water was 50
-    feet deep where the bridge collapsed"): with a subject of its own, neither said nor foreseen?"""
-    if tok.dep_ not in ("advcl", "relcl") or not has_subject(tok) or not _done(tok):
+    feet deep where the bridge collapsed"): with a subject of its own, neither said nor foreseen?
+    ("a day after a ship collided with the bridge" is such a clause however the parser attaches it.)"""
+    if tok.dep_ not in ("advcl", "relcl", "acl") or not has_subject(tok) or not _done(tok):
         return False
     if not any(_sets_beside(c) for c in tok.children):
         return False
     return _undated_report(tok) and classify(tok.lemma_) not in ("statement", "announcement")
+
+
+# What sets a clause beside the sentence's happening as one that came before it.
+BEFORE = {"after", "since", "once", "following"}
+
+
+def _in_passing(tok) -> bool:
+    """Is ``tok`` the verb of a clause set after a happening that came before the sentence's own ("a
+    day after a ship struck and destroyed the bridge"), or joined to one with no subject of its own?
+    Its happening is named in passing, not told."""
+    while tok.dep_ == "conj" and not has_subject(tok):
+        tok = tok.head
+    return _told_in_passing(tok) and any(c.dep_ == "mark" and c.lower_ in BEFORE for c in tok.children)
 
 
 def _speaks_for(tok) -> bool:
