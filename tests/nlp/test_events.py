@@ -394,6 +394,16 @@ def test_words_given_as_an_object_are_words_said():
     assert (made.event_type, made.spoken) == ("announcement", True)
     (seen,) = [e for e in events("The West sees the peace plan as a ploy.") if not e.reference]
     assert (seen.event_type, seen.spoken) == ("other", False), "what words tell of is no words given"
+    (update,) = events("Xi Jinping provided an update on the rescue operation on Monday.")
+    assert (update.event_type, update.spoken) == ("statement", True), "words given, however the verb"
+    (aid,) = events("Xi Jinping provided aid to the rescue operation on Monday.")
+    assert (aid.event_type, aid.spoken) == ("agreement", False)
+
+
+def test_the_words_said_at_a_press_conference_are_the_speaker_s():
+    (said,) = events("During a Monday press conference, President Xi Jinping said supplies were available.")
+    assert said.event_type == "statement" and said.agents == ["Xi Jinping"]
+    assert said.title.startswith("Xi Jinping says")
 
 
 def test_a_happening_of_a_kind_told_before_told_again_later_is_another():

@@ -115,11 +115,11 @@ def event_type(head) -> str:
     told = reported(head)
     if any(c.dep_ == "dobj" and c.lemma_.lower() in PACTS for c in told.children):
         return "agreement"
+    if words := words_given(told):
+        return words  # "The general made the announcement on television"
     kind = classify(told.lemma_)
     if kind == "other" and any(c.dep_ == "dobj" and c.lemma_.lower() in GATHERINGS for c in told.children):
         return "meeting"  # "Xi and Putin ended their talks", "Ecowas leaders held a summit"
-    if kind == "other" and (words := words_given(told)):
-        return words  # "The general made the announcement on television"
     if told.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lower_ in PRESS for c in told.children):
         return "statement"
     if told.pos_ != "NOUN" and told.lemma_.lower() in NOUN_ONLY:
@@ -142,16 +142,31 @@ def said(head) -> bool:
 
 # Nouns of words someone gives ("made the announcement", "gave a speech"), not of what words tell
 # ("sees the plan as a ploy").
-WORDS_GIVEN = {"statement", "announcement", "speech", "remark", "comment", "declaration"}
+WORDS_GIVEN = {
+    "statement",
+    "announcement",
+    "speech",
+    "remark",
+    "comment",
+    "declaration",
+    "update",
+    "briefing",
+}
+# Verbs of giving, whatever kind they are of otherwise: words are what they give ("provided an update").
+GIVING = {"give", "make", "issue", "provide", "deliver", "offer"}
 
 
 def words_given(head) -> str:
-    """ "statement" or "announcement" for a verb of no kind whose object is words of that kind ("made
-    the announcement", "gave a speech", "issued a statement"), else ""."""
-    if classify(head.lemma_) != "other" or head.pos_ != "VERB":
+    """ "statement" or "announcement" for a verb of no kind, or of giving, whose object is words of
+    that kind ("made the announcement", "gave a speech", "provided an update"), else ""."""
+    if head.pos_ != "VERB" or (classify(head.lemma_) != "other" and head.lemma_.lower() not in GIVING):
         return ""
     given = (c.lemma_.lower() for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
-    return next((classify(noun) for noun in given if noun in WORDS_GIVEN), "")
+    return next((_words_kind(noun) for noun in given if noun in WORDS_GIVEN), "")
+
+
+def _words_kind(noun: str) -> str:
+    return "announcement" if classify(noun) == "announcement" else "statement"
 
 
 def subject_of(head):
@@ -281,6 +296,19 @@ def names_a_happening(tok) -> bool:
 
 def is_event_noun(tok) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in EVENT_NOUNS
+
+
+def told_by(head):
+    """The word whose clause tells a report: an event noun with no owner of its own is told by the
+    verb whose clause holds it ("During a press conference, Mauger said": "said", Mauger's words)."""
+    if not is_event_noun(head) or subject_of(head) is not None:
+        return head
+    tok = head
+    while tok.head != tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and subject_of(tok) is not None:
+            return tok
+    return head
 
 
 def has_subject(tok) -> bool:

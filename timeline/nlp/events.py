@@ -35,6 +35,7 @@ from .clauses import (
     kin_of,
     names_a_happening,
     said,
+    told_by,
 )
 from .clustering import keywords
 from .date_lexicon import MONTHS, WEEKDAYS
@@ -554,7 +555,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         timex=timex,
         summary=sent.text.strip(),
         sentence_start=sent.start_char,
-        agents=agents_of(head, [m for m in actors if sent.start_char <= m.start < sent.end_char]),
+        agents=agents_of(told_by(head), [m for m in actors if sent.start_char <= m.start < sent.end_char]),
         predicate=deed_of(head).lemma_.lower(),
         words=keywords(" ".join([title, text, *(m.name for m in mentions if m.role)])),
         terms=content_words(sent.doc, start, end, mentions, timex_chars),

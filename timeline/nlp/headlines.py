@@ -12,7 +12,7 @@ import re
 
 from .actors import ABBREVIATED, DESIGNATIONS
 from .actors import TITLE_WORDS as ROLE_WORDS
-from .clauses import classify, is_event_noun, subject_of
+from .clauses import classify, is_event_noun, subject_of, told_by
 from .types import ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "say": "says"}
@@ -349,8 +349,7 @@ def _is_date(tok, timex_chars: set[int]) -> bool:
 def headline(head, mentions: list[ActorMention], timex_chars: set[int], quoted=None) -> str:
     """A short title from the clause's doer, verb and object: "Xi Jinping arrives in Moscow";
     ``quoted``: the main word of the words a statement quoted in the sentence before."""
-    if is_event_noun(head) and subject_of(head) is None and (verb := _verb_above(head)) is not None:
-        head = verb  # "During a press conference, Mauger said": the conference is told by its verb
+    head = told_by(head)
     if is_event_noun(head):
         owner = subject_of(head)
         who = doers(owner, mentions, timex_chars)[0] if owner is not None else ""
@@ -417,15 +416,6 @@ def _first_person(head):
     if speaker is None or speaker.lower_ != "i" or content.lemma_ in ("be", "have"):
         return None
     return content
-
-
-def _verb_above(tok):
-    """The verb whose clause holds ``tok`` ("During a conference, he said" -> "said"), or None."""
-    while tok.head != tok:
-        tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") and subject_of(tok) is not None:
-            return tok
-    return None
 
 
 def _unnamed(subject, mentions: list[ActorMention]) -> bool:
