@@ -128,3 +128,28 @@ def test_a_deed_done_to_someone_named_by_surname_in_one_outlet_and_in_full_in_an
     )
     call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
     assert Event.objects.count() == 1, [e.title for e in Event.objects.all()]
+
+
+def test_every_country_is_a_place_and_no_speaker_of_its_own(tmp_path):
+    # "Niger" is not in the gazetteer file: the tagger alone would take it for an organisation that
+    # speaks, and the army chief's words and the minister's would be one speaker's of one day
+    inbox = inbox_of(
+        tmp_path / "inbox",
+        {
+            "a_chief.txt": (
+                "Niger's army chief said on Thursday, July 27, 2023, that the troops had his support.\n",
+                "Chief",
+                "Wire",
+                "2023-07-27",
+            ),
+            "b_minister.txt": (
+                "Niger's foreign minister said on Thursday, July 27, 2023, that the embassy stays open.\n",
+                "Minister",
+                "Courier",
+                "2023-07-27",
+            ),
+        },
+    )
+    call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
+    assert Actor.objects.get(name="Niger").kind == Actor.Kind.PLACE
+    assert Event.objects.count() == 2, [e.title for e in Event.objects.all()]

@@ -50,8 +50,34 @@ def read_entries(path: Path, required: tuple[str, ...]) -> list[dict]:
 
 @functools.cache
 def actor_entries(path: Path = ACTORS_FILE) -> tuple[dict, ...]:
-    """The gazetteer file's entries, in the file's order (read once per process)."""
-    return tuple(read_entries(path, ("name", "kind")))
+    """The gazetteer file's entries, in the file's order, then every country of ISO 3166 that the
+    file does not name (read once per process)."""
+    from .models import normalize_name
+
+    entries = read_entries(path, ("name", "kind"))
+    named = {normalize_name(n) for e in entries for n in (e["name"], *e.get("aliases", []))}
+    countries = (
+        c for c in country_entries() if not named & {normalize_name(n) for n in (c["name"], *c["aliases"])}
+    )
+    return (*entries, *countries)
+
+
+def country_entries() -> list[dict]:
+    """The countries of ISO 3166 (``pycountry``) as places: "Niger" and "Mali" are countries, not
+    organisations, wherever the tagger puts them. Each goes by its common name, with its short and
+    official names as aliases; names written as a list's entries ("Congo, The Democratic Republic
+    of the") are left out. They are known only where the tagger finds a name (``exact``): read in
+    every capitalised word, or in another spelling, they would find "Jersey" in "New Jersey" and
+    "Colombia" in a company called Columbia."""
+    import pycountry
+
+    out = []
+    for country in pycountry.countries:
+        forms = (getattr(country, "common_name", None), country.name, getattr(country, "official_name", None))
+        names = list(dict.fromkeys(f for f in forms if f and "," not in f and "(" not in f))
+        if names:
+            out.append({"name": names[0], "kind": "place", "aliases": names[1:], "exact": True})
+    return out
 
 
 @functools.cache
@@ -79,6 +105,7 @@ def file_gazetteer(path: Path = ACTORS_FILE) -> Gazetteer:
             entry.get("aliases", []),
             entry.get("roles", []),
             entry.get("affiliation"),
+            exact=entry.get("exact", False),
         )
     return gazetteer
 

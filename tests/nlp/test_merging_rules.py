@@ -54,6 +54,20 @@ def test_a_speakers_remarks_join_an_event_that_opens_with_what_the_speaker_did_t
     assert not Profile.of(calmed).speakers  # a deed alone gives no speaker to join
 
 
+def test_a_speakers_dated_words_join_their_undated_words_in_an_article_of_that_day():
+    # "'The gains will be safeguarded,' Bazoum said on Twitter" in an article of Thursday; another
+    # outlet: "Bazoum on Thursday called for the protection of the gains"
+    undated = Profile.of(
+        said("gains safeguarded twitter", undated=True, article=1, agents=("Mohamed Bazoum",))
+    )
+    dated = said("call protection gains", article=2, agents=("Mohamed Bazoum",))
+    assert assign([dated], {"tweet": undated})[0][0] == "tweet"
+    other = said("call protection gains", article=2, agents=("Abdou Issa",))
+    assert assign([other], {"tweet": undated})[0][0] != "tweet", "another speaker"
+    week = replace(dated, date_start=MONDAY - dt.timedelta(days=7), date_end=MONDAY - dt.timedelta(days=7))
+    assert assign([week], {"tweet": undated})[0][0] != "tweet", "words of another day"
+
+
 def test_the_same_speaker_on_another_day_is_another_event():
     sunday = Profile.of(said("deposits safe banks", day=SUNDAY, article=1))
     assert match_score(said("managers fired losses taxpayers", article=2), sunday) is None

@@ -2,6 +2,7 @@
 
 import pytest
 
+from timeline.gazetteer import file_gazetteer
 from timeline.nlp.actors import Gazetteer, clean_name, find_actors, name_key, same_name
 from timeline.nlp.extract import extract_doc
 from timeline.nlp.pipeline import load_nlp
@@ -195,6 +196,20 @@ def test_the_office_written_before_a_name_names_its_one_holder_later():
     assert not [m for m in find_actors(load_nlp()(two), Gazetteer()) if m.text.casefold() == "the president"]
 
 
+def test_a_country_s_office_names_its_one_holder_the_article_names():
+    g = Gazetteer()
+    g.add("Niger", "place")
+    text = (
+        "President Mohamed Bazoum was detained on Wednesday. Niger's ousted President on Thursday "
+        "called for calm. Niger's army chief backed the soldiers."
+    )
+    roles = [(m.text, m.name) for m in find_actors(load_nlp()(text), g) if m.role]
+    assert ("Niger's ousted President", "Mohamed Bazoum") in roles
+    assert not [r for r in roles if "chief" in r[0]], "no one named holds that office"
+    two = text.replace("was detained", "met President Emmanuel Macron")
+    assert not [m for m in find_actors(load_nlp()(two), g) if "ousted" in m.text], "two presidents named"
+
+
 def test_an_official_named_with_the_unit_they_command_brings_the_unit_and_its_service_in():
     text = (
         "The U.S. Coast Guard searched the area on Monday. Rear Adm. John Mauger, commander of the "
@@ -216,3 +231,12 @@ def test_an_official_named_with_the_unit_they_command_brings_the_unit_and_its_se
 def test_a_phrase_beside_a_name_that_calls_it_a_company_makes_it_an_organisation(text, kind):
     kinds = {m.name: m.kind for m in find_actors(load_nlp()(text), Gazetteer()) if not m.role}
     assert kinds.get("Deepvale") == kind
+
+
+def test_every_country_is_known_by_its_name_but_not_read_into_other_words():
+    gazetteer = file_gazetteer()
+    assert gazetteer.lookup("Niger") == ("Niger", "place")
+    assert gazetteer.lookup("Republic of Mali") == ("Mali", "place")
+    assert gazetteer.lookup("Turkiye") == ("Turkey", "place"), "the file's own entry comes first"
+    assert gazetteer.fuzzy("Columbia") is None, "a company called Columbia is no Colombia"
+    assert not [s for *_, s in gazetteer.scan("Officials in New Jersey said") if s == "Jersey"]

@@ -70,6 +70,10 @@ def remarks(report: Report, event: Profile, relation: str) -> float | None:
     if relation == "same":
         spoke = report.precision == "day" and not report.from_publication and report.agents & event.speakers
         return 1.0 if spoke else None
+    if relation == "compatible" and event.from_publication and not report.from_publication:
+        # their words told undated in an article of the very day the report states
+        spoke = report.precision == "day" and report.agents & event.speakers
+        return 1.0 if spoke else None
     if relation not in ("publication", "compatible") or not report.from_publication:
         return None
     closest = min((gap for gap, _ in _told_before(report, event)), default=None)
