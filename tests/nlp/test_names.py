@@ -218,6 +218,18 @@ def test_an_official_named_with_the_unit_they_command_brings_the_unit_and_its_se
     assert {"First Coast Guard District", "U.S. Coast Guard"} <= set(actors_of_event(text, "go on"))
 
 
+def test_an_official_s_words_are_those_of_the_organisation_named_with_them_but_not_their_deeds():
+    text = (
+        "The Coast Guard and the city police ended the search on Tuesday night. Coast Guard Rear Adm. "
+        "Shannon Gilreath said on Tuesday night that the workers had not survived. Gilreath flew home."
+    )
+    found = extract_doc(load_nlp()(text), None, Gazetteer()).events
+    said = next(e for e in found if "survived" in e.sentence)
+    assert said.agents == ["Shannon Gilreath", "Coast Guard"]
+    flew = next(e for e in found if "flew" in e.sentence)
+    assert flew.agents == ["Shannon Gilreath"], "what she did is hers alone"
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [

@@ -41,6 +41,11 @@ def extract_doc(doc, published: dt.date | None, gazetteer: Gazetteer | None = No
         for name in event.actors:  # the list grows: the whole a person's unit belongs to comes too
             if (org := serving.get(name)) is not None and org not in event.actors:
                 event.actors.append(org)
+        if event.spoken or event.event_type in ("statement", "announcement"):
+            # ... and speaks through them: the admiral's words of the day are the Coast Guard's too
+            event.agents += [
+                org for name in event.agents if (org := serving.get(name)) and org not in event.agents
+            ]
         # "Kyiv announced": a capital or an institution speaks for its country, which takes part too
         for name in list(event.actors):
             country = gazetteer.stands_for(name, kinds.get(name, ""))
