@@ -59,20 +59,18 @@ class Rarity:
 
 def remarks(report: Report, event: Profile, relation: str) -> float | None:
     """1 when the report is a statement by one of the speakers of a statement event on its day: one
-    speaker's statements of one day are one happening (a briefing, a speech, an interview). A report
-    dated only by publication ("he added") joins the event of its speaker (what they said or did)
-    that its article told of at most ``REMARKS_NEAR`` sentences before, the closer the better; None
-    when it is no such statement."""
+    speaker's statements of one day are one happening (a briefing, a speech, an interview), also
+    where their words were told undated in an article of that day. A report dated only by
+    publication ("he added") joins the event of its speaker (what they said or did) that its article
+    told of at most ``REMARKS_NEAR`` sentences before, the closer the better; None when it is no such
+    statement."""
     if not report.talk or not report.agents & (event.speakers | event.agents):
         return None
     if report.about and not report.about & event.about:
         return None  # "as Xi departed he told Putin": said at another happening, told in its sentence
-    if relation == "same":
+    if relation == "same" or (relation == "compatible" and event.from_publication):
+        # (or their words told undated in an article of the very day the report states)
         spoke = report.precision == "day" and not report.from_publication and report.agents & event.speakers
-        return 1.0 if spoke else None
-    if relation == "compatible" and event.from_publication and not report.from_publication:
-        # their words told undated in an article of the very day the report states
-        spoke = report.precision == "day" and report.agents & event.speakers
         return 1.0 if spoke else None
     if relation not in ("publication", "compatible") or not report.from_publication:
         return None

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from .actors import Gazetteer, employers, find_actors, paren_aliases, parents
 from .dates import find_temporal_expressions, infer_publication_date
+from .discourse import TALK_TYPES
 from .events import events_from_doc
 from .pipeline import load_nlp, text_of
 from .types import ArticleExtraction, ExtractedActor, ExtractionFailure, Timex
@@ -41,7 +42,7 @@ def extract_doc(doc, published: dt.date | None, gazetteer: Gazetteer | None = No
         for name in event.actors:  # the list grows: the whole a person's unit belongs to comes too
             if (org := serving.get(name)) is not None and org not in event.actors:
                 event.actors.append(org)
-        if event.spoken or event.event_type in ("statement", "announcement"):
+        if event.spoken or event.event_type in TALK_TYPES:
             # ... and speaks through them: the admiral's words of the day are the Coast Guard's too
             event.agents += [
                 org for name in event.agents if (org := serving.get(name)) and org not in event.agents
