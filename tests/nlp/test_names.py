@@ -218,6 +218,14 @@ def test_an_official_named_with_the_unit_they_command_brings_the_unit_and_its_se
     assert {"First Coast Guard District", "U.S. Coast Guard"} <= set(actors_of_event(text, "go on"))
 
 
+def test_two_services_of_one_name_are_no_part_of_each_other():
+    text = (
+        "The US Coast Guard is working with the Canadian Coast Guard. On Monday the US Coast Guard "
+        "said the search would go on."
+    )
+    assert "Canadian Coast Guard" not in actors_of_event(text, "go on")
+
+
 def test_an_official_s_words_are_those_of_the_organisation_named_with_them_but_not_their_deeds():
     text = (
         "The Coast Guard and the city police ended the search on Tuesday night. Coast Guard Rear Adm. "

@@ -626,7 +626,7 @@ def employers(text: str, mentions: list[ActorMention]) -> dict[str, str]:
 def parents(mentions: list[ActorMention]) -> dict[str, str]:
     """ "First Coast Guard District" is a part of the "U.S. Coast Guard" the article names: an
     organisation whose name holds another organisation's name (or its short form) of two words or
-    more. Part -> the one whole it belongs to."""
+    more, when that one's name does not hold its own in turn. Part -> the one whole it belongs to."""
     orgs = {m.name for m in mentions if m.kind == "organization" and not m.role}
     out = {}
     for part in orgs:
@@ -639,7 +639,9 @@ def parents(mentions: list[ActorMention]) -> dict[str, str]:
         }
         if len(wholes) == 1:
             out[part] = wholes.pop()
-    return out
+    # "US Coast Guard" and "Canadian Coast Guard" each hold the other's short form: two services of
+    # one name, neither a part of the other
+    return {part: whole for part, whole in out.items() if out.get(whole) != part}
 
 
 def paren_aliases(text: str, mentions: list[ActorMention]) -> dict[str, str]:
