@@ -52,12 +52,12 @@ def read_entries(path: Path, required: tuple[str, ...]) -> list[dict]:
 def actor_entries(path: Path = ACTORS_FILE) -> tuple[dict, ...]:
     """The gazetteer file's entries, in the file's order, then every country of ISO 3166 that the
     file does not name (read once per process)."""
-    from .models import normalize_name
+    from .nlp.actors import normalize  # the models' form, without the database the benchmark lacks
 
     entries = read_entries(path, ("name", "kind"))
-    named = {normalize_name(n) for e in entries for n in (e["name"], *e.get("aliases", []))}
+    named = {normalize(n) for e in entries for n in (e["name"], *e.get("aliases", []))}
     countries = (
-        c for c in country_entries() if not named & {normalize_name(n) for n in (c["name"], *c["aliases"])}
+        c for c in country_entries() if not named & {normalize(n) for n in (c["name"], *c["aliases"])}
     )
     return (*entries, *countries)
 

@@ -1,11 +1,18 @@
 """Names on stories no gazetteer knows: short forms, acronyms, other spellings, and what is no name."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from timeline.gazetteer import file_gazetteer
 from timeline.nlp.actors import Gazetteer, clean_name, find_actors, name_key, same_name
 from timeline.nlp.extract import extract_doc
 from timeline.nlp.pipeline import load_nlp
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -260,3 +267,13 @@ def test_every_country_is_known_by_its_name_but_not_read_into_other_words():
     assert gazetteer.lookup("Turkiye") == ("Turkey", "place"), "the file's own entry comes first"
     assert gazetteer.fuzzy("Columbia") is None, "a company called Columbia is no Colombia"
     assert not [s for *_, s in gazetteer.scan("Officials in New Jersey said") if s == "Jersey"]
+
+
+def test_the_gazetteer_with_its_countries_is_read_without_django_settings():
+    # the benchmark and other tools read the file alone, with no settings and no database
+    code = "from timeline.gazetteer import file_gazetteer; print(file_gazetteer().lookup('Niger'))"
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert done.stdout.strip() == "('Niger', 'place')", done.stderr[-500:]
