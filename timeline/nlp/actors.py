@@ -704,21 +704,22 @@ def _role_mentions(text: str, mentions: list[ActorMention], gazetteer: Gazetteer
     taken = [(m.start, m.end) for m in mentions if m.kind != "place"]  # "Chinese" may begin a role
     out = []
     pattern = "|".join(re.escape(r) for r in sorted(unambiguous, key=len, reverse=True))
+
+    def free(match) -> bool:
+        """Does the match overlap no name, and stand before none (a title before a name: the name
+        itself is the mention)?"""
+        overlaps = any(s < match.end() and match.start() < e for s, e in taken)
+        return not overlaps and not _followed_by_name(text, match.end())
+
     for match in re.finditer(rf"\b({pattern})(?:'s|’s|s)?\b(?! of\b)", text, re.IGNORECASE):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        if not free(match):
             continue
-        if _followed_by_name(text, match.end()):
-            continue  # a title before a name: the name itself is the mention
         name = unambiguous[normalize(match.group(1))]
         out.append(ActorMention(name, "person", match.group(), match.start(), match.end(), role=True))
     # "Niger's ousted president": the place's holder of the office, the one the article names so
     for match in OWNED_OFFICE.finditer(text):
         role = f"the {match.group(2).casefold()}"
-        if role not in unambiguous or gazetteer.kind_of(match.group(1)) != "place":
-            continue
-        if any(s < match.end() and match.start() < e for s, e in taken) or _followed_by_name(
-            text, match.end()
-        ):
+        if role not in unambiguous or gazetteer.kind_of(match.group(1)) != "place" or not free(match):
             continue
         out.append(
             ActorMention(unambiguous[role], "person", match.group(), match.start(), match.end(), role=True)

@@ -615,13 +615,14 @@ class _Candidates:
 def _scored(report: Report, events: dict[object, Profile], candidates: _Candidates, rarity: Rarity):
     """(event key, similarity or None) of each candidate event of a report."""
     if report.reference:
-        keys = [key for key in candidates.of(report) if may_name(report, events[key])]
+        found = candidates.of(report)
+        keys = [key for key in found if may_name(report, events[key])]
         scores = [(key, _naming_share(report, events[key], rarity)) for key in keys]
         if all(score is None for _, score in scores) and report.terms <= kin_of(report.predicate):
             # "the quake" that names nothing more: the one event of its kind, if there is only one and
             # its own sentence tells no other ("The tremor was also felt": that tremor, not a later one)
             of_kind = [key for key in keys if of_its_kind(report, events[key])]
-            here = [key for key in candidates.of(report) if _tells_here(report, events[key])]
+            here = any(_tells_here(report, events[key]) for key in found)
             scores = [(of_kind[0], LONE_OF_KIND)] if len(of_kind) == 1 and not here else scores
         yield from scores
         return

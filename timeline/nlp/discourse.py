@@ -132,10 +132,8 @@ def retells(report: Report, event: Profile, rarity: Rarity) -> float | None:
     if verb in HAPPENING_NOUNS:
         return None  # "the upcoming visit" names the happening (see ``goes_on``, ``tells_named``)
     rest = report.terms - {verb}
-    told = (
-        (gap, terms) for gap, terms in _told_before(report, event) if 0 < gap <= GOES_ON and verb in terms
-    )
-    shares = (rarity.shared(rest, terms - {verb}) for _, terms in told)
+    told = (terms for gap, terms in _told_before(report, event) if 0 < gap <= GOES_ON and verb in terms)
+    shares = (rarity.shared(rest, terms - {verb}) for terms in told)
     best = max(shares, default=0.0)
     return best if best >= NEAR_SHARE else None
 

@@ -206,10 +206,10 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
     for tok in sent:
         if tok.i in found or tok.dep_ not in ("advcl", "conj") or not _undated_report(tok):
             continue
-        if _in_passing(tok):
-            continue  # "after a ship struck the bridge": named in passing (see ``_references``)
         if tok.tag_ not in ("VBZ", "VBD", "VBP"):
             continue
+        if _in_passing(tok):
+            continue  # "after a ship struck the bridge": named in passing (see ``_references``)
         kind = classify(tok.lemma_)
         # a deed of a known kind, or words said by a speaker of their own in a clause joined to the
         # first ("The search continues, and authorities said an aircraft detected noises") or set
