@@ -76,6 +76,7 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         another=extracted.another,
         doer=extracted.doer,
         patients=frozenset(stored_names(actors, extracted.patients)),
+        roles=extracted.roles,
     )
 
 
@@ -125,6 +126,10 @@ def could_join(reports: list[clustering.Report]):
     doers = sorted({noun for r in reports if r.doer and not r.reference for noun in kin_of(r.doer)})
     if doers:
         parts.append(sources.filter(frame__doer__in=doers).values_list("event_id", flat=True))
+    # Events whose deed was done by a doer and to a thing of a report's nouns (``same_roles``).
+    roles = sorted({r.roles for r in reports if r.roles and not r.reference})
+    if roles:
+        parts.append(sources.filter(frame__roles__in=roles).values_list("event_id", flat=True))
     # Events told as another of a kind on the days of a report told so (``second_of_kind``).
     second_days = Q()
     for r in reports:
@@ -258,6 +263,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
         another=any((r["frame"] or {}).get("another") for r in rows),
         doers=frozenset(d for r in rows if (d := (r["frame"] or {}).get("doer"))),
         patients=frozenset(n for r in rows for n in (r["frame"] or {}).get("patients", ())),
+        roles=frozenset(x for r in rows if (x := (r["frame"] or {}).get("roles"))),
         agents=agents,
         agent_countries=agent_countries | (agents & countries),
         terms=tuple(

@@ -427,3 +427,13 @@ def test_every_speaker_of_words_said_together_is_one_of_their_doers():
     )
     (said,) = [e for e in events(text) if e.predicate == "say"]
     assert set(said.agents) == {"Federal Reserve", "Federal Deposit Insurance Corporation", "Treasury"}
+
+
+def test_a_deed_keeps_the_nouns_of_who_did_it_and_what_it_was_done_to():
+    def roles(text):
+        return [e.roles for e in events(text) if not e.reference]
+
+    assert roles("A patrol aircraft picked up underwater noises on Tuesday.") == ["aircraft>noise"]
+    assert roles("Underwater noises were heard by the aircraft on Tuesday.") == ["aircraft>noise"]
+    assert roles("The aircraft heard them on Tuesday.") == [""], "a pronoun names no kind of thing"
+    assert roles("The aircraft searched for the crew on Tuesday.") == [""], "nothing named as what was done"

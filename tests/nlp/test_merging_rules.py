@@ -418,3 +418,23 @@ def test_a_happening_told_by_its_verb_after_its_noun_is_the_one_named_just_befor
     assert assign([visited], {"visits": Profile.of(visits)})[0][0] != "visits", (
         "a visit is held, not incurred"
     )
+
+
+def test_a_deed_told_by_another_verb_of_the_same_doer_and_thing_is_one_event():
+    # "A surveillance aircraft detected underwater noises on Monday"; further on, "The aircraft heard
+    # noises"; another outlet: "A military aircraft picked up noises"
+    detected = happened("detect aircraft noise underwater surveillance", article=1, roles="aircraft>noise")
+    heard = happened("hear aircraft noise search", article=1, position=3, roles="aircraft>noise")
+    picked = happened("pick aircraft noise military", article=2, roles="aircraft>noise")
+    events = {"detected": Profile.of(detected)}
+    assert assign([heard], dict(events))[0][0] == "detected"
+    assert assign([picked], dict(events))[0][0] == "detected"
+    assert assign([replace(picked, roles="ship>noise")], dict(events))[0][0] != "detected", "another doer"
+    assert assign([replace(picked, roles="aircraft>debris")], dict(events))[0][0] != "detected", (
+        "another thing"
+    )
+    assert assign([replace(picked, roles="")], dict(events))[0][0] != "detected", "told by no nouns"
+    week_later = replace(
+        picked, date_start=MONDAY + dt.timedelta(days=7), date_end=MONDAY + dt.timedelta(days=7)
+    )
+    assert assign([week_later], dict(events))[0][0] != "detected", "another day"

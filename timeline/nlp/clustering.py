@@ -117,6 +117,8 @@ class Report:
     another: bool = False  # another happening of a kind told before (see ``events.tells_another``)
     doer: str = ""  # the noun of the happening that did it (see ``same_doer``)
     patients: frozenset[str] = frozenset()  # whom it was done to (see ``same_patient``)
+    # who did it and what it was done to, both by their nouns: "aircraft>noise" (see ``same_roles``)
+    roles: str = ""
 
     @property
     def talk(self) -> bool:
@@ -148,6 +150,7 @@ class Profile:
     another: bool = False  # a source tells it as another of its kind ("a second quake")
     doers: frozenset[str] = frozenset()  # the nouns of the happenings its sources tell doing it
     patients: frozenset[str] = frozenset()  # whom its sources tell it was done to
+    roles: frozenset[str] = frozenset()  # its sources' (see ``Report.roles``)
 
     def absorbed(self, report: Report) -> Profile:
         """What the event says once ``report`` has joined it (its date is left to ``choose_date``); a
@@ -176,6 +179,7 @@ class Profile:
             another=self.another or report.another,
             doers=self.doers | ({report.doer} - {""}),
             patients=self.patients | report.patients,
+            roles=self.roles | ({report.roles} - {""}),
         )
 
     @classmethod
@@ -206,6 +210,7 @@ class Profile:
             keys |= {("n", noun) for noun in self.vocabulary & HAPPENING_NOUNS}
         keys |= {("d", noun) for doer in self.doers for noun in kin_of(doer)}
         keys |= {("pt", name) for name in self.patients}
+        keys |= {("r", r) for r in self.roles}
         return frozenset(keys)
 
 
@@ -415,6 +420,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return again
     if same_doer(report, event, relation) or same_patient(report, event, relation):
         return SAME_DOER
+    if relation in ("same", "compatible", "publication") and rarity is not None and same_roles(report, event):
+        return rarity.shared(report.terms, event.vocabulary)
     if relation is not None and rarity is not None and (deed := _same_deed(report, event, relation, rarity)):
         return deed
     found = agreement(report, event)
@@ -458,6 +465,17 @@ def same_doer(report: Report, event: Profile, relation: str | None) -> bool:
     if relation == "publication" and report.predicate not in event.predicates:
         return False
     return report.article not in event.articles and doers_meet(report, event)
+
+
+def same_roles(report: Report, event: Profile) -> bool:
+    """Does a report tell by another verb what a source of ``event`` tells was done: by a doer and to
+    a thing of the same nouns ("an aircraft detected underwater noises", "the aircraft heard noises",
+    "a military aircraft picked up noises")? On days that fit, that is the same deed, in one article
+    or two; how alike they are is then the weighted share of their words. (The same verb is
+    ``_same_deed``'s and ``retells``'s to weigh.)"""
+    if report.reference or not report.roles or report.roles not in event.roles:
+        return False
+    return report.predicate not in event.predicates
 
 
 def same_patient(report: Report, event: Profile, relation: str | None) -> bool:
@@ -577,6 +595,8 @@ def _report_keys(report: Report) -> set[tuple]:
         keys |= {("n", noun) for noun in report.terms & HAPPENING_NOUNS}  # see ``second_of_kind``
     keys |= {("d", noun) for noun in kin_of(report.doer)} if report.doer else set()  # see ``same_doer``
     keys |= {("pt", name) for name in report.patients}  # see ``same_patient``
+    if report.roles and not report.reference:
+        keys.add(("r", report.roles))
     if report.event_type in WEAK_TYPES:
         return keys  # a statement joins only an event of the same doer (see ``match_score``)
     keys |= {("p", report.predicate), ("t", report.event_type)}

@@ -563,7 +563,21 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         another=tells_another(head),
         doer=_happening_doer(head),
         patients=_done_to(head, mentions),
+        roles=_roles(deed_of(head)),
     )
+
+
+def _roles(verb) -> str:
+    """ "doer>thing": the nouns of who did a deed and what it was done to ("an aircraft picked up
+    noises", "noises were heard by the aircraft": "aircraft>noise"), or "" when either is not told by
+    a noun (a pronoun, a clause) or the clause tells words said."""
+    if verb.pos_ != "VERB" or said(verb):
+        return ""
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None) or next(_done_by(verb), None)
+    thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if doer is None or thing is None or doer.pos_ not in ("NOUN", "PROPN") or thing.pos_ != "NOUN":
+        return ""
+    return f"{doer.lemma_.lower()}>{thing.lemma_.lower()}"
 
 
 def _happening_told(head, subject) -> str:

@@ -99,6 +99,10 @@ class ExtractedEvent:
     # confined"): reports of one day in two articles doing something to one of them tell of one
     # happening (see ``clustering.same_patient``)
     patients: list[str] = field(default_factory=list)
+    # who did it and what it was done to, by the nouns of the clause's subject and object: "an aircraft
+    # picked up noises" and "noises were heard by the aircraft" give "aircraft>noise"; reports of one
+    # day telling the same by another verb tell of one deed (see ``clustering.same_roles``)
+    roles: str = ""
 
     def as_json(self) -> dict:
         return {

@@ -47,6 +47,7 @@ def _source_fields(extracted: ExtractedEvent, actors: dict[str, Actor]) -> dict:
             "another": extracted.another,
             "doer": extracted.doer,
             "patients": stored_names(actors, extracted.patients),
+            "roles": extracted.roles,
         },
     }
 
