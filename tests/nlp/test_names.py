@@ -277,3 +277,14 @@ def test_the_gazetteer_with_its_countries_is_read_without_django_settings():
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     assert done.stdout.strip() == "('Niger', 'place')", done.stderr[-500:]
+
+
+def test_a_unit_named_by_the_short_form_of_two_services_belongs_to_the_one_the_article_names_first():
+    text = (
+        "The US Coast Guard is working with the Canadian Coast Guard. Rear Adm. John Mauger, commander "
+        "of the First Coast Guard District, said on Monday the search would go on. Two Canadian Coast "
+        "Guard Ships sailed to the area on Monday."
+    )
+    spoke = actors_of_event(text, "go on")
+    assert "US Coast Guard" in spoke and "Canadian Coast Guard" not in spoke
+    assert "Canadian Coast Guard" in actors_of_event(text, "sail"), "the service whose whole name it holds"

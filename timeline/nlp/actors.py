@@ -626,19 +626,26 @@ def employers(text: str, mentions: list[ActorMention]) -> dict[str, str]:
 def parents(mentions: list[ActorMention]) -> dict[str, str]:
     """ "First Coast Guard District" is a part of the "U.S. Coast Guard" the article names: an
     organisation whose name holds another organisation's name (or its short form) of two words or
-    more, when that one's name does not hold its own in turn. Part -> the one whole it belongs to."""
-    orgs = {m.name for m in mentions if m.kind == "organization" and not m.role}
+    more, when that one's name does not hold its own in turn. Where it holds the short form of two
+    ("Coast Guard" of the "US Coast Guard" and the "Canadian Coast Guard"), it belongs to the one whose
+    whole name it holds ("Canadian Coast Guard Ships"), else to the one the article names first, its
+    own service before a foreign one. Part -> the one whole it belongs to."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "organization" and not m.role:
+            first[m.name] = min(m.start, first.get(m.name, m.start))
     out = {}
-    for part in orgs:
+    for part in first:
         words = part.split()
         inner = {" ".join(words[i : i + n]) for n in range(2, len(words)) for i in range(len(words) - n + 1)}
-        wholes = {
+        wholes = [
             whole
-            for whole in orgs
+            for whole in first
             if name_key(whole) != name_key(part) and any(same_name(p, whole, "organization") for p in inner)
-        }
-        if len(wholes) == 1:
-            out[part] = wholes.pop()
+        ]
+        held = [whole for whole in wholes if name_key(whole) in {name_key(p) for p in inner}]
+        if wholes:
+            out[part] = held[0] if len(held) == 1 else min(wholes, key=first.__getitem__)
     # "US Coast Guard" and "Canadian Coast Guard" each hold the other's short form: two services of
     # one name, neither a part of the other
     return {part: whole for part, whole in out.items() if out.get(whole) != part}
