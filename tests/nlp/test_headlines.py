@@ -334,3 +334,16 @@ def test_a_deed_not_done_to_someone_keeps_its_voice(gazetteer):
     assert found[0] == "Sirens are not activated during fires"
     found = titles("The boy will not be sent back to Cuba on Friday, officials said.", gazetteer)
     assert "Boy not to be sent back to Cuba" in found
+
+
+def test_an_amount_standing_for_the_object_stays(gazetteer):
+    assert titles("Xi Jinping had seen enough on Monday.", gazetteer) == ["Xi Jinping sees enough"]
+    assert titles("Putin asked for more on Monday.", gazetteer) == ["Vladimir Putin asks for more"]
+
+
+def test_a_relative_clause_on_what_a_named_one_has_tells_of_the_named_one(gazetteer):
+    text = (
+        "Depositors in Signature Bank, a lender with crypto exposure which was shuttered on Sunday, "
+        "were paid."
+    )
+    assert "Signature Bank is shuttered" in titles(text, gazetteer)

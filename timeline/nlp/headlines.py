@@ -28,6 +28,9 @@ DANGLING = {"amod", "det", "prep", "case", "poss", "compound", "nummod", "cc", "
 TURNING = {"never", "barely", "hardly", "scarcely", "rarely", "seldom", "no longer"}
 # Adverbs of time, which say when and not where to ("was delayed earlier by rains").
 WHEN = {"earlier", "later", "previously", "already", "soon", "shortly", "again", "now", "then", "since"}
+NOUNS = ("NOUN", "PROPN")
+# Adverbs of amount that stand where an object would ("had seen enough", "wanted more").
+AMOUNTS = {"enough", "more", "less", "much", "little"}
 OBJECTS = ("dobj", "attr", "dative", "xcomp", "acomp", "oprd", "prep", "ccomp")
 TITLE_CHARS = 120
 TITLE_WORDS = 12
@@ -285,6 +288,8 @@ def _what(head, timex_chars: set[int], quoted=None) -> str:
     )
     if not objects and toward is not None and any(c.dep_ == "prep" for c in toward.children):
         return phrase(toward, timex_chars, 6)  # "got back to their apartment", not "gets after a dash"
+    if not objects and toward is not None and toward.lower_ in AMOUNTS:
+        return toward.lower_  # "had seen enough": sees enough, not "sees"
     if head.dep_ == "relcl" and _object_relative(head) and not objects:
         where = next(c for c in after if c.dep_ == "prep")  # "a statement she gave at a briefing"
         return f"{phrase(head.head, timex_chars, 5)} {phrase(where, timex_chars, 4)}"
@@ -361,6 +366,10 @@ def headline(head, mentions: list[ActorMention], timex_chars: set[int], quoted=N
     subject = subject_of(head)
     if subject is not None and subject.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
         subject = head.head  # "the ship, which struck the bridge": the ship struck it
+        if subject.dep_ == "pobj" and subject.head.lower_ == "with" and subject.head.head.pos_ in NOUNS:
+            subject = subject.head.head  # "a lender with crypto exposure, which was shut": the lender was
+        if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
+            subject = subject.head  # "Signature Bank, a lender which was shut": the bank was
     if subject is not None and _unnamed(subject, mentions) and (doer := _passive_doer(head)) is not None:
         # "It was followed by a 7.5-magnitude quake": a 7.5-magnitude quake follows
         who = phrase(doer, timex_chars, 6)
