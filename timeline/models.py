@@ -674,9 +674,12 @@ class EventSource(models.Model):
 
     class Meta:
         ordering = ["article", "start"]
-        # the sources telling of one verb, for an import to find the stored events it may join
+        # the sources telling of one verb, of one happening's doing, or of a doer and a thing done to,
+        # for an import to find the stored events it may join
         indexes = [
             models.Index(KeyTransform("predicate", "frame"), name="eventsource_predicate_idx"),
+            models.Index(KeyTransform("doer", "frame"), name="eventsource_doer_idx"),
+            models.Index(KeyTransform("roles", "frame"), name="eventsource_roles_idx"),
             # an article's events, from the index alone
             models.Index(fields=["article", "event"], name="eventsource_article_event_idx"),
         ]
