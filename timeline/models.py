@@ -82,8 +82,9 @@ class Flag(models.TextChoices):
     DATE_FROM_CONTEXT = (
         "date_from_context",
         "date from context",
-        "No date in the sentence: dated by the day the sentence before it states.",
-        "dated by the sentence before",
+        "No date in the sentence: dated by the day its text tells of (the day the sentence before it "
+        "states, or the day before publication when that is the last day the article names).",
+        "dated by its context",
     )
     PUBLISHED_INFERRED = (
         "published_inferred",

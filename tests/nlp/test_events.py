@@ -437,3 +437,19 @@ def test_a_deed_keeps_the_nouns_of_who_did_it_and_what_it_was_done_to():
     assert roles("Underwater noises were heard by the aircraft on Tuesday.") == ["aircraft>noise"]
     assert roles("The aircraft heard them on Tuesday.") == [""], "a pronoun names no kind of thing"
     assert roles("The aircraft searched for the crew on Tuesday.") == [""], "nothing named as what was done"
+
+
+def test_an_article_naming_last_the_day_before_its_own_tells_that_day_s_news():
+    # published on Friday 24 March, it names Thursday and no later day: what it tells in the past
+    # tense without a day was done or said on Thursday; what goes on is of Friday
+    text = (
+        "Soldiers detained the president on Thursday. Crowds gathered outside. Their spokesman read "
+        "a statement. The army said the borders were closed. The junta controls the capital."
+    )
+    dates = {e.sentence.split()[1]: (e.date_start, e.flags) for e in events(text) if not e.reference}
+    assert dates["army"] == (dt.date(2023, 3, 23), ["date_from_context"])
+    assert dates["spokesman"] == (dt.date(2023, 3, 23), ["date_from_context"])
+    assert dates["junta"][0] == PUBLISHED, "what goes on is of the day of publication"
+    friday = text + " On Friday the UN called for calm."
+    dates = {e.sentence.split()[1]: e.date_start for e in events(friday) if not e.reference}
+    assert dates["army"] == PUBLISHED, "an article naming its own day tells that day's news"

@@ -271,6 +271,7 @@ def events_from_doc(
     events: list[ExtractedEvent] = []
     body = text_of(doc)
     context: _Told | None = None  # the day the narrative last stated
+    news_day = _news_day(usable_timexes, published)
     statements: list[ExtractedEvent] = []  # those of the sentence before
     opened = None  # the sentence before, when it told nothing and opened a quotation it left open
     for position, sent in enumerate(doc.sents):
@@ -304,11 +305,15 @@ def events_from_doc(
             told = [event if e is same else e for e in told] if same is not None else [*told, event]
             if context is not None and context.position >= position - 1 and _narrates(clause.head, event):
                 context.date(event)
+            elif news_day is not None and _told_done(clause.head, event):
+                _date_context(event, news_day, news_day)
         told = [e for e in told if not _only_frames(e, told, heads_of)]
         if not told and (clause := _fallback_clause(sent, heads, dated_here, doc)) is not None:
             start, end = sent.start_char, sent.end_char
             event = _event(body, sent, clause, start, end, actors, published, timex_chars)
             heads_of[id(event)] = clause.head
+            if news_day is not None and _told_done(clause.head, event):
+                _date_context(event, news_day, news_day)
             if acceptable(event.title):
                 event.position = position
                 told = [event]
@@ -363,15 +368,39 @@ class _Told:
         return cls(start, end, position) if start is not None and end < published else None
 
     def date(self, event: ExtractedEvent) -> None:
-        event.date_start, event.date_end, event.precision = self.date_start, self.date_end, "day"
-        event.flags = [CONTEXT_DATE if f == PUBLICATION_DATE else f for f in event.flags]
+        _date_context(event, self.date_start, self.date_end)
+
+
+def _date_context(event: ExtractedEvent, start: dt.date, end: dt.date) -> None:
+    """Dates a report that states no date of its own by the day its text tells of."""
+    event.date_start, event.date_end, event.precision = start, end, "day"
+    event.flags = [CONTEXT_DATE if f == PUBLICATION_DATE else f for f in event.flags]
 
 
 def _narrates(head, event: ExtractedEvent) -> bool:
     """Does an undated clause tell, in the past tense, of something done (not "the search continues",
     not what will be)?"""
-    if PUBLICATION_DATE not in event.flags or event.reference or _words(event):
+    if _words(event):
         return False  # "he said on Twitter": when something was said is the reporter's time
+    return _told_done(head, event)
+
+
+def _news_day(timexes: list[Timex], published: dt.date | None) -> dt.date | None:
+    """The day an article brings the news of when that is the day before its publication: the latest
+    day it names, in a Thursday paper telling what happened on Wednesday (and naming no Thursday)."""
+    if published is None:
+        return None
+    days = [span[1] for t in timexes if (span := timex_dates(t)) is not None and span[2] == "day"]
+    day_before = published - dt.timedelta(days=1)
+    return day_before if max((d for d in days if d <= published), default=None) == day_before else None
+
+
+def _told_done(head, event: ExtractedEvent) -> bool:
+    """Does an undated clause tell, in the past tense, what was done or said ("the search was
+    suspended", "Butler said"), not what goes on or will be ("the search continues"), nor what was
+    done "earlier" than the day its text tells of?"""
+    if PUBLICATION_DATE not in event.flags or event.reference:
+        return False
     if any(c.dep_ == "advmod" and c.lower_ in ELSEWHEN for c in head.children):
         return False  # "Zelenskiy earlier ordered the military to defend the city"
     return head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
@@ -653,8 +682,8 @@ def _only_frames(event: ExtractedEvent, told: list[ExtractedEvent], heads_of: di
     sentence reports on its own ("A quake killed 1,700 people early Monday, officials said")? Then
     the happening is the report and the sentence its source. Not what they foresee ("groups said the
     treaty would leave the river dry in summer")."""
-    if not event.spoken or event.agents or PUBLICATION_DATE not in event.flags:
-        return False
+    if not event.spoken or event.agents or not {PUBLICATION_DATE, CONTEXT_DATE} & set(event.flags):
+        return False  # (dated by the article or its news day: the words state no day of their own)
     head = heads_of[id(event)]
     return any(
         not o.spoken and head.is_ancestor(heads_of[id(o)]) and _done(heads_of[id(o)])
