@@ -450,6 +450,9 @@ def test_an_article_naming_last_the_day_before_its_own_tells_that_day_s_news():
     assert dates["army"] == (dt.date(2023, 3, 23), ["date_from_context"])
     assert dates["spokesman"] == (dt.date(2023, 3, 23), ["date_from_context"])
     assert dates["junta"][0] == PUBLISHED, "what goes on is of the day of publication"
+    foreseen = text + " The army said the airport would reopen on Friday."
+    dates = {e.sentence.split()[1]: e.date_start for e in events(foreseen) if not e.reference}
+    assert dates["army"] == dt.date(2023, 3, 23), "a day named for what will be is not the news day"
     friday = text + " On Friday the UN called for calm."
     dates = {e.sentence.split()[1]: e.date_start for e in events(friday) if not e.reference}
     assert dates["army"] == PUBLISHED, "an article naming its own day tells that day's news"

@@ -271,7 +271,7 @@ def events_from_doc(
     events: list[ExtractedEvent] = []
     body = text_of(doc)
     context: _Told | None = None  # the day the narrative last stated
-    news_day = _news_day(usable_timexes, published)
+    news_day = _news_day([t for t in usable_timexes if not _foreseen(attach(doc, t))], published)
     statements: list[ExtractedEvent] = []  # those of the sentence before
     opened = None  # the sentence before, when it told nothing and opened a quotation it left open
     for position, sent in enumerate(doc.sents):
@@ -383,6 +383,16 @@ def _narrates(head, event: ExtractedEvent) -> bool:
     if _words(event):
         return False  # "he said on Twitter": when something was said is the reporter's time
     return _told_done(head, event)
+
+
+def _foreseen(head) -> bool:
+    """Does a clause tell what will or would be ("depositors would have access starting Monday"),
+    itself or as part of a clause that does?"""
+    while head is not None:
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+            return True
+        head = head.head if head.head.i != head.i else None
+    return False
 
 
 def _news_day(timexes: list[Timex], published: dt.date | None) -> dt.date | None:
