@@ -628,8 +628,8 @@ def parents(mentions: list[ActorMention]) -> dict[str, str]:
     organisation whose name holds another organisation's name (or its short form) of two words or
     more, when that one's name does not hold its own in turn. Where it holds the short form of two
     ("Coast Guard" of the "US Coast Guard" and the "Canadian Coast Guard"), it belongs to the one whose
-    whole name it holds ("Canadian Coast Guard Ships"), else to the one the article names first, its
-    own service before a foreign one. Part -> the one whole it belongs to."""
+    whole name it holds ("Canadian Coast Guard Ships"), else to the one the article names first.
+    Part -> the one whole it belongs to."""
     first: dict[str, int] = {}
     for m in mentions:
         if m.kind == "organization" and not m.role:

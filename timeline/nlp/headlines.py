@@ -28,6 +28,7 @@ DANGLING = {"amod", "det", "prep", "case", "poss", "compound", "nummod", "cc", "
 TURNING = {"never", "barely", "hardly", "scarcely", "rarely", "seldom", "no longer"}
 # Adverbs of time, which say when and not where to ("was delayed earlier by rains").
 WHEN = {"earlier", "later", "previously", "already", "soon", "shortly", "again", "now", "then", "since"}
+# The parts of speech that head a noun phrase.
 NOUNS = ("NOUN", "PROPN")
 # Adverbs of amount that stand where an object would ("had seen enough", "wanted more").
 AMOUNTS = {"enough", "more", "less", "much", "little"}
