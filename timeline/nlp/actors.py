@@ -643,7 +643,8 @@ def parents(mentions: list[ActorMention]) -> dict[str, str]:
             for whole in first
             if name_key(whole) != name_key(part) and any(same_name(p, whole, "organization") for p in inner)
         ]
-        held = [whole for whole in wholes if name_key(whole) in {name_key(p) for p in inner}]
+        inner_keys = {name_key(p) for p in inner}
+        held = [whole for whole in wholes if name_key(whole) in inner_keys]
         if wholes:
             out[part] = held[0] if len(held) == 1 else min(wholes, key=first.__getitem__)
     # "US Coast Guard" and "Canadian Coast Guard" each hold the other's short form: two services of

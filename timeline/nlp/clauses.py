@@ -46,6 +46,8 @@ STATES = {"be", "have", "seem", "appear", "remain", "become", "include", "need",
 MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll"}
 SIMULTANEOUS = {"as", "while", "when"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# The parts of speech that head a noun phrase.
+NOUNS = ("NOUN", "PROPN")
 CLAUSES = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl", "pcomp", "csubj"}
 
 
@@ -210,7 +212,7 @@ def _names_doer(tok) -> bool:
     ):
         return False
     personal = tok.tag_ in ("PRP", "WP", "WDT") and not tok.lower_.endswith(("self", "selves"))
-    return tok.pos_ in ("NOUN", "PROPN") or personal  # not "each", "both"
+    return tok.pos_ in NOUNS or personal  # not "each", "both"
 
 
 def agents_of(head, mentions: list[ActorMention]) -> list[str]:
@@ -226,7 +228,7 @@ def agents_of(head, mentions: list[ActorMention]) -> list[str]:
     if subject is not None and subject.pos_ == "PRON":
         named = actor_at(subject, mentions)  # "he said", resolved to the person named before
         return [named] if named else []
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+    if subject is None or subject.pos_ not in NOUNS:
         return []
     # "The Fed, the FDIC and the Treasury said", which a parse may tell as a name set beside another
     beside = [c for c in subject.children if c.dep_ == "appos"]
@@ -295,7 +297,7 @@ def names_a_happening(tok) -> bool:
 
 
 def is_event_noun(tok) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in EVENT_NOUNS
+    return tok.pos_ in NOUNS and tok.lemma_.lower() in EVENT_NOUNS
 
 
 def told_by(head):

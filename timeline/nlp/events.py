@@ -21,6 +21,7 @@ from .clauses import (
     GENERIC_HAPPENINGS,
     HAPPENING_NOUNS,
     MODALS,
+    NOUNS,
     OCCURRING,
     SIMULTANEOUS,
     STATES,
@@ -305,15 +306,14 @@ def events_from_doc(
             told = [event if e is same else e for e in told] if same is not None else [*told, event]
             if context is not None and context.position >= position - 1 and _narrates(clause.head, event):
                 context.date(event)
-            elif news_day is not None and _told_done(clause.head, event):
-                _date_context(event, news_day, news_day)
+            else:
+                _date_news_day(event, clause.head, news_day)
         told = [e for e in told if not _only_frames(e, told, heads_of)]
         if not told and (clause := _fallback_clause(sent, heads, dated_here, doc)) is not None:
             start, end = sent.start_char, sent.end_char
             event = _event(body, sent, clause, start, end, actors, published, timex_chars)
             heads_of[id(event)] = clause.head
-            if news_day is not None and _told_done(clause.head, event):
-                _date_context(event, news_day, news_day)
+            _date_news_day(event, clause.head, news_day)
             if acceptable(event.title):
                 event.position = position
                 told = [event]
@@ -388,11 +388,9 @@ def _narrates(head, event: ExtractedEvent) -> bool:
 def _foreseen(head) -> bool:
     """Does a clause tell what will or would be ("depositors would have access starting Monday"),
     itself or as part of a clause that does?"""
-    while head is not None:
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
-            return True
-        head = head.head if head.head.i != head.i else None
-    return False
+    if head is None:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for t in (head, *head.ancestors) for c in t.children)
 
 
 def _news_day(timexes: list[Timex], published: dt.date | None) -> dt.date | None:
@@ -403,6 +401,12 @@ def _news_day(timexes: list[Timex], published: dt.date | None) -> dt.date | None
     days = [span[1] for t in timexes if (span := timex_dates(t)) is not None and span[2] == "day"]
     day_before = published - dt.timedelta(days=1)
     return day_before if max((d for d in days if d <= published), default=None) == day_before else None
+
+
+def _date_news_day(event: ExtractedEvent, head, news_day: dt.date | None) -> None:
+    """Dates a report told undated in the past tense by its article's news day, if it has one."""
+    if news_day is not None and _told_done(head, event):
+        _date_context(event, news_day, news_day)
 
 
 def _told_done(head, event: ExtractedEvent) -> bool:
@@ -614,7 +618,7 @@ def _roles(verb) -> str:
         return ""
     doer = next((c for c in verb.children if c.dep_ == "nsubj"), None) or next(_done_by(verb), None)
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if doer is None or thing is None or doer.pos_ not in ("NOUN", "PROPN") or thing.pos_ != "NOUN":
+    if doer is None or thing is None or doer.pos_ not in NOUNS or thing.pos_ != "NOUN":
         return ""
     return f"{doer.lemma_.lower()}>{thing.lemma_.lower()}"
 

@@ -12,7 +12,7 @@ import re
 
 from .actors import ABBREVIATED, DESIGNATIONS
 from .actors import TITLE_WORDS as ROLE_WORDS
-from .clauses import classify, is_event_noun, subject_of, told_by
+from .clauses import NOUNS, classify, is_event_noun, subject_of, told_by
 from .types import ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "say": "says"}
@@ -28,8 +28,6 @@ DANGLING = {"amod", "det", "prep", "case", "poss", "compound", "nummod", "cc", "
 TURNING = {"never", "barely", "hardly", "scarcely", "rarely", "seldom", "no longer"}
 # Adverbs of time, which say when and not where to ("was delayed earlier by rains").
 WHEN = {"earlier", "later", "previously", "already", "soon", "shortly", "again", "now", "then", "since"}
-# The parts of speech that head a noun phrase.
-NOUNS = ("NOUN", "PROPN")
 # Adverbs of amount that stand where an object would ("had seen enough", "wanted more").
 AMOUNTS = {"enough", "more", "less", "much", "little"}
 OBJECTS = ("dobj", "attr", "dative", "xcomp", "acomp", "oprd", "prep", "ccomp")
