@@ -76,13 +76,20 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         another=extracted.another,
         doer=extracted.doer,
         patients=frozenset(stored_names(actors, extracted.patients)),
-        roles=extracted.roles,
+        roles=stored_roles(actors, extracted.roles),
+        foreseen=extracted.foreseen,
     )
 
 
 def stored_names(actors: dict[str, Actor], names) -> list[str]:
     """The names of the actors that names in a text were stored as ("Bazoum": "Mohamed Bazoum")."""
     return [actors[n].name if n in actors else n for n in names]
+
+
+def stored_roles(actors: dict[str, Actor], roles: str) -> str:
+    """A report's roles (``ExtractedEvent.roles``) with its doer's name as the actor was stored."""
+    doer, _, thing = roles.partition(">")
+    return f"{stored_names(actors, [doer])[0]}>{thing}" if thing else roles
 
 
 def could_join(reports: list[clustering.Report]):
@@ -264,6 +271,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
         doers=frozenset(d for r in rows if (d := (r["frame"] or {}).get("doer"))),
         patients=frozenset(n for r in rows for n in (r["frame"] or {}).get("patients", ())),
         roles=frozenset(x for r in rows if (x := (r["frame"] or {}).get("roles"))),
+        foreseen=all((r["frame"] or {}).get("foreseen") for r in rows),
         agents=agents,
         agent_countries=agent_countries | (agents & countries),
         terms=tuple(

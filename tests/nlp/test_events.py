@@ -437,6 +437,35 @@ def test_a_deed_keeps_the_nouns_of_who_did_it_and_what_it_was_done_to():
     assert roles("Underwater noises were heard by the aircraft on Tuesday.") == ["aircraft>noise"]
     assert roles("The aircraft heard them on Tuesday.") == [""], "a pronoun names no kind of thing"
     assert roles("The aircraft searched for the crew on Tuesday.") == [""], "nothing named as what was done"
+    # a doer named by name, or by a word standing for the name, is the actor
+    assert roles("President Joe Biden on Thursday signed a disaster declaration.") == [
+        "Joe Biden>declaration"
+    ]
+    signed = "Joe Biden spoke on Thursday. He approved a disaster declaration on Thursday."
+    assert roles(signed)[-1] == "Joe Biden>declaration"
+
+
+def test_words_said_are_the_frame_only_of_the_happening_they_tell_not_of_one_inside_it():
+    # "a quake killed 1,700, officials said": the killing is the report, "officials said" its frame
+    (killed,) = [
+        e for e in events("A quake killed 1,700 people early Monday, officials said.") if not e.reference
+    ]
+    assert killed.predicate == "kill"
+    # the mother's death is told inside what the relative said: the rescue is still reported
+    text = (
+        "Rescuers pulled a baby alive from the rubble after finding her mother, who died in Monday's "
+        "quake, a relative said."
+    )
+    told = {e.predicate for e in events(text) if not e.reference}
+    assert told == {"pull", "die"}
+
+
+def test_what_will_be_done_is_told_as_foreseen():
+    told = {
+        e.predicate: e for e in events("Joe Biden said on Sunday that he will address the nation on Monday.")
+    }
+    assert told["address"].foreseen
+    assert not told["say"].foreseen, "the saying was done"
 
 
 def test_an_article_naming_last_the_day_before_its_own_tells_that_day_s_news():

@@ -438,3 +438,38 @@ def test_a_deed_told_by_another_verb_of_the_same_doer_and_thing_is_one_event():
         picked, date_start=MONDAY + dt.timedelta(days=7), date_end=MONDAY + dt.timedelta(days=7)
     )
     assert assign([week_later], dict(events))[0][0] != "detected", "another day"
+
+
+def test_what_a_doer_was_to_do_on_a_day_is_what_that_doer_did_that_day():
+    # Sunday's paper: "Biden will address the nation Monday morning"; Monday's: "Biden on Monday told
+    # residents the banking system is sound"
+    planned = happened("address nation banking", agents=frozenset({"Joe Biden"}), article=1, foreseen=True)
+    told = happened("tell residents banking sound", agents=frozenset({"Joe Biden"}), article=2)
+    events = {"planned": Profile.of(planned)}
+    assert assign([told], dict(events))[0][0] == "planned"
+    assert assign([replace(told, agents=frozenset({"Janet Yellen"}))], dict(events))[0][0] != "planned", (
+        "another doer"
+    )
+    tuesday = replace(told, date_start=MONDAY + dt.timedelta(days=1), date_end=MONDAY + dt.timedelta(days=1))
+    assert assign([tuesday], dict(events))[0][0] != "planned", "another day"
+    assert assign([replace(told, foreseen=True)], dict(events))[0][0] != "planned", "two plans are not a deed"
+    undated = replace(told, from_publication=True)
+    assert assign([undated], dict(events))[0][0] != "planned", "the day must be stated"
+
+
+def test_a_deed_of_a_named_doer_told_by_another_verb_is_one_event_only_on_a_day_both_state():
+    # "Biden on Thursday signed a disaster declaration"; "Biden announced Thursday he approved a
+    # disaster declaration" — but "GM sought clearance" and, weeks on, "GM received clearance" are two
+    signed = happened(
+        "sign declaration disaster", agents=frozenset({"Joe Biden"}), roles="Joe Biden>declaration"
+    )
+    approved = happened(
+        "approve declaration disaster hawaii",
+        agents=frozenset({"Joe Biden"}),
+        roles="Joe Biden>declaration",
+        article=2,
+    )
+    events = {"signed": Profile.of(signed)}
+    assert assign([approved], dict(events))[0][0] == "signed"
+    undated = replace(approved, from_publication=True)
+    assert assign([undated], dict(events))[0][0] != "signed", "a doer by name does many things to one thing"

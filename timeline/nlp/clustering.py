@@ -119,6 +119,7 @@ class Report:
     patients: frozenset[str] = frozenset()  # whom it was done to (see ``same_patient``)
     # who did it and what it was done to, both by their nouns: "aircraft>noise" (see ``same_roles``)
     roles: str = ""
+    foreseen: bool = False  # told as what will or would be done (see ``as_foreseen``)
 
     @property
     def talk(self) -> bool:
@@ -151,6 +152,7 @@ class Profile:
     doers: frozenset[str] = frozenset()  # the nouns of the happenings its sources tell doing it
     patients: frozenset[str] = frozenset()  # whom its sources tell it was done to
     roles: frozenset[str] = frozenset()  # its sources' (see ``Report.roles``)
+    foreseen: bool = False  # all its sources tell it as what will or would be done
 
     def absorbed(self, report: Report) -> Profile:
         """What the event says once ``report`` has joined it (its date is left to ``choose_date``); a
@@ -180,13 +182,15 @@ class Profile:
             doers=self.doers | ({report.doer} - {""}),
             patients=self.patients | report.patients,
             roles=self.roles | ({report.roles} - {""}),
+            foreseen=self.foreseen and report.foreseen,
         )
 
     @classmethod
     def of(cls, report: Report) -> Profile:
-        return cls(report.date_start, report.date_end, report.from_publication, report.published).absorbed(
-            report
+        first = cls(
+            report.date_start, report.date_end, report.from_publication, report.published, foreseen=True
         )
+        return first.absorbed(report)
 
     @functools.cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -418,9 +422,15 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         and (again := retells(report, event, rarity))
     ):
         return again
+    if as_foreseen(report, event, relation):
+        return SAME_DOER
     if same_doer(report, event, relation) or same_patient(report, event, relation):
         return SAME_DOER
-    if relation in ("same", "compatible", "publication") and rarity is not None and same_roles(report, event):
+    if (
+        relation in ("same", "compatible", "publication")
+        and rarity is not None
+        and same_roles(report, event, relation)
+    ):
         return rarity.shared(report.terms, event.vocabulary)
     if relation is not None and rarity is not None and (deed := _same_deed(report, event, relation, rarity)):
         return deed
@@ -467,13 +477,25 @@ def same_doer(report: Report, event: Profile, relation: str | None) -> bool:
     return report.article not in event.articles and doers_meet(report, event)
 
 
-def same_roles(report: Report, event: Profile) -> bool:
+def as_foreseen(report: Report, event: Profile, relation: str | None) -> bool:
+    """Is one of a report and an event told as what its doer will do on a day ("Biden will address the
+    nation Monday morning") and the other as what that doer did on that day ("Biden on Monday told
+    residents the banking system is sound"), both by other articles' words stating the day?"""
+    if relation != "same" or report.precision != "day" or report.foreseen == event.foreseen:
+        return False
+    return report.article not in event.articles and bool(report.agents & event.agents)
+
+
+def same_roles(report: Report, event: Profile, relation: str) -> bool:
     """Does a report tell by another verb what a source of ``event`` tells was done: by a doer and to
     a thing of the same nouns ("an aircraft detected underwater noises", "the aircraft heard noises",
     "a military aircraft picked up noises")? On days that fit, that is the same deed, in one article
     or two; how alike they are is then the weighted share of their words. (The same verb is
-    ``_same_deed``'s and ``retells``'s to weigh.)"""
+    ``_same_deed``'s and ``retells``'s to weigh.) A doer named by name does many things to one thing
+    over time ("GM sought clearance", "GM received clearance"): both must state the same day."""
     if report.reference or not report.roles or report.roles not in event.roles:
+        return False
+    if report.roles.partition(">")[0] in report.agents and relation != "same":
         return False
     return report.predicate not in event.predicates
 

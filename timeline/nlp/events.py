@@ -606,21 +606,27 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         another=tells_another(head),
         doer=_happening_doer(head),
         patients=_done_to(head, mentions),
-        roles=_roles(deed_of(head)),
+        roles=_roles(deed_of(head), mentions),
+        foreseen=_foreseen(head),
     )
 
 
-def _roles(verb) -> str:
-    """ "doer>thing": the nouns of who did a deed and what it was done to ("an aircraft picked up
-    noises", "noises were heard by the aircraft": "aircraft>noise"), or "" when either is not told by
-    a noun (a pronoun, a clause) or the clause tells words said."""
+def _roles(verb, mentions: list[ActorMention]) -> str:
+    """ "doer>thing": who did a deed and what it was done to, by their nouns ("an aircraft picked up
+    noises", "noises were heard by the aircraft": "aircraft>noise"), a doer named by the actor's name
+    however written ("Biden signed a declaration", "he approved a declaration": "Joe
+    Biden>declaration"); or "" when either is not told so (a clause, an unnamed "they") or the clause
+    tells words said."""
     if verb.pos_ != "VERB" or said(verb):
         return ""
     doer = next((c for c in verb.children if c.dep_ == "nsubj"), None) or next(_done_by(verb), None)
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if doer is None or thing is None or doer.pos_ not in NOUNS or thing.pos_ != "NOUN":
+    if doer is None or thing is None or thing.pos_ != "NOUN":
         return ""
-    return f"{doer.lemma_.lower()}>{thing.lemma_.lower()}"
+    named = next((m.name for m in mentions if m.start <= doer.idx < m.end), None)
+    if named is None and doer.pos_ not in NOUNS:
+        return ""
+    return f"{named or doer.lemma_.lower()}>{thing.lemma_.lower()}"
 
 
 def _happening_told(head, subject) -> str:
@@ -700,10 +706,19 @@ def _only_frames(event: ExtractedEvent, told: list[ExtractedEvent], heads_of: di
         return False  # (dated by the article or its news day: the words state no day of their own)
     head = heads_of[id(event)]
     return any(
-        not o.spoken and head.is_ancestor(heads_of[id(o)]) and _done(heads_of[id(o)])
+        not o.spoken and _what_is_said(heads_of[id(o)], head) and _done(heads_of[id(o)])
         for o in told
         if o is not event
     )
+
+
+def _what_is_said(tok, saying) -> bool:
+    """Is ``tok`` the verb of what ``saying`` says ("a quake killed 1,700, officials said"), or one
+    joined to it, rather than of a clause inside what it says ("rescuers pulled a baby from the
+    rubble of the home of her mother, who died in the quake, a relative said")?"""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.head == saying and tok.dep_ in ("ccomp", "parataxis")
 
 
 def _first_named(noun: str, sent, told: list[ExtractedEvent], position: int) -> str:

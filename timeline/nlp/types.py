@@ -103,6 +103,9 @@ class ExtractedEvent:
     # picked up noises" and "noises were heard by the aircraft" give "aircraft>noise"; reports of one
     # day telling the same by another verb tell of one deed (see ``clustering.same_roles``)
     roles: str = ""
+    # told as what will or would be done ("Biden will address the nation Monday"): on its day, what its
+    # doer is told doing is its happening (see ``clustering.as_foreseen``)
+    foreseen: bool = False
 
     def as_json(self) -> dict:
         return {

@@ -64,7 +64,9 @@ def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent |
     if chosen is not None:
         derived.update(date_start=chosen.date_start, date_end=chosen.date_end, precision=chosen.precision)
     span = (chosen.date_start, chosen.date_end) if chosen is not None else None
-    main = next((s for s in sources if (s.date_start, s.date_end) == span), sources[0])
+    # the title tells what happened, not what was to happen ("Biden to address nation")
+    on_day = [s for s in sources if (s.date_start, s.date_end) == span] or sources
+    main = next((s for s in on_day if not (s.frame or {}).get("foreseen")), on_day[0])
     derived["title"] = main.title or main.sentence[:300]
     if extracted is not None:
         derived["event_type"] = extracted.event_type

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from ..matching import StoredEvents, report_of, stored_names
+from ..matching import StoredEvents, report_of, stored_names, stored_roles
 from ..models import Actor, Article, Event, EventSource, EventType, Status
 from ..nlp import clustering
 from ..nlp.types import ArticleExtraction, ExtractedEvent
@@ -47,7 +47,8 @@ def _source_fields(extracted: ExtractedEvent, actors: dict[str, Actor]) -> dict:
             "another": extracted.another,
             "doer": extracted.doer,
             "patients": stored_names(actors, extracted.patients),
-            "roles": extracted.roles,
+            "roles": stored_roles(actors, extracted.roles),
+            "foreseen": extracted.foreseen,
         },
     }
 
