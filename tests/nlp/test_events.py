@@ -485,3 +485,27 @@ def test_an_article_naming_last_the_day_before_its_own_tells_that_day_s_news():
     friday = text + " On Friday the UN called for calm."
     dates = {e.sentence.split()[1]: e.date_start for e in events(friday) if not e.reference}
     assert dates["army"] == PUBLISHED, "an article naming its own day tells that day's news"
+
+
+def test_a_deed_the_parser_hung_on_its_subject_is_still_reported_with_its_doer():
+    # the parse takes "Around" for the root and "collided" for a clause describing "ship"
+    text = (
+        "Around 1:30 A.M., the 948-foot container ship collided with the four-lane bridge, resulting in "
+        "its collapse and the subsequent plummeting of cars into the river below."
+    )
+    (collided,) = [e for e in events(text) if not e.reference]
+    assert collided.predicate == "collide"
+    assert collided.title == "948-foot container ship collides with four-lane bridge"
+    assert collided.result == "collapse", "what the collision brought about"
+
+
+def test_a_deed_keeps_the_happening_it_brought_about():
+    def results(text):
+        return [e.result for e in events(text) if not e.reference]
+
+    assert results("The ship struck the bridge on Tuesday, causing its collapse.") == ["collapse"]
+    assert results("The ship collided with the bridge on Tuesday, resulting in a collapse.") == ["collapse"]
+    assert results("The ship collided with the bridge on Tuesday, resulting in long delays.") == [""], (
+        "no happening"
+    )
+    assert results("The ship struck the bridge on Tuesday after its collapse.") == [""], "not brought about"

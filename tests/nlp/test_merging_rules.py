@@ -473,3 +473,20 @@ def test_a_deed_of_a_named_doer_told_by_another_verb_is_one_event_only_on_a_day_
     assert assign([approved], dict(events))[0][0] == "signed"
     undated = replace(approved, from_publication=True)
     assert assign([undated], dict(events))[0][0] != "signed", "a doer by name does many things to one thing"
+
+
+def test_a_deed_and_the_happening_it_brought_about_are_one_event():
+    # "The bridge collapsed after a collision"; further on, "the ship collided with the bridge,
+    # resulting in its collapse"
+    collapsed = happened("collapse bridge collision ship container", article=1)
+    collided = happened(
+        "collide ship container bridge plummeting cars", article=1, position=4, result="collapse"
+    )
+    events = {"collapse": Profile.of(collapsed)}
+    assert assign([collided], dict(events))[0][0] == "collapse"
+    assert assign([replace(collided, result="")], dict(events))[0][0] != "collapse", "no result told"
+    assert assign([replace(collided, result="fire")], dict(events))[0][0] != "collapse", "another kind"
+    later = replace(
+        collided, date_start=MONDAY + dt.timedelta(days=9), date_end=MONDAY + dt.timedelta(days=9)
+    )
+    assert assign([later], dict(events))[0][0] != "collapse", "another day"

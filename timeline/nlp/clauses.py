@@ -191,7 +191,22 @@ def subject_of(head):
     subject = subjects[0] if subjects else None
     if subject is None and head.dep_ in ("conj", "xcomp"):
         subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and hung_on_subject(head):
+        subject = head.head
     return subject
+
+
+def hung_on_subject(tok) -> bool:
+    """Is ``tok`` a verb in the past tense that the parse hung on the noun before it as if it said
+    which one, in a sentence whose root is no verb ("Around 1:30 A.M., the ship collided with the
+    bridge": "ship" <- "collided", the root "Around")? The noun is its subject."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBD"
+        and tok.head.i < tok.i
+        and tok.head.pos_ in NOUNS
+        and tok.sent.root.pos_ not in ("VERB", "AUX")
+    )
 
 
 def _quoted_before(tok, head) -> bool:

@@ -31,6 +31,7 @@ from .clauses import (
     deed_of,
     event_type,
     has_subject,
+    hung_on_subject,
     is_clause_verb,
     is_event_noun,
     kin_of,
@@ -543,11 +544,12 @@ def _fallback_clause(sent, tried, timexes: list[Timex], doc) -> _Clause | None:
         for tok in sent
         if tok.i not in tried
         and tok.pos_ == "VERB"
-        and has_subject(tok)
+        and (has_subject(tok) or hung_on_subject(tok))
         and _undated_report(tok)
         and (
             all(t.dep_ in ("ccomp", "conj") for t in (tok, *tok.ancestors) if t.dep_ != "ROOT")
             or _speaks_for(tok)
+            or hung_on_subject(tok)
         )
         and not inside(quoted, tok.idx)  # a quotation speaks for the speaker, not the reporter
     ]
@@ -608,7 +610,30 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         patients=_done_to(head, mentions),
         roles=_roles(deed_of(head), mentions),
         foreseen=_foreseen(head),
+        result=_result_of(head),
     )
+
+
+# Verbs by which a clause beside a deed tells the happening the deed brought about: "resulting in
+# its collapse", "causing the collapse of the bridge".
+BRINGING_ABOUT = {"result": "in", "cause": "", "trigger": ""}
+
+
+def _result_of(head) -> str:
+    """The noun of the happening that a deed brought about, told in a clause beside it ("the ship
+    collided with the bridge, resulting in its collapse", "… causing a collapse"), or "". (Where the
+    parse hung the deed on its subject, the clause hangs on the sentence's root.)"""
+    beside = [*head.children, *(head.sent.root.children if hung_on_subject(head) else ())]
+    for clause in beside:
+        prep = BRINGING_ABOUT.get(clause.lemma_.lower())
+        if clause.dep_ not in ("advcl", "pcomp") or clause.tag_ != "VBG" or prep is None:
+            continue
+        takers = [c for c in clause.children if c.dep_ == "prep" and c.lower_ == prep] if prep else [clause]
+        nouns = (c for t in takers for c in t.children if c.dep_ == ("pobj" if prep else "dobj"))
+        found = next((n for n in nouns if n.lemma_.lower() in HAPPENING_NOUNS), None)
+        if found is not None:
+            return found.lemma_.lower()
+    return ""
 
 
 def _roles(verb, mentions: list[ActorMention]) -> str:

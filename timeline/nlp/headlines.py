@@ -12,7 +12,7 @@ import re
 
 from .actors import ABBREVIATED, DESIGNATIONS
 from .actors import TITLE_WORDS as ROLE_WORDS
-from .clauses import NOUNS, classify, is_event_noun, subject_of, told_by
+from .clauses import NOUNS, classify, hung_on_subject, is_event_noun, subject_of, told_by
 from .types import ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "say": "says"}
@@ -93,6 +93,7 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
             or (t.dep_ == "prep" and _is_date(t, timex_chars))  # "until five days ago"
             or (t.dep_ == "cc" and t.head == tok and t.i == tok.left_edge.i)  # "says but the agency said"
             or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBG"))  # "forces led by Wagner", "maps showing"
+            or hung_on_subject(t)  # "the ship collided with the bridge" parsed as "the ship (that) collided"
         ):
             dropped |= {x.i for x in t.subtree}
     kept = [
