@@ -509,3 +509,17 @@ def test_a_deed_keeps_the_happening_it_brought_about():
         "no happening"
     )
     assert results("The ship struck the bridge on Tuesday after its collapse.") == [""], "not brought about"
+
+
+def test_a_happening_set_beside_is_named_in_passing_even_where_the_parser_took_its_subject_for_an_object():
+    # the parse reads "after a section" as a phrase and leaves "collapsed" without a subject
+    text = (
+        "A State of Emergency has been declared after a section of the Francis Scott Key Bridge "
+        "collapsed in the Baltimore Harbor in the early morning hours Tuesday."
+    )
+    told = events(text, published=dt.date(2024, 3, 26))
+    (declared,) = [e for e in told if not e.reference]
+    assert declared.title == "A State of Emergency is declared", "the collapse is not what was declared"
+    (collapse,) = [e for e in told if e.reference]
+    assert collapse.predicate == "collapse"
+    assert collapse.title.startswith("a section of the Francis Scott Key Bridge collapsed")

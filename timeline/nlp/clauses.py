@@ -193,7 +193,27 @@ def subject_of(head):
         subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and hung_on_subject(head):
         subject = head.head
+    if subject is None and (set_beside := subject_set_beside(head)) is not None:
+        subject = set_beside
     return subject
+
+
+# Words that set a clause beside the sentence's happening: "after the bridge collapsed".
+SETTING_BESIDE = {"after", "since", "once", "following", "where", "when"}
+
+
+def subject_set_beside(tok):
+    """The subject of a past-tense clause that the parse took for the object of the word setting the
+    clause beside the sentence's happening ("declared after a section of the bridge collapsed":
+    "after a section", then "collapsed" with no subject), or None."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBD" or any(c.dep_ in SUBJECTS for c in tok.children):
+        return None
+    for prep in tok.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in SETTING_BESIDE and prep.i < tok.i:
+            nouns = [c for c in prep.children if c.dep_ == "pobj" and c.right_edge.i == tok.i - 1]
+            if nouns and nouns[0].pos_ in NOUNS:
+                return nouns[0]
+    return None
 
 
 def hung_on_subject(tok) -> bool:

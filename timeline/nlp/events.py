@@ -23,6 +23,7 @@ from .clauses import (
     MODALS,
     NOUNS,
     OCCURRING,
+    SETTING_BESIDE,
     SIMULTANEOUS,
     STATES,
     SUBJECTS,
@@ -37,6 +38,7 @@ from .clauses import (
     kin_of,
     names_a_happening,
     said,
+    subject_set_beside,
     told_by,
 )
 from .clustering import keywords
@@ -440,7 +442,9 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
             clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
             phrase = [t for t in tok.subtree if t.i not in clauses]
         elif _told_in_passing(tok):
-            phrase = [t for t in tok.subtree if not (_sets_beside(t) and t.head == tok) and not t.is_punct]
+            subject = subject_set_beside(tok)
+            told = [*(subject.subtree if subject is not None else ()), *tok.subtree]
+            phrase = [t for t in told if not (_sets_beside(t) and t.head == tok) and not t.is_punct]
         else:
             continue
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
@@ -484,13 +488,10 @@ def _named_indefinitely(tok) -> bool:
     )
 
 
-# What sets a clause beside the sentence's happening as one that came before it or where it took
-# place: "hours after the president was held", "where the bridge collapsed".
-BEFORE_OR_WHERE = {"after", "since", "once", "following", "where", "when"}
-
-
 def _sets_beside(tok) -> bool:
-    return tok.dep_ in ("mark", "advmod") and tok.lower_ in BEFORE_OR_WHERE
+    """Does ``tok`` set its clause beside the sentence's happening as one that came before it or
+    where it took place ("hours after the president was held", "where the bridge collapsed")?"""
+    return tok.dep_ in ("mark", "advmod") and tok.lower_ in SETTING_BESIDE
 
 
 def _told_in_passing(tok) -> bool:
@@ -498,6 +499,8 @@ def _told_in_passing(tok) -> bool:
     its own beside ("Soldiers appeared on TV hours after the president was held", "Water was 50
     feet deep where the bridge collapsed"): with a subject of its own, neither said nor foreseen?
     ("a day after a ship collided with the bridge" is such a clause however the parser attaches it.)"""
+    if subject_set_beside(tok) is not None:
+        return _undated_report(tok) and classify(tok.lemma_) not in ("statement", "announcement")
     if tok.dep_ not in ("advcl", "relcl", "acl") or not has_subject(tok) or not _done(tok):
         return False
     if not any(_sets_beside(c) for c in tok.children):

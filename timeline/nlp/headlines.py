@@ -12,7 +12,7 @@ import re
 
 from .actors import ABBREVIATED, DESIGNATIONS
 from .actors import TITLE_WORDS as ROLE_WORDS
-from .clauses import NOUNS, classify, hung_on_subject, is_event_noun, subject_of, told_by
+from .clauses import NOUNS, classify, hung_on_subject, is_event_noun, subject_of, subject_set_beside, told_by
 from .types import ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "say": "says"}
@@ -67,6 +67,14 @@ def present(lemma: str) -> str:
 QUOTE_MARKS = set("`'\"‘’“”")
 
 
+def _sets_subject_beside(tok) -> bool:
+    """Is ``tok`` the word that sets a clause beside its verb's, parsed as taking the clause's subject
+    for its object ("declared after a section of the bridge collapsed": "after a section")?"""
+    return tok.dep_ == "prep" and any(
+        (subject := subject_set_beside(c)) is not None and subject.head == tok for c in tok.head.children
+    )
+
+
 def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
     """``tok``'s words as written, without dates, articles, asides, phrases set before a verb
     ("Separately", "since the failure,") and quotation marks, cut to at most ``limit`` words; a cut
@@ -94,6 +102,7 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
             or (t.dep_ == "cc" and t.head == tok and t.i == tok.left_edge.i)  # "says but the agency said"
             or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBG"))  # "forces led by Wagner", "maps showing"
             or hung_on_subject(t)  # "the ship collided with the bridge" parsed as "the ship (that) collided"
+            or _sets_subject_beside(t)  # "declared after a section collapsed" parsed as "after a section"
         ):
             dropped |= {x.i for x in t.subtree}
     kept = [
@@ -271,7 +280,7 @@ def _what(head, timex_chars: set[int], quoted=None) -> str:
             return told
         if quoted is not None:
             return phrase(quoted, timex_chars, 9)
-    after = [c for c in children if c.i > head.i]
+    after = [c for c in children if c.i > head.i and not _sets_subject_beside(c)]
     relative = subject_of(head)
     own_subject = relative is None or relative.tag_ not in ("WDT", "WP")  # not "the rights, which expire"
     where_or_when = any(c.tag_ == "WRB" for c in head.children)  # "the area where the sub disappeared"
