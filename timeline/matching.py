@@ -78,7 +78,7 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         patients=frozenset(stored_names(actors, extracted.patients)),
         roles=stored_roles(actors, extracted.roles),
         foreseen=extracted.foreseen,
-        result=extracted.result,
+        part_of=extracted.part_of,
     )
 
 

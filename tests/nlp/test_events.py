@@ -496,12 +496,12 @@ def test_a_deed_the_parser_hung_on_its_subject_is_still_reported_with_its_doer()
     (collided,) = [e for e in events(text) if not e.reference]
     assert collided.predicate == "collide"
     assert collided.title == "948-foot container ship collides with four-lane bridge"
-    assert collided.result == "collapse", "what the collision brought about"
+    assert collided.part_of == "collapse", "what the collision brought about"
 
 
-def test_a_deed_keeps_the_happening_it_brought_about():
+def test_a_deed_keeps_the_happening_it_is_part_of():
     def results(text):
-        return [e.result for e in events(text) if not e.reference]
+        return [e.part_of for e in events(text) if not e.reference]
 
     assert results("The ship struck the bridge on Tuesday, causing its collapse.") == ["collapse"]
     assert results("The ship collided with the bridge on Tuesday, resulting in a collapse.") == ["collapse"]
@@ -509,6 +509,11 @@ def test_a_deed_keeps_the_happening_it_brought_about():
         "no happening"
     )
     assert results("The ship struck the bridge on Tuesday after its collapse.") == [""], "not brought about"
+    # or befell in
+    assert results("Her mother died in Monday's massive quake.") == ["quake"]
+    assert results("Hundreds were injured in the blast on Tuesday.") == ["blast"]
+    assert results("A man was charged in the bombing on Tuesday.") == [""], "the law's doing is no part of it"
+    assert results("Xi said in the talks on Tuesday that peace matters.") == [""], "words are said at it"
 
 
 def test_a_happening_set_beside_is_named_in_passing_even_where_the_parser_took_its_subject_for_an_object():

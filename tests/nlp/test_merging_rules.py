@@ -480,13 +480,27 @@ def test_a_deed_and_the_happening_it_brought_about_are_one_event():
     # resulting in its collapse"
     collapsed = happened("collapse bridge collision ship container", article=1)
     collided = happened(
-        "collide ship container bridge plummeting cars", article=1, position=4, result="collapse"
+        "collide ship container bridge plummeting cars", article=1, position=4, part_of="collapse"
     )
     events = {"collapse": Profile.of(collapsed)}
     assert assign([collided], dict(events))[0][0] == "collapse"
-    assert assign([replace(collided, result="")], dict(events))[0][0] != "collapse", "no result told"
-    assert assign([replace(collided, result="fire")], dict(events))[0][0] != "collapse", "another kind"
+    assert assign([replace(collided, part_of="")], dict(events))[0][0] != "collapse", "no result told"
+    assert assign([replace(collided, part_of="fire")], dict(events))[0][0] != "collapse", "another kind"
     later = replace(
         collided, date_start=MONDAY + dt.timedelta(days=9), date_end=MONDAY + dt.timedelta(days=9)
     )
     assert assign([later], dict(events))[0][0] != "collapse", "another day"
+
+
+def test_a_deed_told_as_befalling_in_a_happening_on_its_day_is_part_of_it_whatever_else_its_sentence_tells():
+    # "Rescuers pulled a baby from the rubble after finding her mother, who died in Monday's quake"
+    quake = happened("quake strike magnitude southeast turkey kill", doer="quake")
+    died = happened(
+        "die mother quake baby rubble pull rescuer cord umbilical relative home family",
+        article=2,
+        part_of="quake",
+    )
+    events = {"quake": Profile.of(quake)}
+    assert assign([died], dict(events))[0][0] == "quake"
+    undated = replace(died, from_publication=True)
+    assert assign([undated], dict(events))[0][0] != "quake", "too few of its words, on no day of its own"

@@ -120,7 +120,7 @@ class Report:
     # who did it and what it was done to, both by their nouns: "aircraft>noise" (see ``same_roles``)
     roles: str = ""
     foreseen: bool = False  # told as what will or would be done (see ``as_foreseen``)
-    result: str = ""  # the noun of the happening its deed brought about (see ``brought_about``)
+    part_of: str = ""  # the noun of the happening its deed is part of (see ``part_of``)
 
     @property
     def talk(self) -> bool:
@@ -425,8 +425,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return again
     if as_foreseen(report, event, relation):
         return SAME_DOER
-    if rarity is not None and (result := brought_about(report, event, relation, rarity)):
-        return result
+    if rarity is not None and (within := part_of(report, event, relation, rarity)):
+        return within
     if same_doer(report, event, relation) or same_patient(report, event, relation):
         return SAME_DOER
     if (
@@ -480,16 +480,19 @@ def same_doer(report: Report, event: Profile, relation: str | None) -> bool:
     return report.article not in event.articles and doers_meet(report, event)
 
 
-def brought_about(report: Report, event: Profile, relation: str | None, rarity: Rarity) -> float | None:
-    """The weighted share of its words that a report of a deed shares with ``event``, when the deed
-    brought about a happening of the event's kind ("the ship collided with the bridge, resulting in
-    its collapse", of the collapse of the bridge), on days that fit: the deed and what it brought
-    about are one happening. None when it does not, or shares less than ``REFERENCE_SHARE``."""
-    if not report.result or relation not in ("same", "compatible", "publication"):
+def part_of(report: Report, event: Profile, relation: str | None, rarity: Rarity) -> float | None:
+    """The weighted share of its words that a report of a deed shares with ``event``, when the deed is
+    part of a happening of the event's kind, on days that fit: what the deed brought about ("the ship
+    collided with the bridge, resulting in its collapse", of the collapse of the bridge) or what it
+    befell in ("who died in Monday's quake", of the quake). None when it is not, or when it shares
+    less than ``REFERENCE_SHARE`` and the two do not state the same day."""
+    if not report.part_of or relation not in ("same", "compatible", "publication"):
         return None
-    if not kin_of(report.result) & (event.predicates | event.doers):
+    if not kin_of(report.part_of) & (event.predicates | event.doers):
         return None
     share = rarity.shared(report.terms, event.vocabulary)
+    if relation == "same":
+        return max(share, LONE_OF_KIND)  # its noun and its day say which happening
     return share if share >= REFERENCE_SHARE else None
 
 
@@ -636,8 +639,8 @@ def _report_keys(report: Report) -> set[tuple]:
     if report.roles and not report.reference:
         keys.add(("r", report.roles))
     keys |= (
-        {("p", noun) for noun in kin_of(report.result)} if report.result else set()
-    )  # see ``brought_about``
+        {(k, noun) for noun in kin_of(report.part_of) for k in ("p", "d")} if report.part_of else set()
+    )  # see ``part_of``
     if report.event_type in WEAK_TYPES:
         return keys  # a statement joins only an event of the same doer (see ``match_score``)
     keys |= {("p", report.predicate), ("t", report.event_type)}

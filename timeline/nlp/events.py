@@ -613,7 +613,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         patients=_done_to(head, mentions),
         roles=_roles(deed_of(head), mentions),
         foreseen=_foreseen(head),
-        result=_result_of(head),
+        part_of=_part_of(head),
     )
 
 
@@ -622,10 +622,19 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
 BRINGING_ABOUT = {"result": "in", "cause": "", "trigger": ""}
 
 
-def _result_of(head) -> str:
-    """The noun of the happening that a deed brought about, told in a clause beside it ("the ship
-    collided with the bridge, resulting in its collapse", "… causing a collapse"), or "". (Where the
-    parse hung the deed on its subject, the clause hangs on the sentence's root.)"""
+def _part_of(head) -> str:
+    """The noun of the happening a deed is part of: one it befell in ("who died in Monday's quake",
+    "were injured in the blast"), or one it brought about, told in a clause beside it ("the ship
+    collided with the bridge, resulting in its collapse", "… causing a collapse"); or "". Not for
+    words said, which are said at a happening, not part of it, nor for the law's doings ("a man was
+    charged in the bombing" months later). (Where the parse hung the deed on its subject, the clause
+    hangs on the sentence's root.)"""
+    if said(head) or head.pos_ != "VERB":
+        return ""
+    within = [n for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for n in c.children]
+    befell = [n for n in within if n.dep_ == "pobj" and n.lemma_.lower() in HAPPENING_NOUNS]
+    if befell and classify(head.lemma_) != "legal":
+        return befell[0].lemma_.lower()
     beside = [*head.children, *(head.sent.root.children if hung_on_subject(head) else ())]
     for clause in beside:
         prep = BRINGING_ABOUT.get(clause.lemma_.lower())

@@ -106,10 +106,10 @@ class ExtractedEvent:
     # told as what will or would be done ("Biden will address the nation Monday"): on its day, what its
     # doer is told doing is its happening (see ``clustering.as_foreseen``)
     foreseen: bool = False
-    # the happening its deed brought about, by its noun, told beside it ("the ship collided with the
-    # bridge, resulting in its collapse": "collapse"): the deed and its result are one happening (see
-    # ``clustering.brought_about``)
-    result: str = ""
+    # the happening its deed is part of, by its noun: what the deed brought about ("the ship collided
+    # with the bridge, resulting in its collapse": "collapse") or what it befell in ("her mother, who
+    # died in Monday's quake": "quake"); the deed is of that happening (see ``clustering.part_of``)
+    part_of: str = ""
 
     def as_json(self) -> dict:
         return {

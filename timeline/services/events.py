@@ -49,7 +49,7 @@ def _source_fields(extracted: ExtractedEvent, actors: dict[str, Actor]) -> dict:
             "patients": stored_names(actors, extracted.patients),
             "roles": stored_roles(actors, extracted.roles),
             "foreseen": extracted.foreseen,
-            "result": extracted.result,
+            "part_of": extracted.part_of,
         },
     }
 
