@@ -528,3 +528,22 @@ def test_a_happening_set_beside_is_named_in_passing_even_where_the_parser_took_i
     (collapse,) = [e for e in told if e.reference]
     assert collapse.predicate == "collapse"
     assert collapse.title.startswith("a section of the Francis Scott Key Bridge collapsed")
+
+
+def test_words_given_by_a_person_described_by_age_are_that_person_s_announcement():
+    text = (
+        "Xi Jinping landed in Moscow on Monday. The 69-year-old made the announcement on state television "
+        "saying he was now ready for talks."
+    )
+    (announced,) = [e for e in events(text) if e.predicate == "make"]
+    assert announced.agents == ["Xi Jinping"], "the 69-year-old is the man named before"
+    assert announced.event_type == "announcement", "made the announcement, whatever the parser made of it"
+
+
+def test_declaring_oneself_something_is_a_decision_declaring_that_something_is_so_a_statement():
+    (made,) = events(
+        "Abdourahmane Tchiani, on Friday, declared himself the leader of the transitional government."
+    )
+    assert made.event_type == "decision"
+    (said,) = events("Abdourahmane Tchiani declared on Friday that the transition would be short.")
+    assert said.event_type == "statement"

@@ -106,6 +106,8 @@ PACTS = {"agreement", "deal", "treaty", "ceasefire", "truce", "partnership", "pa
 GATHERINGS = {"talks", "talk", "summit", "meeting"}
 # A conference of the press is an occasion for words, not a meeting: "said during a press conference".
 PRESS = {"press", "news", "media"}
+# Verbs that make someone or something what they say it is: "declared himself the leader".
+NAMING = {"declare", "proclaim", "name"}
 # Words that tell their kind only as nouns: "a deal" is an agreement, "dealt a blow" none.
 NOUN_ONLY = {"deal"}
 
@@ -120,6 +122,10 @@ def event_type(head) -> str:
     if words := words_given(told):
         return words  # "The general made the announcement on television"
     kind = classify(told.lemma_)
+    if told.lemma_.lower() in NAMING and any(
+        c.dep_ in ("ccomp", "oprd") and c.pos_ in NOUNS for c in told.children
+    ):
+        return "decision"  # "Tchiani declared himself the leader": what it makes him, not words
     if kind == "other" and any(c.dep_ == "dobj" and c.lemma_.lower() in GATHERINGS for c in told.children):
         return "meeting"  # "Xi and Putin ended their talks", "Ecowas leaders held a summit"
     if told.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lower_ in PRESS for c in told.children):
@@ -163,7 +169,16 @@ def words_given(head) -> str:
     that kind ("made the announcement", "gave a speech", "provided an update"), else ""."""
     if head.pos_ != "VERB" or (classify(head.lemma_) != "other" and head.lemma_.lower() not in GIVING):
         return ""
-    given = (c.lemma_.lower() for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    # "made the announcement saying he was president", parsed as if the announcement were saying it
+    objects += [
+        n
+        for c in head.children
+        if c.dep_ == "ccomp"
+        for n in c.children
+        if n.dep_ == "nsubj" and n.left_edge.i == head.i + 1
+    ]
+    given = (c.lemma_.lower() for c in objects if c.pos_ == "NOUN")
     return next((_words_kind(noun) for noun in given if noun in WORDS_GIVEN), "")
 
 
@@ -253,18 +268,19 @@ def _names_doer(tok) -> bool:
 def agents_of(head, mentions: list[ActorMention]) -> list[str]:
     """The actors the clause's subject names: its head word's and those of words joined to it
     ("Beijing and Moscow announced", "The Fed, the FDIC and the Treasury said"), or else the first
-    actor inside the subject ("a spokesman for Rishi Sunak"). A pronoun names whom it was resolved
-    to; a subject that is no noun (a misparse) names nobody."""
+    actor inside the subject ("a spokesman for Rishi Sunak"). A pronoun or a person's age names whom
+    it was resolved to; any other subject that is no noun (a misparse) names nobody."""
     subject = subject_of(head)
     if subject is not None and subject.dep_ == "nsubjpass":
         # "Bazoum was confined by his guard": the doer is the guard, not the one it was done to
         by = next((c for c in head.children if c.dep_ == "agent"), None)
         subject = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    if subject is not None and subject.pos_ == "PRON":
-        named = actor_at(subject, mentions)  # "he said", resolved to the person named before
-        return [named] if named else []
-    if subject is None or subject.pos_ not in NOUNS:
+    if subject is None:
         return []
+    if subject.pos_ not in NOUNS:
+        # "he said", "the 62-year-old made the announcement": resolved to the person named before
+        named = actor_at(subject, mentions)
+        return [named] if named else []
     # "The Fed, the FDIC and the Treasury said", which a parse may tell as a name set beside another
     beside = [c for c in subject.children if c.dep_ == "appos"]
     words = [subject, *subject.conjuncts, *(w for c in beside for w in (c, *c.conjuncts))]
