@@ -178,3 +178,13 @@ def test_a_name_the_tagger_missed_is_a_person_where_the_text_gives_their_age(gaz
     )
     people = [n for n, kind in names(text, gazetteer) if kind == "person"]
     assert people == ["Ramiro Quispe Huaman", "Dorlan Castro Cabral"]
+
+
+def test_a_one_word_name_the_tagger_found_once_is_found_again_where_it_is_a_proper_noun():
+    doc = load_nlp()(
+        "The general warned Ecowas and unnamed Western nations against stepping in. Ecowas gave the junta "
+        "seven days to reinstate the president. Care was taken to keep the talks secret."
+    )
+    found = [(m.text, m.name, m.kind) for m in find_actors(doc, Gazetteer())]
+    assert found.count(("Ecowas", "Ecowas", "organization")) == 2, found
+    assert not any(m[0] == "Care" for m in found)

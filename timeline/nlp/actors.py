@@ -497,7 +497,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
         else:
             name, kind = r.text, r.kind
         mentions.append(ActorMention(name, kind, r.text, r.start, r.end, written=r.written))
-    mentions += _untagged_forms(text_of(doc), mentions)
+    mentions += _untagged_forms(doc, mentions)
     mentions += _aged_names(text_of(doc), mentions)
     mentions += _described_as_companies(doc, mentions)
     mentions += _role_mentions(text_of(doc), mentions, gazetteer)
@@ -508,14 +508,16 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _untagged_forms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+def _untagged_forms(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Short forms of names the article gives in full that the tagger did not take for names: a
     person's surname alone ("Mauger said", after "Rear Adm. John Mauger") when no one else named there
     bears it, an organisation's acronym ("The DFPI appointed", after "Department of Financial
     Protection and Innovation"; "HI-EMA", after "Hawaii Emergency Management Agency"), and an
     organisation's name written again where the tagger missed it ("Coast Guard Rear Adm. Shannon
-    Gilreath")."""
+    Gilreath"; "Ecowas gave the junta seven days", where the word is a proper noun)."""
+    text = text_of(doc)
     taken = [(m.start, m.end) for m in mentions]
+    as_words: set[str] = set()  # one-word names written as words ("Ecowas"), found only as proper nouns
     forms: dict[str, set[tuple[str, str]]] = {}
     for m in mentions:
         if m.role:
@@ -528,6 +530,9 @@ def _untagged_forms(text: str, mentions: list[ActorMention]) -> list[ActorMentio
                     forms.setdefault(letters, set()).add((m.name, "organization"))
                 if spelling[:1].isupper() and (" " in spelling or not spelling[1:].islower()):
                     forms.setdefault(spelling, set()).add((m.name, "organization"))
+                elif spelling.istitle() and spelling.isalpha() and len(spelling) >= 4:
+                    forms.setdefault(spelling, set()).add((m.name, "organization"))
+                    as_words.add(spelling)
     for acronym in set(PREFIXED_ACRONYM.findall(text)):
         for m in mentions:
             if m.kind == "organization" and not m.role and abbreviates(acronym, m.name):
@@ -541,8 +546,15 @@ def _untagged_forms(text: str, mentions: list[ActorMention]) -> list[ActorMentio
             start, end = match.span()
             if any(s < end and start < e for s, e in taken) or _followed_by_name(text, end):
                 continue
+            if form in as_words and not _proper_noun_at(doc, start, end):
+                continue
             out.append(ActorMention(name, kind, form, start, end))
     return out
+
+
+def _proper_noun_at(doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end)
+    return span is not None and all(t.pos_ == "PROPN" for t in span)
 
 
 # What a phrase set beside a name may call an organisation: "OceanGate, the company that …".
