@@ -79,6 +79,8 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         roles=stored_roles(actors, extracted.roles),
         foreseen=extracted.foreseen,
         part_of=extracted.part_of,
+        said_in=extracted.said_in,
+        restated=extracted.restated,
     )
 
 
@@ -273,6 +275,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
         patients=frozenset(n for r in rows for n in (r["frame"] or {}).get("patients", ())),
         roles=frozenset(x for r in rows if (x := (r["frame"] or {}).get("roles"))),
         foreseen=all((r["frame"] or {}).get("foreseen") for r in rows),
+        said_in=frozenset(x for r in rows if (x := (r["frame"] or {}).get("said_in"))),
         agents=agents,
         agent_countries=agent_countries | (agents & countries),
         terms=tuple(

@@ -547,3 +547,13 @@ def test_declaring_oneself_something_is_a_decision_declaring_that_something_is_s
     assert made.event_type == "decision"
     (said,) = events("Abdourahmane Tchiani declared on Friday that the transition would be short.")
     assert said.event_type == "statement"
+
+
+def test_words_said_in_a_statement_named_before_are_told_as_such():
+    text = (
+        "In a joint statement, the agencies said on Sunday that depositors would be protected. "
+        "The Federal Reserve and the Treasury said in their statement that taxpayers would not pay."
+    )
+    first, second = [e for e in events(text) if e.predicate == "say"]
+    assert (first.said_in, first.restated) == ("statement", False)
+    assert (second.said_in, second.restated) == ("statement", True)

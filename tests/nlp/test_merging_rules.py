@@ -504,3 +504,25 @@ def test_a_deed_told_as_befalling_in_a_happening_on_its_day_is_part_of_it_whatev
     assert assign([died], dict(events))[0][0] == "quake"
     undated = replace(died, from_publication=True)
     assert assign([undated], dict(events))[0][0] != "quake", "too few of its words, on no day of its own"
+
+
+def test_words_said_in_their_statement_join_the_statement_their_article_told_before():
+    # "In a joint statement, agencies including the Treasury said …"; two sentences on, "The Fed,
+    # the FDIC and the Treasury said in their statement that …"
+    joint = said(
+        "depositors access money taxpayers", agents=("Treasury",), said_in="statement", about=("access",)
+    )
+    briefing = said("core goal payroll reporters", agents=("Federal Reserve",), position=1)
+    again = said(
+        "depositors signature bank whole",
+        agents=("Federal Reserve", "FDIC", "Treasury"),
+        position=2,
+        said_in="statement",
+        restated=True,
+        about=("shuttered",),
+    )
+    events = {"joint": Profile.of(joint), "briefing": Profile.of(briefing)}
+    assert assign([again], dict(events))[0][0] == "joint"
+    assert assign([replace(again, restated=False)], dict(events))[0][0] != "joint", "another statement"
+    far = replace(again, position=9, sentence=9)
+    assert assign([far], dict(events))[0][0] != "joint", "too far on"

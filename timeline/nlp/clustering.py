@@ -25,6 +25,7 @@ from .discourse import (
     named_before,
     remarks,
     retells,
+    said_again,
     tells_named,
 )
 
@@ -121,6 +122,8 @@ class Report:
     roles: str = ""
     foreseen: bool = False  # told as what will or would be done (see ``as_foreseen``)
     part_of: str = ""  # the noun of the happening its deed is part of (see ``part_of``)
+    said_in: str = ""  # the noun of the words given its words were said in ("in a joint statement")
+    restated: bool = False  # said "in their statement" (see ``discourse.said_again``)
 
     @property
     def talk(self) -> bool:
@@ -154,6 +157,7 @@ class Profile:
     patients: frozenset[str] = frozenset()  # whom its sources tell it was done to
     roles: frozenset[str] = frozenset()  # its sources' (see ``Report.roles``)
     foreseen: bool = False  # all its sources tell it as what will or would be done
+    said_in: frozenset[str] = frozenset()  # the words given its sources' words were said in
 
     def absorbed(self, report: Report) -> Profile:
         """What the event says once ``report`` has joined it (its date is left to ``choose_date``); a
@@ -184,6 +188,7 @@ class Profile:
             patients=self.patients | report.patients,
             roles=self.roles | ({report.roles} - {""}),
             foreseen=self.foreseen and report.foreseen,
+            said_in=self.said_in | ({report.said_in} - {""}),
         )
 
     @classmethod
@@ -408,6 +413,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
     relation = date_relation(report, event)
     if second := second_of_kind(report, event, relation):
         return second
+    if relation is not None and (again := said_again(report, event)):
+        return again
     if relation is not None and (spoken := remarks(report, event, relation)):
         return spoken
     if relation is not None and rarity is not None and (near := follows_on(report, event, rarity)):

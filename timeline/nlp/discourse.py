@@ -78,6 +78,16 @@ def remarks(report: Report, event: Profile, relation: str) -> float | None:
     return 1.0 - 0.01 * closest if closest is not None and closest <= REMARKS_NEAR else None
 
 
+def said_again(report: Report, event: Profile) -> float | None:
+    """1 less a hundredth per sentence between, when a report of words said in a statement its article
+    named before ("The Fed, the FDIC and the Treasury said in their statement") follows by at most
+    ``GOES_ON`` sentences a source of ``event`` in its article that names that statement ("In a joint
+    statement, agencies including the Treasury said"), of one of its speakers; or None."""
+    if not report.restated or report.said_in not in event.said_in or not report.agents & event.speakers:
+        return None
+    return _nearest(min((gap for gap, _ in _told_before(report, event) if 0 < gap <= GOES_ON), default=None))
+
+
 def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
     """The weighted share of words a report with no date of its own shares with the source of a
     happening it follows by at most ``NEAR`` sentences in its article, or None (see ``NEAR_SHARE``)."""

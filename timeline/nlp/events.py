@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from .anaphora import inside, quoted_spans
 from .clauses import (
     ANOTHER,
+    DEFINITE,
     GENERIC_HAPPENINGS,
     HAPPENING_NOUNS,
     MODALS,
@@ -27,6 +28,7 @@ from .clauses import (
     SIMULTANEOUS,
     STATES,
     SUBJECTS,
+    WORDS_GIVEN,
     agents_of,
     classify,
     deed_of,
@@ -614,6 +616,23 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         roles=_roles(deed_of(head), mentions),
         foreseen=_foreseen(head),
         part_of=_part_of(head),
+        said_in=(said_in := _said_in(head))[0],
+        restated=said_in[1],
+    )
+
+
+def _said_in(head) -> tuple[str, bool]:
+    """The noun of the words given that the clause's words were said in ("In a joint statement, the
+    agencies said": "statement"), and whether the article named them before ("said in their
+    statement", "in the statement"); ("", False) for none."""
+    if not said(head):
+        return "", False
+    within = (n for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for n in c.children)
+    given = next((n for n in within if n.dep_ == "pobj" and n.lemma_.lower() in WORDS_GIVEN), None)
+    if given is None:
+        return "", False
+    return given.lemma_.lower(), any(
+        c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in given.children
     )
 
 

@@ -110,6 +110,11 @@ class ExtractedEvent:
     # with the bridge, resulting in its collapse": "collapse") or what it befell in ("her mother, who
     # died in Monday's quake": "quake"); the deed is of that happening (see ``clustering.part_of``)
     part_of: str = ""
+    # the noun of the words given that its words were said in ("In a joint statement, the agencies
+    # said": "statement"), and whether they are named as told before ("said in their statement"): then
+    # they are of the statement its article told (see ``discourse.said_again``)
+    said_in: str = ""
+    restated: bool = False
 
     def as_json(self) -> dict:
         return {

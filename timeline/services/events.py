@@ -50,6 +50,8 @@ def _source_fields(extracted: ExtractedEvent, actors: dict[str, Actor]) -> dict:
             "roles": stored_roles(actors, extracted.roles),
             "foreseen": extracted.foreseen,
             "part_of": extracted.part_of,
+            "said_in": extracted.said_in,
+            "restated": extracted.restated,
         },
     }
 
