@@ -188,3 +188,18 @@ def test_a_one_word_name_the_tagger_found_once_is_found_again_where_it_is_a_prop
     found = [(m.text, m.name, m.kind) for m in find_actors(doc, Gazetteer())]
     assert found.count(("Ecowas", "Ecowas", "organization")) == 2, found
     assert not any(m[0] == "Care" for m in found)
+
+
+def test_the_agencies_are_the_organisations_named_together_before_them():
+    g = Gazetteer()
+    g.add("Federal Reserve", "organization", ["Fed"])
+    g.add("Federal Deposit Insurance Corporation", "organization", ["FDIC"])
+    g.add("Treasury Department", "organization", ["Treasury"])
+    text = (
+        "The Fed, the FDIC and the Treasury said on Sunday that depositors would be protected. "
+        "“We are taking decisive actions,” the agencies said. The banks said nothing."
+    )
+    doc = load_nlp()(text)
+    agencies = {m.name for m in find_actors(doc, g) if m.text == "the agencies"}
+    assert agencies == {"Federal Reserve", "Federal Deposit Insurance Corporation", "Treasury Department"}
+    assert not [m for m in find_actors(doc, g) if m.text == "The banks"], "no banks were named together"

@@ -347,3 +347,14 @@ def test_a_relative_clause_on_what_a_named_one_has_tells_of_the_named_one(gazett
         "were paid."
     )
     assert "Signature Bank is shuttered" in titles(text, gazetteer)
+
+
+def test_words_standing_for_several_named_before_stay_as_written_in_the_title():
+    gazetteer = Gazetteer()
+    gazetteer.add("Federal Reserve", "organization", ["Fed"])
+    gazetteer.add("Federal Deposit Insurance Corporation", "organization", ["FDIC"])
+    text = (
+        "The Fed and the FDIC said on Sunday that depositors would be protected. "
+        "“We are taking decisive actions,” the agencies said."
+    )
+    assert "Agencies say we are taking decisive actions" in titles(text, gazetteer)

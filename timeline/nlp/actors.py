@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .anaphora import COMPANY_NOUNS, described_mentions, it_mentions, pronoun_mentions, settlement_mentions
+from .anaphora import (
+    COMPANY_NOUNS,
+    described_mentions,
+    it_mentions,
+    joint_mentions,
+    pronoun_mentions,
+    settlement_mentions,
+)
 from .pipeline import datelines_in, text_of
 from .types import ActorMention
 
@@ -505,6 +512,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
     mentions += pronoun_mentions(doc, mentions) + it_mentions(doc, mentions)
     mentions += settlement_mentions(text_of(doc), mentions, lambda name: name in gazetteer.affiliation)
     mentions += described_mentions(doc, mentions, is_company)
+    mentions += joint_mentions(doc, mentions)
     return sorted(mentions, key=lambda m: m.start)
 
 

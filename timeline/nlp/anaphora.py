@@ -206,6 +206,63 @@ def described_mentions(doc, mentions: list[ActorMention], is_company) -> list[Ac
     return out
 
 
+# Plural words for organisations of any kind that stand for several named together before: "the
+# agencies said" after "The Fed, the FDIC and the Treasury said" (not "the banks", which are banks).
+BODIES = {"agency", "regulator", "government", "organization", "organisation"}
+
+
+def joint_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "the agencies" (and "the two companies", "the regulators") as the organisations a clause of
+    the sentences before it named together as its subject ("The Fed, the FDIC and the Treasury said"),
+    the nearest such clause, up to ``DESCRIPTION_REACH`` sentences back."""
+    organizations = [m for m in mentions if m.kind == "organization" and not m.role]
+    if len(organizations) < 2:
+        return []
+    sents = list(doc.sents)
+    out = []
+    for n, sent in enumerate(sents):
+        for tok in sent:
+            if not _several_bodies(tok):
+                continue
+            for before in reversed(sents[max(0, n - DESCRIPTION_REACH) : n]):
+                together = _named_together(before, organizations)
+                if len(together) > 1:
+                    start, end = tok.left_edge.idx, tok.idx + len(tok)
+                    text = doc.text[start:end]
+                    out += [
+                        ActorMention(name, "organization", text, start, end, role=True) for name in together
+                    ]
+                    break
+    return out
+
+
+def _several_bodies(tok) -> bool:
+    """Is ``tok`` the head of "the agencies", "the two regulators": a subject naming no one by name?"""
+    return (
+        tok.tag_ == "NNS"
+        and tok.dep_ in SUBJECTS
+        and tok.lemma_.lower() in BODIES
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
+    )
+
+
+def _named_together(sent, organizations: list[ActorMention]) -> list[str]:
+    """The organisations a clause of ``sent`` names together as its subject, in order."""
+    for tok in sent:
+        if tok.dep_ not in SUBJECTS:
+            continue
+        words = [
+            tok,
+            *tok.conjuncts,
+            *(a for c in tok.children if c.dep_ == "appos" for a in (c, *c.conjuncts)),
+        ]
+        names = [m.name for w in words for m in organizations if m.start <= w.idx < m.end]
+        if len(set(names)) > 1:
+            return list(dict.fromkeys(names))
+    return []
+
+
 def settlement_mentions(text: str, mentions: list[ActorMention], is_settlement) -> list[ActorMention]:
     """ "the city" as the nearest settlement named before it (``is_settlement(name)`` tells which
     places are towns and cities; a country is not "the city")."""

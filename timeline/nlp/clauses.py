@@ -284,7 +284,8 @@ def agents_of(head, mentions: list[ActorMention]) -> list[str]:
     # "The Fed, the FDIC and the Treasury said", which a parse may tell as a name set beside another
     beside = [c for c in subject.children if c.dep_ == "appos"]
     words = [subject, *subject.conjuncts, *(w for c in beside for w in (c, *c.conjuncts))]
-    named = [name for w in words if (name := actor_at(w, mentions))]
+    # (all the actors a word stands for: "the agencies", for those named together before)
+    named = [m.name for w in words for m in mentions if m.start <= w.idx < m.end]
     if not named:
         left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
         named = [m.name for m in mentions if left <= m.start < right][:1]

@@ -213,7 +213,10 @@ def doers(subject, mentions: list[ActorMention], timex_chars: set[int]) -> tuple
     name ("Xi Jinping and Vladimir Putin"; "the Chinese and Russian presidents" names both), else
     the subject's own words."""
     words = [subject, *(c for c in subject.children if c.dep_ == "conj")]
-    names = list(dict.fromkeys(m.name for w in words for m in mentions if m.start <= w.idx < m.end))
+    covering = [m for w in words for m in mentions if m.start <= w.idx < m.end]
+    if len(covering) > 1 and all(m.role for m in covering) and len({(m.start, m.end) for m in covering}) == 1:
+        covering = []  # "the agencies", standing for several named before: its own words say it best
+    names = list(dict.fromkeys(m.name for m in covering))
     if not names and (subject.lower_ in ROLE_WORDS or any(c.dep_ == "poss" for c in subject.children)):
         # "his vice president, Fuat Oktay,": the name set beside a subject that is someone's role
         named = [c for c in subject.children if c.dep_ == "appos"]
