@@ -203,3 +203,16 @@ def test_the_agencies_are_the_organisations_named_together_before_them():
     agencies = {m.name for m in find_actors(doc, g) if m.text == "the agencies"}
     assert agencies == {"Federal Reserve", "Federal Deposit Insurance Corporation", "Treasury Department"}
     assert not [m for m in find_actors(doc, g) if m.text == "The banks"], "no banks were named together"
+
+
+def test_a_post_written_before_a_rank_and_name_names_that_person_elsewhere_in_the_article():
+    text = (
+        "Niger's armed forces chief on Thursday declared his support for the troops. Hopes rose. "
+        "But armed forces chief General Abdou Sidikou Issa dealt a hefty blow to those hopes."
+    )
+    found = [(m.text, m.name) for m in find_actors(load_nlp()(text), Gazetteer()) if m.role]
+    assert ("armed forces chief", "Abdou Sidikou Issa") in found
+    alone = "Niger's armed forces chief on Thursday declared his support for the troops."
+    assert not [m for m in find_actors(load_nlp()(alone), Gazetteer()) if m.role], (
+        "no one holds the post here"
+    )

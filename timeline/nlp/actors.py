@@ -704,6 +704,12 @@ OWNED_OFFICE = re.compile(
     rf"\b([A-Z][a-z]+)(?:'s|’s)\s+(?:[a-z]+\s+){{0,2}}({'|'.join(OFFICES)})\b", re.IGNORECASE
 )
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][a-z]+\s+){1,3})$")
+# A post written in words before a person's rank and name: "armed forces chief General Abdou Sidikou
+# Issa", "army spokesman Col. Amadou Abdramane" (a word or two, then the post's noun).
+_POST_BEFORE = re.compile(
+    r"(?<![\w-])((?:[a-z]+\s+){1,2}(?:chief|commander|head|spokesman|spokeswoman|spokesperson))\s+"
+    r"(?:[A-Z][a-z]*\.?\s+){0,2}$"
+)
 
 
 def _role_mentions(text: str, mentions: list[ActorMention], gazetteer: Gazetteer) -> list[ActorMention]:
@@ -726,6 +732,8 @@ def _role_mentions(text: str, mentions: list[ActorMention], gazetteer: Gazetteer
             holders.setdefault(normalize(" ".join(words)), set()).add(m.name)
         if words and words[-1].casefold() in OFFICES:
             holders.setdefault(f"the {words[-1].casefold()}", set()).add(m.name)  # "the president"
+        if post := _POST_BEFORE.search(text[max(0, m.start - 80) : m.start]):
+            holders.setdefault(normalize(post.group(1)), set()).add(m.name)  # "armed forces chief"
     unambiguous = {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
     if not unambiguous:
         return []
