@@ -100,7 +100,7 @@ def could_join(reports: list[clustering.Report]):
     (``clustering._Candidates``, ``match_score``): those sharing a name with them (a person,
     organisation, city or country taking part or doing it), a verb or one of its family, or an
     article, those a happening named in passing names, those a happening of a report's doer's kind
-    did, and those of a report's own day and kind.
+    did or of the kind a report's deed is part of, and those of a report's own day and kind.
     Each part is found by an index, so an import reads what it may join, not every event of a busy
     window, and costs the same in a large archive as in a small one. A query of event ids."""
     names = set().union(*(r.actors | r.countries | r.agents | r.agent_countries for r in reports))
@@ -108,6 +108,9 @@ def could_join(reports: list[clustering.Report]):
     verbs = {r.predicate for r in reports if r.predicate and not r.reference}
     verbs = {v for v in verbs if not clustering.of_saying(v)}
     verbs |= {v for p in verbs if p in FAMILY_OF for v in PREDICATE_FAMILIES[FAMILY_OF[p]]}
+    # the happening a deed is part of, told by its noun or by what it did (``part_of``)
+    part_of = {noun for r in reports if r.part_of for noun in kin_of(r.part_of)}
+    verbs |= part_of
     articles = {r.article for r in reports if r.article is not None}
     sources = EventSource.objects.order_by()
     parts = [sources.filter(article_id__in=articles).values_list("event_id", flat=True)]
@@ -133,7 +136,7 @@ def could_join(reports: list[clustering.Report]):
             in_words |= Q(frame__terms__icontains=f'"{word}"')
         parts.append(sources.filter(in_words).values_list("event_id", flat=True))
     # Events that a happening of a report's doer's kind did (``same_doer``).
-    doers = sorted({noun for r in reports if r.doer and not r.reference for noun in kin_of(r.doer)})
+    doers = sorted({noun for r in reports if r.doer and not r.reference for noun in kin_of(r.doer)} | part_of)
     if doers:
         parts.append(sources.filter(frame__doer__in=doers).values_list("event_id", flat=True))
     # Events whose deed was done by a doer and to a thing of a report's nouns (``same_roles``).
