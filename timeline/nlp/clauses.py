@@ -208,9 +208,7 @@ def subject_of(head):
         subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and hung_on_subject(head):
         subject = head.head
-    if subject is None and (set_beside := subject_set_beside(head)) is not None:
-        subject = set_beside
-    return subject
+    return subject if subject is not None else subject_set_beside(head)
 
 
 # Words that set a clause beside the sentence's happening: "after the bridge collapsed".
@@ -265,6 +263,13 @@ def _names_doer(tok) -> bool:
     return tok.pos_ in NOUNS or personal  # not "each", "both"
 
 
+def subject_words(subject) -> list:
+    """The head words of a subject and of those joined to it: "The Fed, the FDIC and the Treasury
+    said", which a parse may tell as a name set beside another."""
+    beside = [c for c in subject.children if c.dep_ == "appos"]
+    return [subject, *subject.conjuncts, *(w for c in beside for w in (c, *c.conjuncts))]
+
+
 def agents_of(head, mentions: list[ActorMention]) -> list[str]:
     """The actors the clause's subject names: its head word's and those of words joined to it
     ("Beijing and Moscow announced", "The Fed, the FDIC and the Treasury said"), or else the first
@@ -281,11 +286,8 @@ def agents_of(head, mentions: list[ActorMention]) -> list[str]:
         # "he said", "the 62-year-old made the announcement": resolved to the person named before
         named = actor_at(subject, mentions)
         return [named] if named else []
-    # "The Fed, the FDIC and the Treasury said", which a parse may tell as a name set beside another
-    beside = [c for c in subject.children if c.dep_ == "appos"]
-    words = [subject, *subject.conjuncts, *(w for c in beside for w in (c, *c.conjuncts))]
     # (all the actors a word stands for: "the agencies", for those named together before)
-    named = [m.name for w in words for m in mentions if m.start <= w.idx < m.end]
+    named = [m.name for w in subject_words(subject) for m in mentions if m.start <= w.idx < m.end]
     if not named:
         left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
         named = [m.name for m in mentions if left <= m.start < right][:1]

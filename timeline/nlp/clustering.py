@@ -645,9 +645,8 @@ def _report_keys(report: Report) -> set[tuple]:
     keys |= {("pt", name) for name in report.patients}  # see ``same_patient``
     if report.roles and not report.reference:
         keys.add(("r", report.roles))
-    keys |= (
-        {(k, noun) for noun in kin_of(report.part_of) for k in ("p", "d")} if report.part_of else set()
-    )  # see ``part_of``
+    if report.part_of:  # see ``part_of``
+        keys |= {(k, noun) for noun in kin_of(report.part_of) for k in ("p", "d")}
     if report.event_type in WEAK_TYPES:
         return keys  # a statement joins only an event of the same doer (see ``match_score``)
     keys |= {("p", report.predicate), ("t", report.event_type)}

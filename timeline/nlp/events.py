@@ -501,12 +501,11 @@ def _told_in_passing(tok) -> bool:
     its own beside ("Soldiers appeared on TV hours after the president was held", "Water was 50
     feet deep where the bridge collapsed"): with a subject of its own, neither said nor foreseen?
     ("a day after a ship collided with the bridge" is such a clause however the parser attaches it.)"""
-    if subject_set_beside(tok) is not None:
-        return _undated_report(tok) and classify(tok.lemma_) not in ("statement", "announcement")
-    if tok.dep_ not in ("advcl", "relcl", "acl") or not has_subject(tok) or not _done(tok):
-        return False
-    if not any(_sets_beside(c) for c in tok.children):
-        return False
+    if subject_set_beside(tok) is None:  # (else the parse took its subject for the object of "after")
+        if tok.dep_ not in ("advcl", "relcl", "acl") or not has_subject(tok) or not _done(tok):
+            return False
+        if not any(_sets_beside(c) for c in tok.children):
+            return False
     return _undated_report(tok) and classify(tok.lemma_) not in ("statement", "announcement")
 
 
@@ -549,12 +548,16 @@ def _fallback_clause(sent, tried, timexes: list[Timex], doc) -> _Clause | None:
         for tok in sent
         if tok.i not in tried
         and tok.pos_ == "VERB"
-        and (has_subject(tok) or hung_on_subject(tok))
         and _undated_report(tok)
         and (
-            all(t.dep_ in ("ccomp", "conj") for t in (tok, *tok.ancestors) if t.dep_ != "ROOT")
-            or _speaks_for(tok)
-            or hung_on_subject(tok)
+            hung_on_subject(tok)
+            or (
+                has_subject(tok)
+                and (
+                    all(t.dep_ in ("ccomp", "conj") for t in (tok, *tok.ancestors) if t.dep_ != "ROOT")
+                    or _speaks_for(tok)
+                )
+            )
         )
         and not inside(quoted, tok.idx)  # a quotation speaks for the speaker, not the reporter
     ]
@@ -621,14 +624,24 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
     )
 
 
+def _within(head) -> list:
+    """The nouns a clause's "in" governs ("said in their statement", "died in the quake")."""
+    return [
+        n
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for n in c.children
+        if n.dep_ == "pobj"
+    ]
+
+
 def _said_in(head) -> tuple[str, bool]:
     """The noun of the words given that the clause's words were said in ("In a joint statement, the
     agencies said": "statement"), and whether the article named them before ("said in their
     statement", "in the statement"); ("", False) for none."""
     if not said(head):
         return "", False
-    within = (n for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for n in c.children)
-    given = next((n for n in within if n.dep_ == "pobj" and n.lemma_.lower() in WORDS_GIVEN), None)
+    given = next((n for n in _within(head) if n.lemma_.lower() in WORDS_GIVEN), None)
     if given is None:
         return "", False
     return given.lemma_.lower(), any(
@@ -650,8 +663,7 @@ def _part_of(head) -> str:
     hangs on the sentence's root.)"""
     if said(head) or head.pos_ != "VERB":
         return ""
-    within = [n for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for n in c.children]
-    befell = [n for n in within if n.dep_ == "pobj" and n.lemma_.lower() in HAPPENING_NOUNS]
+    befell = [n for n in _within(head) if n.lemma_.lower() in HAPPENING_NOUNS]
     if befell and classify(head.lemma_) != "legal":
         return befell[0].lemma_.lower()
     beside = [*head.children, *(head.sent.root.children if hung_on_subject(head) else ())]

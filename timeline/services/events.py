@@ -49,9 +49,7 @@ def _source_fields(extracted: ExtractedEvent, actors: dict[str, Actor]) -> dict:
             "patients": stored_names(actors, extracted.patients),
             "roles": stored_roles(actors, extracted.roles),
             "foreseen": extracted.foreseen,
-            "part_of": extracted.part_of,
             "said_in": extracted.said_in,
-            "restated": extracted.restated,
         },
     }
 
