@@ -81,6 +81,7 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         part_of=extracted.part_of,
         said_in=extracted.said_in,
         restated=extracted.restated,
+        said_after=extracted.said_after,
     )
 
 
@@ -279,6 +280,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
         roles=frozenset(x for r in rows if (x := (r["frame"] or {}).get("roles"))),
         foreseen=all((r["frame"] or {}).get("foreseen") for r in rows),
         said_in=frozenset(x for r in rows if (x := (r["frame"] or {}).get("said_in"))),
+        said_after=all((r["frame"] or {}).get("said_after") for r in rows),
         agents=agents,
         agent_countries=agent_countries | (agents & countries),
         terms=tuple(

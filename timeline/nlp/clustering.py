@@ -124,6 +124,7 @@ class Report:
     part_of: str = ""  # the noun of the happening its deed is part of (see ``part_of``)
     said_in: str = ""  # the noun of the words given its words were said in ("in a joint statement")
     restated: bool = False  # said "in their statement" (see ``discourse.said_again``)
+    said_after: bool = False  # dated by the day its words were said, of a deed done by then
 
     @property
     def talk(self) -> bool:
@@ -158,6 +159,7 @@ class Profile:
     roles: frozenset[str] = frozenset()  # its sources' (see ``Report.roles``)
     foreseen: bool = False  # all its sources tell it as what will or would be done
     said_in: frozenset[str] = frozenset()  # the words given its sources' words were said in
+    said_after: bool = False  # all its sources are dated by the day their words were said
 
     def absorbed(self, report: Report) -> Profile:
         """What the event says once ``report`` has joined it (its date is left to ``choose_date``); a
@@ -189,12 +191,18 @@ class Profile:
             roles=self.roles | ({report.roles} - {""}),
             foreseen=self.foreseen and report.foreseen,
             said_in=self.said_in | ({report.said_in} - {""}),
+            said_after=self.said_after and report.said_after,
         )
 
     @classmethod
     def of(cls, report: Report) -> Profile:
         first = cls(
-            report.date_start, report.date_end, report.from_publication, report.published, foreseen=True
+            report.date_start,
+            report.date_end,
+            report.from_publication,
+            report.published,
+            foreseen=True,
+            said_after=True,
         )
         return first.absorbed(report)
 
@@ -268,7 +276,25 @@ def date_relation(report: Report, event: Profile) -> str | None:
     if overlaps(report.date_start, report.date_end, event.date_start, event.date_end):
         return "compatible"
     gap = max((report.date_start - event.date_end).days, (event.date_start - report.date_end).days)
-    return "disagree" if gap <= DISAGREE_DAYS else None
+    if gap > DISAGREE_DAYS:
+        return None
+    later = report if report.date_start > event.date_end else event
+    # "the Coast Guard said Wednesday an aircraft picked up noises", of noises heard on Tuesday
+    return "publication" if later.said_after and gap <= LOOK_BACK else "disagree"
+
+
+def weakly_dated(report: Report, event: Profile) -> tuple[Report | Profile, Report | Profile]:
+    """Of two sides in relation "publication", the one whose date is weak (see ``date_relation``),
+    then the other."""
+    if report.from_publication or (report.said_after and not event.from_publication):
+        return report, event
+    return event, report
+
+
+def told_by(side: Report | Profile) -> dt.date | None:
+    """The day by which a weakly dated side tells its happening: its article's publication, or the
+    day its words were said."""
+    return side.published if side.from_publication else side.date_end
 
 
 def overlap(a: frozenset, b: frozenset) -> float:
@@ -567,10 +593,10 @@ def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) ->
     ):
         return None
     if relation == "publication":
-        undated, dated = (report, event) if report.from_publication else (event, report)
-        if dated.from_publication or undated.published is None:
+        undated, dated = weakly_dated(report, event)
+        if dated.from_publication or (told := told_by(undated)) is None:
             return None
-        if not 0 <= (undated.published - dated.date_end).days <= SAME_DEED_LATER:
+        if not 0 <= (told - dated.date_end).days <= SAME_DEED_LATER:
             return None
     elif relation not in ("same", "compatible") or report.from_publication or event.from_publication:
         return None

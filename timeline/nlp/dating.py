@@ -27,6 +27,16 @@ class Dated:
     from_context: bool = False  # from the day the sentence before states
 
 
+def told_by(unstated: bool, said_after: bool, date_end, published) -> tuple[bool, dt.date | None]:
+    """Whether a source's date is weak evidence of its happening's day, and the day by which the
+    happening was told: a date taken from the article or the sentence before (``unstated``) is weak,
+    told by publication; so is the day words were said of a deed done by then ("the Coast Guard said
+    Wednesday an aircraft picked up noises": done by Wednesday)."""
+    if said_after and not unstated:
+        return True, date_end
+    return unstated, published
+
+
 def supports(source: Dated, start: dt.date, end: dt.date) -> bool:
     if source.from_publication:
         return source.published is None or end <= source.published

@@ -621,7 +621,15 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         part_of=_part_of(head),
         said_in=(said_in := _said_in(head))[0],
         restated=said_in[1],
+        said_after=_said_on(head, timex),
     )
+
+
+def _said_on(head, timex: Timex | None) -> bool:
+    """Does the clause's date tell the day its words were said, of a deed they tell done ("an aircraft
+    picked up noises, the Coast Guard said Wednesday", "the Coast Guard said on Wednesday that …"),
+    not the day of the deed ("they said the crew lost contact with the sub Sunday morning")?"""
+    return timex is not None and deed_of(head) is not head and attach(head.doc, timex) == head
 
 
 def _within(head) -> list:

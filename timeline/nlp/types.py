@@ -115,6 +115,10 @@ class ExtractedEvent:
     # they are of the statement its article told (see ``discourse.said_again``)
     said_in: str = ""
     restated: bool = False
+    # its date is the day its words were said, and the deed they tell was done by then ("the Coast
+    # Guard said Wednesday an aircraft picked up noises"): that day is no more than a bound on the
+    # deed's (see ``dating.told_by``)
+    said_after: bool = False
 
     def as_json(self) -> dict:
         return {

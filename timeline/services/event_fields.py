@@ -53,8 +53,12 @@ def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent |
                 s.date_start,
                 s.date_end,
                 s.precision,
-                Flag.unstated(s.flags),
-                s.article.published,
+                *dating.told_by(
+                    Flag.unstated(s.flags),
+                    (s.frame or {}).get("said_after", False),
+                    s.date_end,
+                    s.article.published,
+                ),
                 Flag.DATE_FROM_CONTEXT in s.flags,
             )
             for s in sources

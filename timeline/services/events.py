@@ -50,6 +50,7 @@ def _source_fields(extracted: ExtractedEvent, actors: dict[str, Actor]) -> dict:
             "roles": stored_roles(actors, extracted.roles),
             "foreseen": extracted.foreseen,
             "said_in": extracted.said_in,
+            "said_after": extracted.said_after,
         },
     }
 
