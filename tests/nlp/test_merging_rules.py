@@ -526,3 +526,14 @@ def test_words_said_in_their_statement_join_the_statement_their_article_told_bef
     assert assign([replace(again, restated=False)], dict(events))[0][0] != "joint", "another statement"
     far = replace(again, position=9, sentence=9)
     assert assign([far], dict(events))[0][0] != "joint", "too far on"
+
+
+def test_words_several_said_together_join_the_statement_of_them_all_before_one_of_them_alone():
+    agencies = ("Federal Reserve", "FDIC", "Treasury")
+    alone = said("goal moves reporters", agents=("Federal Reserve",), article=1)
+    joint = said("depositors access money", agents=agencies, article=2)
+    events = {"alone": Profile.of(alone), "joint": Profile.of(joint)}
+    again = said("clients protected access money", agents=agencies, article=3)
+    assert assign([again], dict(events))[0][0] == "joint"
+    by_one = said("clients protected access money", agents=("Federal Reserve",), article=3)
+    assert assign([by_one], dict(events))[0][0] == "alone", "one speaker's words are still theirs that day"

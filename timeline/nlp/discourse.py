@@ -60,7 +60,8 @@ class Rarity:
 def remarks(report: Report, event: Profile, relation: str) -> float | None:
     """1 when the report is a statement by one of the speakers of a statement event on its day: one
     speaker's statements of one day are one happening (a briefing, a speech, an interview), also
-    where their words were told undated in an article of that day. A report dated only by
+    where their words were told undated in an article of that day (for words several said together,
+    the share of them that are its speakers). A report dated only by
     publication ("he added") joins the event of its speaker (what they said or did) that its article
     told of at most ``REMARKS_NEAR`` sentences before, the closer the better; None when it is no such
     statement."""
@@ -71,7 +72,9 @@ def remarks(report: Report, event: Profile, relation: str) -> float | None:
     if relation == "same" or (relation == "compatible" and event.from_publication):
         # (or their words told undated in an article of the very day the report states)
         spoke = report.precision == "day" and not report.from_publication and report.agents & event.speakers
-        return 1.0 if spoke else None
+        # of words said together ("the Fed, the FDIC and the Treasury said"), the share of their
+        # speakers the event's are: their joint statement before one of them speaking alone
+        return len(spoke) / len(report.agents) if spoke else None
     if relation not in ("publication", "compatible") or not report.from_publication:
         return None
     closest = min((gap for gap, _ in _told_before(report, event)), default=None)
