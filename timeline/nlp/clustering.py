@@ -280,7 +280,7 @@ def date_relation(report: Report, event: Profile) -> str | None:
         return None
     later = report if report.date_start > event.date_end else event
     # "the Coast Guard said Wednesday an aircraft picked up noises", of noises heard on Tuesday
-    return "publication" if later.said_after and gap <= LOOK_BACK else "disagree"
+    return "publication" if later.said_after else "disagree"
 
 
 def weakly_dated(report: Report, event: Profile) -> tuple[Report | Profile, Report | Profile]:
@@ -291,7 +291,7 @@ def weakly_dated(report: Report, event: Profile) -> tuple[Report | Profile, Repo
     return event, report
 
 
-def told_by(side: Report | Profile) -> dt.date | None:
+def told_on(side: Report | Profile) -> dt.date | None:
     """The day by which a weakly dated side tells its happening: its article's publication, or the
     day its words were said."""
     return side.published if side.from_publication else side.date_end
@@ -594,7 +594,7 @@ def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) ->
         return None
     if relation == "publication":
         undated, dated = weakly_dated(report, event)
-        if dated.from_publication or (told := told_by(undated)) is None:
+        if dated.from_publication or (told := told_on(undated)) is None:
             return None
         if not 0 <= (told - dated.date_end).days <= SAME_DEED_LATER:
             return None

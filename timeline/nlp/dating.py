@@ -27,7 +27,7 @@ class Dated:
     from_context: bool = False  # from the day the sentence before states
 
 
-def told_by(unstated: bool, said_after: bool, date_end, published) -> tuple[bool, dt.date | None]:
+def weak_date(unstated: bool, said_after: bool, date_end, published) -> tuple[bool, dt.date | None]:
     """Whether a source's date is weak evidence of its happening's day, and the day by which the
     happening was told: a date taken from the article or the sentence before (``unstated``) is weak,
     told by publication; so is the day words were said of a deed done by then ("the Coast Guard said

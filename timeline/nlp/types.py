@@ -117,7 +117,7 @@ class ExtractedEvent:
     restated: bool = False
     # its date is the day its words were said, and the deed they tell was done by then ("the Coast
     # Guard said Wednesday an aircraft picked up noises"): that day is no more than a bound on the
-    # deed's (see ``dating.told_by``)
+    # deed's (see ``dating.weak_date``)
     said_after: bool = False
 
     def as_json(self) -> dict:

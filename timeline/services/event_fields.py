@@ -53,7 +53,7 @@ def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent |
                 s.date_start,
                 s.date_end,
                 s.precision,
-                *dating.told_by(
+                *dating.weak_date(
                     Flag.unstated(s.flags),
                     (s.frame or {}).get("said_after", False),
                     s.date_end,
