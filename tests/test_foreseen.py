@@ -1,12 +1,9 @@
 """What an outlet says a person will do on a day, and what another outlet says that person did that
 day, are one event, titled by what was done."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
-from tests.utils import inbox_of
+from tests.utils import ingest_inbox, outlets_of
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -23,16 +20,15 @@ DONE = (
 
 
 def test_a_plan_for_a_day_and_the_deed_of_that_day_are_one_event_titled_by_the_deed(tmp_path):
-    inbox = inbox_of(
+    ingest_inbox(
         tmp_path / "inbox",
         {
             "a_planned.txt": (PLANNED, "President to speak", "Wire", "2025-04-06"),
             "b_done.txt": (DONE, "President calms the country", "Gazette", "2025-04-07"),
         },
     )
-    call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
     (monday,) = Event.objects.filter(sources__sentence__startswith="President Anna Varga on Monday")
     assert str(monday.date_start) == "2025-04-07"
-    assert set(monday.sources.values_list("article__source__name", flat=True)) == {"Wire", "Gazette"}
+    assert outlets_of(monday) == {"Wire", "Gazette"}
     assert "address" not in monday.title.lower(), "the title tells what was done, not what was to be"
     assert "Varga" in monday.title

@@ -1,12 +1,9 @@
 """A deed is part of the happening it brought about or befell in, also when that happening was
 stored by an earlier import."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
-from tests.utils import inbox_of
+from tests.utils import ingest_inbox, outlets_of
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -18,13 +15,9 @@ COLLIDED = (
 
 
 def test_a_deed_that_brought_about_a_happening_stored_by_an_earlier_import_is_part_of_it(tmp_path):
-    out = io.StringIO()
-    first = inbox_of(tmp_path / "first", {"a_fell.txt": (COLLAPSE, "Span falls", "Wire", "2025-04-07")})
-    call_command("ingest", str(first), stdout=out, stderr=io.StringIO())
-    second = inbox_of(
-        tmp_path / "second", {"b_ship.txt": (COLLIDED, "Ship to blame", "Gazette", "2025-04-08")}
-    )
-    call_command("ingest", str(second), stdout=out, stderr=io.StringIO())
+    ingest_inbox(tmp_path / "first", {"a_fell.txt": (COLLAPSE, "Span falls", "Wire", "2025-04-07")})
+    ingest_inbox(tmp_path / "second", {"b_ship.txt": (COLLIDED, "Ship to blame", "Gazette", "2025-04-08")})
     (collapse,) = Event.objects.filter(sources__sentence__startswith="The old span collapsed").distinct()
-    sources = set(collapse.sources.values_list("article__source__name", flat=True))
-    assert sources == {"Wire", "Gazette"}, "the collision that brought the collapse about is part of it"
+    assert outlets_of(collapse) == {"Wire", "Gazette"}, (
+        "the collision that brought the collapse about is part of it"
+    )

@@ -1,12 +1,9 @@
 """Words said on a day of a deed done by then: the day they were said bounds the deed's, it does
 not contradict an earlier day another article states."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
-from tests.utils import inbox_of
+from tests.utils import ingest_inbox, outlets_of
 from timeline.models import Event, Flag
 
 pytestmark = pytest.mark.django_db
@@ -23,20 +20,19 @@ SAID_OF_THAT_DAY = (
 
 
 def _ingest(tmp_path, second_text):
-    inbox = inbox_of(
+    ingest_inbox(
         tmp_path / "in",
         {
             "a_seen.txt": (SPOTTED, "Slick seen", "Wire", "2025-04-09"),
             "b_said.txt": (second_text, "Port update", "Gazette", "2025-04-10"),
         },
     )
-    call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
     return Event.objects.filter(sources__sentence__contains="oil slick").distinct()
 
 
 def test_a_deed_told_in_words_said_the_next_day_is_the_deed_of_the_day_before(tmp_path):
     (slick,) = _ingest(tmp_path, SAID_LATER)
-    assert set(slick.sources.values_list("article__source__name", flat=True)) == {"Wire", "Gazette"}
+    assert outlets_of(slick) == {"Wire", "Gazette"}
     assert str(slick.date_start) == "2025-04-08", "the day the deed was done, not the day it was told"
     assert Flag.DATE_CONFLICT not in slick.flags, "a day it was told by is no other day for it"
 

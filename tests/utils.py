@@ -34,6 +34,16 @@ def inbox_of(folder: Path, articles: dict[str, tuple[str, str, str, str]]) -> Pa
     return folder
 
 
+def ingest_inbox(folder: Path, articles: dict[str, tuple[str, str, str, str]]) -> None:
+    """Imports the articles (as ``inbox_of`` takes them) from a new folder, as an importer would."""
+    call_command("ingest", str(inbox_of(folder, articles)), stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def outlets_of(event) -> set[str]:
+    """The names of the outlets whose articles are the event's sources."""
+    return set(event.sources.values_list("article__source__name", flat=True))
+
+
 # The re-import contract, against the real pipeline over the fixture corpus.
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .clauses import subject_words
+from .clauses import mentions_at, subject_words
 from .pipeline import text_of
 from .types import ActorMention
 
@@ -253,7 +253,7 @@ def _named_together(sent, organizations: list[ActorMention]) -> list[str]:
     for tok in sent:
         if tok.dep_ not in SUBJECTS:
             continue
-        names = [m.name for w in subject_words(tok) for m in organizations if m.start <= w.idx < m.end]
+        names = [m.name for m in mentions_at(subject_words(tok), organizations)]
         if len(set(names)) > 1:
             return list(dict.fromkeys(names))
     return []

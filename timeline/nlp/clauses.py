@@ -287,7 +287,7 @@ def agents_of(head, mentions: list[ActorMention]) -> list[str]:
         named = actor_at(subject, mentions)
         return [named] if named else []
     # (all the actors a word stands for: "the agencies", for those named together before)
-    named = [m.name for w in subject_words(subject) for m in mentions if m.start <= w.idx < m.end]
+    named = [m.name for m in mentions_at(subject_words(subject), mentions)]
     if not named:
         left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
         named = [m.name for m in mentions if left <= m.start < right][:1]
@@ -373,6 +373,11 @@ def has_subject(tok) -> bool:
 
 def is_clause_verb(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSES
+
+
+def mentions_at(words, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions that cover each of the words, word by word."""
+    return [m for w in words for m in mentions if m.start <= w.idx < m.end]
 
 
 def actor_at(tok, mentions: list[ActorMention]) -> str | None:

@@ -29,6 +29,7 @@ from .clauses import (
     STATES,
     SUBJECTS,
     WORDS_GIVEN,
+    actor_at,
     agents_of,
     classify,
     deed_of,
@@ -501,12 +502,16 @@ def _told_in_passing(tok) -> bool:
     its own beside ("Soldiers appeared on TV hours after the president was held", "Water was 50
     feet deep where the bridge collapsed"): with a subject of its own, neither said nor foreseen?
     ("a day after a ship collided with the bridge" is such a clause however the parser attaches it.)"""
-    if subject_set_beside(tok) is None:  # (else the parse took its subject for the object of "after")
-        if tok.dep_ not in ("advcl", "relcl", "acl") or not has_subject(tok) or not _done(tok):
-            return False
-        if not any(_sets_beside(c) for c in tok.children):
-            return False
-    return _undated_report(tok) and classify(tok.lemma_) not in ("statement", "announcement")
+    set_beside = (
+        subject_set_beside(tok) is not None  # the parse took its subject for the object of "after"
+        or (
+            tok.dep_ in ("advcl", "relcl", "acl")
+            and has_subject(tok)
+            and _done(tok)
+            and any(_sets_beside(c) for c in tok.children)
+        )
+    )
+    return set_beside and _undated_report(tok) and classify(tok.lemma_) not in ("statement", "announcement")
 
 
 # What sets a clause beside the sentence's happening as one that came before it.
@@ -591,6 +596,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
     text = body[start:end].strip()
     mentions = [m for m in actors if start <= m.start < end]
     head = clause.head
+    deed = deed_of(head)
     subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
     title = headline(head, mentions, timex_chars)
     return ExtractedEvent(
@@ -609,27 +615,28 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         summary=sent.text.strip(),
         sentence_start=sent.start_char,
         agents=agents_of(told_by(head), [m for m in actors if sent.start_char <= m.start < sent.end_char]),
-        predicate=deed_of(head).lemma_.lower(),
+        predicate=deed.lemma_.lower(),
         words=keywords(" ".join([title, text, *(m.name for m in mentions if m.role)])),
         terms=content_words(sent.doc, start, end, mentions, timex_chars),
         subject_of=_happening_told(head, subject),
         another=tells_another(head),
         doer=_happening_doer(head),
         patients=_done_to(head, mentions),
-        roles=_roles(deed_of(head), mentions),
+        roles=_roles(deed, mentions),
         foreseen=_foreseen(head),
         part_of=_part_of(head),
         said_in=(said_in := _said_in(head))[0],
         restated=said_in[1],
-        said_after=_said_on(head, timex),
+        said_after=_said_on(head, deed, timex),
     )
 
 
-def _said_on(head, timex: Timex | None) -> bool:
-    """Does the clause's date tell the day its words were said, of a deed they tell done ("an aircraft
-    picked up noises, the Coast Guard said Wednesday", "the Coast Guard said on Wednesday that …"),
-    not the day of the deed ("they said the crew lost contact with the sub Sunday morning")?"""
-    return timex is not None and deed_of(head) is not head and attach(head.doc, timex) == head
+def _said_on(head, deed, timex: Timex | None) -> bool:
+    """Does the clause's date tell the day its words were said, of the deed they tell done (``deed``,
+    see ``deed_of``: "an aircraft picked up noises, the Coast Guard said Wednesday", "the Coast Guard
+    said on Wednesday that …"), not the day of the deed ("they said the crew lost contact with the
+    sub Sunday morning")?"""
+    return timex is not None and deed is not head and attach(head.doc, timex) == head
 
 
 def _within(head) -> list:
@@ -699,7 +706,7 @@ def _roles(verb, mentions: list[ActorMention]) -> str:
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if doer is None or thing is None or thing.pos_ != "NOUN":
         return ""
-    named = next((m.name for m in mentions if m.start <= doer.idx < m.end), None)
+    named = actor_at(doer, mentions)
     if named is None and doer.pos_ not in NOUNS:
         return ""
     return f"{named or doer.lemma_.lower()}>{thing.lemma_.lower()}"

@@ -12,7 +12,16 @@ import re
 
 from .actors import ABBREVIATED, DESIGNATIONS
 from .actors import TITLE_WORDS as ROLE_WORDS
-from .clauses import NOUNS, classify, hung_on_subject, is_event_noun, subject_of, subject_set_beside, told_by
+from .clauses import (
+    NOUNS,
+    classify,
+    hung_on_subject,
+    is_event_noun,
+    mentions_at,
+    subject_of,
+    subject_set_beside,
+    told_by,
+)
 from .types import ActorMention
 
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "say": "says"}
@@ -213,14 +222,14 @@ def doers(subject, mentions: list[ActorMention], timex_chars: set[int]) -> tuple
     name ("Xi Jinping and Vladimir Putin"; "the Chinese and Russian presidents" names both), else
     the subject's own words."""
     words = [subject, *(c for c in subject.children if c.dep_ == "conj")]
-    covering = [m for w in words for m in mentions if m.start <= w.idx < m.end]
+    covering = mentions_at(words, mentions)
     if len(covering) > 1 and all(m.role for m in covering) and len({(m.start, m.end) for m in covering}) == 1:
         covering = []  # "the agencies", standing for several named before: its own words say it best
     names = list(dict.fromkeys(m.name for m in covering))
     if not names and (subject.lower_ in ROLE_WORDS or any(c.dep_ == "poss" for c in subject.children)):
         # "his vice president, Fuat Oktay,": the name set beside a subject that is someone's role
         named = [c for c in subject.children if c.dep_ == "appos"]
-        names = list(dict.fromkeys(m.name for w in named for m in mentions if m.start <= w.idx < m.end))[:1]
+        names = list(dict.fromkeys(m.name for m in mentions_at(named, mentions)))[:1]
     if names:
         # a plural common noun taken for a name ("Farmers said") is still several
         return " and ".join(names), len(names) > 1 or (subject.tag_ == "NNS" and len(words) == 1)
