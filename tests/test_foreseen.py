@@ -3,7 +3,7 @@ day, are one event, titled by what was done."""
 
 import pytest
 
-from tests.utils import ingest_inbox, outlets_of
+from tests.utils import ingest_two_outlets, outlets_of
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -20,13 +20,7 @@ DONE = (
 
 
 def test_a_plan_for_a_day_and_the_deed_of_that_day_are_one_event_titled_by_the_deed(tmp_path):
-    ingest_inbox(
-        tmp_path / "inbox",
-        {
-            "a_planned.txt": (PLANNED, "President to speak", "Wire", "2025-04-06"),
-            "b_done.txt": (DONE, "President calms the country", "Gazette", "2025-04-07"),
-        },
-    )
+    ingest_two_outlets(tmp_path / "inbox", (PLANNED, "2025-04-06"), (DONE, "2025-04-07"))
     (monday,) = Event.objects.filter(sources__sentence__startswith="President Anna Varga on Monday")
     assert str(monday.date_start) == "2025-04-07"
     assert outlets_of(monday) == {"Wire", "Gazette"}

@@ -3,7 +3,7 @@ not contradict an earlier day another article states."""
 
 import pytest
 
-from tests.utils import ingest_inbox, outlets_of
+from tests.utils import ingest_two_outlets, outlets_of
 from timeline.models import Event, Flag
 
 pytestmark = pytest.mark.django_db
@@ -20,13 +20,7 @@ SAID_OF_THAT_DAY = (
 
 
 def _ingest(tmp_path, second_text):
-    ingest_inbox(
-        tmp_path / "in",
-        {
-            "a_seen.txt": (SPOTTED, "Slick seen", "Wire", "2025-04-09"),
-            "b_said.txt": (second_text, "Port update", "Gazette", "2025-04-10"),
-        },
-    )
+    ingest_two_outlets(tmp_path / "in", (SPOTTED, "2025-04-09"), (second_text, "2025-04-10"))
     return Event.objects.filter(sources__sentence__contains="oil slick").distinct()
 
 

@@ -39,6 +39,18 @@ def ingest_inbox(folder: Path, articles: dict[str, tuple[str, str, str, str]]) -
     call_command("ingest", str(inbox_of(folder, articles)), stdout=io.StringIO(), stderr=io.StringIO())
 
 
+def ingest_two_outlets(folder: Path, wire: tuple[str, str], gazette: tuple[str, str]) -> None:
+    """Imports one article of the outlet "Wire" and then one of "Gazette" (each ``(text, published)``,
+    titled by its text's first line), as an importer would."""
+    ingest_inbox(
+        folder,
+        {
+            "a_wire.txt": (wire[0], wire[0].partition("\n")[0], "Wire", wire[1]),
+            "b_gazette.txt": (gazette[0], gazette[0].partition("\n")[0], "Gazette", gazette[1]),
+        },
+    )
+
+
 def outlets_of(event) -> set[str]:
     """The names of the outlets whose articles are the event's sources."""
     return set(event.sources.values_list("article__source__name", flat=True))

@@ -138,7 +138,10 @@ def retells(report: Report, event: Profile, rarity: Rarity) -> float | None:
     """The weighted share of its rarer words beyond the verb that a report shares with a source of
     ``event`` telling the same deed by the same verb at most ``GOES_ON`` sentences before it in its
     article ("Rescue teams uncovered a field of debris. [...] The Coast Guard said the debris field was
-    uncovered by a robot"), or None when it is less than ``NEAR_SHARE``: the deed told again."""
+    uncovered by a robot"), or None when it is less than ``NEAR_SHARE``: the deed told again. Told by
+    the same doer and thing as well ("an aircraft picked up noises, the Coast Guard said [...] The
+    aircraft picked up banging noises, the magazine reported"), it is the deed told again whatever
+    else either names: at least ``NEAR_SHARE``."""
     verb = report.predicate
     if report.reference or report.article is None or not verb or verb not in event.predicates:
         return None
@@ -146,8 +149,10 @@ def retells(report: Report, event: Profile, rarity: Rarity) -> float | None:
         return None  # "the upcoming visit" names the happening (see ``goes_on``, ``tells_named``)
     rest = report.terms - {verb}
     told = (terms for gap, terms in _told_before(report, event) if 0 < gap <= GOES_ON and verb in terms)
-    shares = (rarity.shared(rest, terms - {verb}) for terms in told)
+    shares = [rarity.shared(rest, terms - {verb}) for terms in told]
     best = max(shares, default=0.0)
+    if shares and report.roles and report.roles in event.roles:
+        best = max(best, NEAR_SHARE)
     return best if best >= NEAR_SHARE else None
 
 

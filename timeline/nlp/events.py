@@ -444,6 +444,10 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
             # the noun phrase without a clause of its own ("which left six dead" tells something else)
             clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
             phrase = [t for t in tok.subtree if t.i not in clauses]
+        elif _told_of_someone(tok):
+            # with whom it tells of ("Gen. Tchiani – who has declared himself leader")
+            named = next(e for e in sent.ents if e.start <= tok.head.i < e.end)
+            phrase = [*named, *(t for t in tok.subtree if not t.is_punct)]
         elif _told_in_passing(tok):
             subject = subject_set_beside(tok)
             told = [*(subject.subtree if subject is not None else ()), *tok.subtree]
@@ -516,6 +520,26 @@ def _told_in_passing(tok) -> bool:
 
 # What sets a clause beside the sentence's happening as one that came before it.
 BEFORE = {"after", "since", "once", "following"}
+
+
+def _told_of_someone(tok) -> bool:
+    """Is ``tok`` the verb of a clause that tells, in passing, what a named person or organisation
+    has done ("Gen. Tchiani, who has declared himself Niger's new leader, warned ...")? Its deed is
+    an earlier happening that the sentence only names; not words said ("who said that ...")."""
+    return (
+        tok.dep_ == "relcl"
+        and tok.head.ent_type_ in ("PERSON", "ORG")
+        and _done(tok)
+        and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in tok.children)
+        and _done_to_something(tok)
+    )
+
+
+def _done_to_something(verb) -> bool:
+    """Does the verb take a thing ("declared himself leader"), not a clause of words said ("who said
+    that ...")?"""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "oprd")]
+    return bool(objects) and all(c.pos_ not in ("VERB", "AUX") for c in objects)
 
 
 def _in_passing(tok) -> bool:

@@ -1,0 +1,49 @@
+"""What a named person has done, told in passing by a clause about them ("General Okafor, who has
+declared himself the interim president, warned ..."), is a source of the event of that deed, not an
+event of its own; and one deed told again in an article by the same doer, verb and thing ("the
+aircraft picked up noises") is that article's one event, however few other words the two share."""
+
+import pytest
+
+from tests.utils import ingest_two_outlets, outlets_of
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+DECLARED = (
+    "Coup in Lomara\n\nGeneral Samuel Okafor declared himself the interim president of Lomara on "
+    "Friday, two days after soldiers seized the presidential palace.\n"
+)
+WARNED = (
+    "Neighbours meet\n\nGeneral Samuel Okafor, who has declared himself the interim president, warned "
+    "neighbouring states against any intervention on Sunday.\n"
+)
+
+
+def test_a_deed_told_in_a_clause_about_its_doer_is_a_source_of_its_event(tmp_path):
+    ingest_two_outlets(tmp_path / "in", (DECLARED, "2025-05-09"), (WARNED, "2025-05-11"))
+    (declared,) = Event.objects.filter(title__icontains="declares")
+    assert outlets_of(declared) == {"Wire", "Gazette"}
+    assert str(declared.date_start) == "2025-05-09", "named in passing, it has no say in the date"
+    assert Event.objects.filter(title__icontains="warns").exists(), "the sentence's own deed stays"
+    assert not Event.objects.filter(title__icontains="who has").exists(), "no event of its own"
+
+
+HEARD = (
+    "Search goes on\n\nA patrol aircraft picked up underwater noises near the wreck site on Tuesday, "
+    "the coast guard said. Ships from three countries have joined the search. Crews are working in "
+    "rough seas. The aircraft reportedly picked up banging noises at 30-minute intervals, the Herald "
+    "reported, citing internal emails.\n"
+)
+HEARD_ELSEWHERE = (
+    "Noises heard\n\nA patrol aircraft detected underwater noises near the wreck site on Tuesday, "
+    "officials said.\n"
+)
+
+
+def test_a_deed_told_again_by_its_doer_verb_and_thing_is_one_event(tmp_path):
+    ingest_two_outlets(tmp_path / "in", (HEARD_ELSEWHERE, "2025-06-21"), (HEARD, "2025-06-21"))
+    (noises,) = Event.objects.filter(title__icontains="detects")
+    assert outlets_of(noises) == {"Wire", "Gazette"}
+    assert noises.sources.filter(sentence__contains="banging").exists(), "told again, in its article"
+    assert not Event.objects.filter(title__icontains="banging").exists()
