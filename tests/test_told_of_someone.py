@@ -15,8 +15,9 @@ DECLARED = (
     "Friday, two days after soldiers seized the presidential palace.\n"
 )
 WARNED = (
-    "Neighbours meet\n\nGeneral Samuel Okafor, who has declared himself the interim president, warned "
-    "neighbouring states against any intervention on Sunday.\n"
+    "Neighbours meet\n\nLeaders of the region held an emergency summit in Abuja on Sunday. General Samuel "
+    "Okafor, who has declared himself the interim president, warned neighbouring states against any "
+    "intervention ahead of the summit.\n"
 )
 
 
@@ -25,7 +26,10 @@ def test_a_deed_told_in_a_clause_about_its_doer_is_a_source_of_its_event(tmp_pat
     (declared,) = Event.objects.filter(title__icontains="declares")
     assert outlets_of(declared) == {"Wire", "Gazette"}
     assert str(declared.date_start) == "2025-05-09", "named in passing, it has no say in the date"
-    assert Event.objects.filter(title__icontains="warns").exists(), "the sentence's own deed stays"
+    (warned,) = Event.objects.filter(title__icontains="warns")
+    assert warned.reaction_to == Event.objects.get(title__icontains="summit"), (
+        "he answers the summit, not what he did himself"
+    )
     assert not Event.objects.filter(title__icontains="who has").exists(), "no event of its own"
 
 

@@ -440,6 +440,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
     for tok in sent:
         if tok.i in taken:
             continue
+        doers = []
         if names_a_happening(tok) or (_named_indefinitely(tok) and tok.head.head.i not in taken):
             # the noun phrase without a clause of its own ("which left six dead" tells something else)
             clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
@@ -448,6 +449,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
             # with whom it tells of ("Gen. Tchiani – who has declared himself leader")
             named = next(e for e in sent.ents if e.start <= tok.head.i < e.end)
             phrase = [*named, *(t for t in tok.subtree if not t.is_punct)]
+            doers = [m.name for m in actors if named.start_char <= m.start < named.end_char]
         elif _told_in_passing(tok):
             subject = subject_set_beside(tok)
             told = [*(subject.subtree if subject is not None else ()), *tok.subtree]
@@ -468,6 +470,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
                 precision=None,
                 event_type=classify(tok.lemma_),
                 actors=list(dict.fromkeys(m.name for m in mentions)),
+                agents=doers,
                 summary=said,
                 sentence_start=sent.start_char,
                 predicate=tok.lemma_.lower(),

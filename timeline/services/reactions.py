@@ -175,8 +175,11 @@ def _about(statement: EventSource, sources, by_position, actors, *, evident: boo
         [s for s in by_position.get(position - back, []) if _answerable(statement, s)]
         for back in range(REACTION_REACH + 1)
     ]
-    if within[0]:
-        return max(within[0], key=lambda s: (KIND_WEIGHT.get(s.event.event_type, 0.0), -s.start)).event_id
+    # "Tchiani, who has declared himself leader, warned ...": what the speaker did, told in passing
+    # to say who they are, is not what their words answer
+    here = [s for s in within[0] if not (s.in_passing and _by_speaker(statement, s))]
+    if here:
+        return max(here, key=lambda s: (KIND_WEIGHT.get(s.event.event_type, 0.0), -s.start)).event_id
     opening = sorted(
         (s for s in sources if _opens(s) and _answerable(statement, s)),
         key=lambda s: (s.frame["position"], s.start),
@@ -328,6 +331,12 @@ def _sharing(deeds, words: set[str]) -> int | None:
     return next((pk for pk in ids if words & terms[pk]), None)
 
 
+def _by_speaker(statement: EventSource, source: EventSource) -> bool:
+    """Whether ``source`` tells of something done by one of the statement's speakers."""
+    speakers = set((statement.frame or {}).get("agents", []))
+    return bool(speakers & set((source.frame or {}).get("agents", [])))
+
+
 def _answerable(statement: EventSource, source: EventSource) -> bool:
     """Whether the statement can be about the happening ``source`` tells of: another event, a
     happening (see ``_happening``), not later than the statement, and, unless it is a deed, not done
@@ -335,10 +344,7 @@ def _answerable(statement: EventSource, source: EventSource) -> bool:
     event = source.event
     if event.pk == statement.event_id or not _happening(source) or _later(event, statement.event):
         return False
-    speakers = set((statement.frame or {}).get("agents", []))
-    return KIND_WEIGHT.get(event.event_type, 0.0) >= DEED or not speakers & set(
-        (source.frame or {}).get("agents", [])
-    )
+    return KIND_WEIGHT.get(event.event_type, 0.0) >= DEED or not _by_speaker(statement, source)
 
 
 def _answer_of_deed(source: EventSource, deed: Deed, sources, by_position, actors, told) -> int | None:
