@@ -32,9 +32,9 @@ FLOORS = {
 }
 TITLES_SENT_BACK = 0.02
 SEED_FLOORS = {
-    "merge_recall": 0.92,
+    "merge_recall": 0.99,
     "merge_precision": 1.0,
-    "merge_b3_recall": 0.94,
+    "merge_b3_recall": 0.99,
     "merge_b3_precision": 0.94,
     "event_recall": 1.0,
     "mention_date_accuracy": 1.0,

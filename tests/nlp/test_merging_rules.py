@@ -537,3 +537,25 @@ def test_words_several_said_together_join_the_statement_of_them_all_before_one_o
     assert assign([again], dict(events))[0][0] == "joint"
     by_one = said("clients protected access money", agents=("Federal Reserve",), article=3)
     assert assign([by_one], dict(events))[0][0] == "alone", "one speaker's words are still theirs that day"
+
+
+def test_words_said_on_the_day_of_talks_their_speaker_held_are_said_at_them():
+    # "Xi said on Tuesday that China had an impartial position" in the lead; "As Xi and Putin ended
+    # their talks on Tuesday" further on in the article
+    talks = Profile.of(
+        happened(
+            "end talks kremlin",
+            event_type="meeting",
+            agents=frozenset({"Xi Jinping", "Vladimir Putin"}),
+            roles="Xi Jinping>talk",
+            position=18,
+        )
+    )
+    words = said("china impartial position", agents=("Xi Jinping",))
+    assert assign([words], {"talks": talks})[0][0] == "talks"
+    elsewhere = said("china impartial position", agents=("Xi Jinping",), article=2)
+    assert assign([elsewhere], {"talks": talks})[0][0] != "talks", "told by another article"
+    other = said("china impartial position", agents=("Joe Biden",))
+    assert assign([other], {"talks": talks})[0][0] != "talks", "not one of those who met"
+    visit = Profile.of(happened("visit moscow", event_type="meeting", agents=frozenset({"Xi Jinping"})))
+    assert assign([words], {"visit": visit})[0][0] != "visit", "a visit is not talks"

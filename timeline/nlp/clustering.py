@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .clauses import EVENT_TYPES, HAPPENING_NOUNS, kin_of, one_noun
+from .clauses import EVENT_TYPES, GATHERINGS, HAPPENING_NOUNS, kin_of, one_noun
 from .dating import overlaps
 from .discourse import (
     GOES_ON,
@@ -443,6 +443,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return again
     if relation is not None and (spoken := remarks(report, event, relation)):
         return spoken
+    if at_meeting(report, event, relation):
+        return SAME_DOER
     if relation is not None and rarity is not None and (near := follows_on(report, event, rarity)):
         return near
     if relation in ("same", "compatible", "publication") and (more := goes_on(report, event)):
@@ -527,6 +529,18 @@ def part_of(report: Report, event: Profile, relation: str | None, rarity: Rarity
     if relation == "same":
         return max(share, LONE_OF_KIND)  # its noun and its day say which happening
     return share if share >= REFERENCE_SHARE else None
+
+
+def at_meeting(report: Report, event: Profile, relation: str | None) -> bool:
+    """Are a report's words said, on the day its article states, by one who took part in a meeting
+    its article tells of on that day ("Xi said on Tuesday that China had an impartial position", "As
+    Xi and Putin ended their talks on Tuesday")? They were said at it."""
+    if relation != "same" or report.precision != "day" or not report.talk or not report.agents:
+        return False
+    if report.article not in event.articles or not report.agents <= event.agents:
+        return False
+    held = event.predicates | {role.partition(">")[2] for role in event.roles}
+    return bool(held & GATHERINGS)
 
 
 def as_foreseen(report: Report, event: Profile, relation: str | None) -> bool:

@@ -432,8 +432,9 @@ ELSEWHEN = {"earlier", "previously", "before", "already", "later", "since", "onc
 
 def _references(body: str, sent, position: int, heads, actors, timex_chars) -> list[ExtractedEvent]:
     """The happenings a sentence names in passing ("killed in the collapse of the bridge", "Monday's
-    quake", "after the bridge collapsed"), as reports that join the event they name and never start
-    one (see ``names_a_happening``, ``_told_in_passing``)."""
+    quake", "after the bridge collapsed", "Tchiani, who has declared himself leader"), as reports
+    that join the event they name and never start one (see ``names_a_happening``,
+    ``_told_of_someone``, ``_told_in_passing``)."""
     out = []
     taken = {h.i for h in heads}
     said = body[sent.start_char : sent.end_char].strip()
@@ -447,7 +448,8 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
             phrase = [t for t in tok.subtree if t.i not in clauses]
         elif _told_of_someone(tok):
             # with whom it tells of ("Gen. Tchiani – who has declared himself leader")
-            named = next(e for e in sent.ents if e.start <= tok.head.i < e.end)
+            whom = tok.head
+            named = next((e for e in tok.doc.ents if e.start <= whom.i < e.end), tok.doc[whom.i : whom.i + 1])
             phrase = [*named, *(t for t in tok.subtree if not t.is_punct)]
             doers = [m.name for m in actors if named.start_char <= m.start < named.end_char]
         elif _told_in_passing(tok):
