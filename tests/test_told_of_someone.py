@@ -51,3 +51,18 @@ def test_a_deed_told_again_by_its_doer_verb_and_thing_is_one_event(tmp_path):
     assert outlets_of(noises) == {"Wire", "Gazette"}
     assert noises.sources.filter(sentence__contains="banging").exists(), "told again, in its article"
     assert not Event.objects.filter(title__icontains="banging").exists()
+
+
+DETAINED = "Palace seized\n\nSoldiers detained President Lena Moro in the palace on Wednesday.\n"
+HELD = (
+    "Calm urged\n\nPresident Lena Moro, who was detained by soldiers in the palace, urged calm in a "
+    "message read on the radio on Saturday.\n"
+)
+
+
+def test_what_was_done_to_someone_told_in_a_clause_about_them_is_a_source_of_its_event(tmp_path):
+    ingest_two_outlets(tmp_path / "in", (DETAINED, "2025-05-07"), (HELD, "2025-05-10"))
+    (detained,) = Event.objects.filter(title__icontains="detain")
+    assert outlets_of(detained) == {"Wire", "Gazette"}
+    assert str(detained.date_start) == "2025-05-07"
+    assert Event.objects.filter(title__icontains="urges").exists(), "the sentence's own deed stays"

@@ -451,7 +451,8 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
             whom = tok.head
             named = next((e for e in tok.doc.ents if e.start <= whom.i < e.end), tok.doc[whom.i : whom.i + 1])
             phrase = [*named, *(t for t in tok.subtree if not t.is_punct)]
-            doers = [m.name for m in actors if named.start_char <= m.start < named.end_char]
+            if not any(c.dep_ == "nsubjpass" for c in tok.children):
+                doers = [m.name for m in actors if named.start_char <= m.start < named.end_char]
         elif _told_in_passing(tok):
             subject = subject_set_beside(tok)
             told = [*(subject.subtree if subject is not None else ()), *tok.subtree]
@@ -529,15 +530,14 @@ BEFORE = {"after", "since", "once", "following"}
 
 def _told_of_someone(tok) -> bool:
     """Is ``tok`` the verb of a clause that tells, in passing, what a named person or organisation
-    has done ("Gen. Tchiani, who has declared himself Niger's new leader, warned ...")? Its deed is
-    an earlier happening that the sentence only names; not words said ("who said that ...")."""
-    return (
-        tok.dep_ == "relcl"
-        and tok.head.ent_type_ in ("PERSON", "ORG")
-        and _done(tok)
-        and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in tok.children)
-        and _done_to_something(tok)
-    )
+    has done or had done to them ("Gen. Tchiani, who has declared himself Niger's new leader,
+    warned ...", "Bazoum, who is being held by his guard")? Its deed is an earlier happening that the
+    sentence only names; not words said ("who said that ...")."""
+    if tok.dep_ != "relcl" or tok.head.ent_type_ not in ("PERSON", "ORG") or not _done(tok):
+        return False
+    if any(c.dep_ == "nsubjpass" and c.tag_ == "WP" for c in tok.children):
+        return True
+    return any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in tok.children) and _done_to_something(tok)
 
 
 def _done_to_something(verb) -> bool:
