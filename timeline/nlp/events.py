@@ -451,8 +451,8 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
             whom = tok.head
             named = next((e for e in tok.doc.ents if e.start <= whom.i < e.end), tok.doc[whom.i : whom.i + 1])
             phrase = [*named, *(t for t in tok.subtree if not t.is_punct)]
-            if not any(c.dep_ == "nsubjpass" for c in tok.children):
-                doers = [m.name for m in actors if named.start_char <= m.start < named.end_char]
+            if not any(c.dep_ == "nsubjpass" for c in tok.children):  # not what was done to them
+                doers = [name] if (name := actor_at(whom, actors)) else []
         elif _told_in_passing(tok):
             subject = subject_set_beside(tok)
             told = [*(subject.subtree if subject is not None else ()), *tok.subtree]
