@@ -364,7 +364,19 @@ def test_whom_a_deed_was_done_to_is_named_by_its_object_or_passive_subject():
     assert done_to("Xi Jinping collapsed on Monday.") == [[]], "a person who fell did it"
     assert done_to("The old Moscow Bridge span collapsed on Monday.") == [["Moscow Bridge"]], "named before"
     said = [e.patients for e in events("The IMF said on Monday Xi Jinping was detained.") if e.spoken]
-    assert said == [[]], "words said"
+    assert said == [["Xi Jinping"]], "a deed told as someone's words is still done to him"
+    foreseen = [
+        e.patients for e in events("The IMF said on Monday Xi Jinping would be detained.") if e.spoken
+    ]
+    assert foreseen == [[]], "words of what would be done tell no deed"
+    owner = [e.patients for e in events("The regulator took possession of Silicon Valley Bank on Friday.")]
+    assert owner == [["Silicon Valley Bank"]], "what is taken possession of"
+    compared = [
+        e.patients
+        for e in events("Bill Ackman compared the collapse of Silicon Valley Bank on Friday.")
+        if not e.reference
+    ]
+    assert compared == [[]], "a collapse compared is nothing done to the bank"
 
 
 def test_a_happening_named_by_another_noun_first_is_the_one_told_just_before():
@@ -557,3 +569,15 @@ def test_words_said_in_a_statement_named_before_are_told_as_such():
     first, second = [e for e in events(text) if e.predicate == "say"]
     assert (first.said_in, first.restated) == ("statement", False)
     assert (second.said_in, second.restated) == ("statement", True)
+
+
+def test_a_verb_telling_how_a_deed_was_done_gives_the_deed():
+    def deeds(text):
+        return [e.predicate for e in events(text) if not e.reference]
+
+    assert deeds("Regulators rushed to close Silicon Valley Bank on Friday.") == ["close"]
+    assert deeds("Governor Wes Moore wasted no time in declaring a state of emergency on Tuesday.") == [
+        "declare"
+    ]
+    assert deeds("Regulators wanted to close Silicon Valley Bank on Friday.") == ["want"], "not done"
+    assert deeds("Regulators did not rush to close Silicon Valley Bank on Friday.") != ["close"], "denied"

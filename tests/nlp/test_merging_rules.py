@@ -389,7 +389,11 @@ def test_two_articles_telling_a_deed_done_to_one_person_that_day_are_one_event()
     assert assign([undated], {"confined": Profile.of(confined)})[0][0] != "confined", "its day unstated"
     freed = replace(held, patients=frozenset({"Hassoumi Massoudou"}))
     assert assign([freed], {"confined": Profile.of(confined)})[0][0] != "confined", "done to another"
-    said = replace(held, spoken=True)
+    told = replace(held, spoken=True)
+    assert assign([told], {"confined": Profile.of(confined)})[0][0] == "confined", (
+        "the deed, as told by someone"
+    )
+    said = replace(held, spoken=True, predicate="say")
     assert assign([said], {"confined": Profile.of(confined)})[0][0] != "confined", "words said"
 
 

@@ -70,11 +70,30 @@ def reported(head):
     return next(typed, head)
 
 
+# Verbs that tell how their doer did what their complement tells ("rushed to close the bank",
+# "wasted no time in declaring", "managed to escape"): the complement is the deed. (Not "wanted,
+# tried, planned, refused to": what those tell need not have been done.)
+DONE_BY_COMPLEMENT = {"rush", "hurry", "hasten", "move", "manage", "proceed", "waste"}
+
+
+def _complement_deed(verb):
+    """The verb of what ``verb`` tells was done when it is one of ``DONE_BY_COMPLEMENT`` ("rushed to
+    close": "close"; "wasted no time in declaring": "declare"), else ``verb``."""
+    while verb.lemma_.lower() in DONE_BY_COMPLEMENT and not any(c.dep_ == "neg" for c in verb.children):
+        done = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        done += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+        if not done or done[0].pos_ != "VERB" or has_subject(done[0]):
+            break
+        verb = done[0]
+    return verb
+
+
 def deed_of(head):
     """What a clause tells was done: a report's reported happening, typed or not ("the Coast Guard
     said an aircraft picked up noises": "pick"), when it is told as done (a verb in the past with a
-    subject, not foreseen or denied); else what ``reported`` gives."""
-    told = reported(head)
+    subject, not foreseen or denied); else what ``reported`` gives. A verb telling its complement
+    was done gives the complement (see ``DONE_BY_COMPLEMENT``)."""
+    told = _complement_deed(reported(head))
     if told is not head or classify(head.lemma_) not in ("statement", "announcement"):
         return told
     done = (

@@ -569,10 +569,13 @@ def same_roles(report: Report, event: Profile, relation: str) -> bool:
 def same_patient(report: Report, event: Profile, relation: str | None) -> bool:
     """Does a report stating its day tell, in another article than the event's, a deed done that day
     to someone the event's sources tell a deed was done to ("guards detained Bazoum", "Bazoum was
-    confined by his guard")? Not for words said."""
-    if relation != "same" or report.from_publication or report.precision != "day":
+    confined by his guard"), or told undated by an article of that day ("the regulator has taken
+    possession of the bank, the agency said")? Whoever tells the deed, but not for words said."""
+    if report.from_publication or report.precision != "day":
         return False
-    if report.talk or report.reference:
+    if relation != "same" and not (relation == "compatible" and event.from_publication):
+        return False
+    if of_saying(report.predicate) or report.reference:
         return False
     return report.article not in event.articles and bool(report.patients & event.patients)
 

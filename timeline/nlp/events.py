@@ -227,6 +227,9 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
         elif kind not in ("statement", "other", "announcement") or said_too:
             found[tok.i] = [_Clause(tok, None, [PUBLICATION_DATE])]
     for tok in sent:
+        if tok.i not in found and (told := _clause_holding(tok, found)) and _done_there(tok):
+            found[tok.i] = [_Clause(tok, told[0].timex, list(told[0].flags))]  # done there and then
+    for tok in sent:
         if tok.i not in found and _said_alongside(tok):
             # said as the sentence's happening is told: its date, or else the publication's
             told = found.get(tok.head.head.i)
@@ -236,6 +239,27 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
                 else [_Clause(tok, None, [PUBLICATION_DATE])]
             )
     return [c for i in sorted(found) for c in found[i]]
+
+
+def _done_there(tok) -> bool:
+    """ "A coup was under way on Wednesday in Niger, where guards detained President Bazoum": a deed of
+    a known kind, with a doer of its own, told in a clause of "where" about a place of the sentence's
+    happening; it was done there and then."""
+    return (
+        tok.dep_ == "relcl"
+        and tok.tag_ == "VBD"
+        and any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children)
+        and any(c.dep_ == "nsubj" and c.pos_ in NOUNS for c in tok.children)
+        and classify(tok.lemma_) not in ("statement", "announcement", "other")
+    )
+
+
+def _clause_holding(tok, found: dict) -> list | None:
+    """The clauses found of the nearest clause head above ``tok``, if any."""
+    up = tok.head
+    while up.i not in found and up.head.i != up.i:
+        up = up.head
+    return found.get(up.i)
 
 
 def _as_said(tok) -> bool:
@@ -650,7 +674,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         subject_of=_happening_told(head, subject),
         another=tells_another(head),
         doer=_happening_doer(head),
-        patients=_done_to(head, mentions),
+        patients=_done_to(deed, mentions),
         roles=_roles(deed, mentions),
         foreseen=_foreseen(head),
         part_of=_part_of(head),
@@ -793,6 +817,17 @@ def _done_to(head, mentions: list[ActorMention]) -> list[str]:
     if said(head):
         return []
     done_to = [_named_in(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    # what is taken possession or control of: the owner of a bare object ("took possession of the
+    # bank"), not of one with its own article ("compared the collapse of the bank")
+    done_to += [
+        _named_in(owner)
+        for c in head.children
+        if c.dep_ == "dobj" and c.ent_type_ == "" and not any(d.dep_ in ("det", "poss") for d in c.children)
+        for of in c.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for owner in of.children
+        if owner.dep_ == "pobj"
+    ]
     undergoes = [] if done_to else [_named_in(c) for c in head.children if c.dep_ == "nsubj"]
     names = (
         m.name

@@ -1,0 +1,73 @@
+"""Whom a deed was done to says which happening it is, however the deed is told: by a verb behind a
+verb of manner ("rushed to close the bank"), by a noun ("took possession of the bank"), as someone's
+words ("..., the agency said"), or in a clause about the place of the sentence's happening ("a coup
+was under way in Lomara, where guards detained the president")."""
+
+import pytest
+
+from tests.utils import ingest_two_outlets, outlets_of
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+TAKEN = (
+    "Regulator acts\n\nThe state's banking regulator has taken possession of Harbor Trust Bank, citing "
+    "inadequate liquidity and insolvency, the agency said.\n"
+)
+CLOSED = (
+    "Weekend of worry\n\nRegulators rushed to close Harbor Trust Bank on Friday when it experienced a "
+    "run on its deposits. Markets fell on Monday.\n"
+)
+
+
+def test_a_bank_taken_possession_of_and_closed_that_day_is_one_event(tmp_path):
+    # Friday 7 March 2025: the regulator's words are told undated in an article of that day
+    ingest_two_outlets(tmp_path / "in", (TAKEN, "2025-03-07"), (CLOSED, "2025-03-10"))
+    (closed,) = Event.objects.filter(sources__sentence__contains="rushed to close").distinct()
+    assert outlets_of(closed) == {"Wire", "Gazette"}
+    assert str(closed.date_start) == "2025-03-07"
+    assert not Event.objects.filter(title__icontains="rush").exclude(pk=closed.pk).exists()
+
+
+WANTED = (
+    "Weekend of worry\n\nRegulators wanted to close Harbor Trust Bank on Friday when it experienced a "
+    "run on its deposits.\n"
+)
+
+
+def test_what_was_only_wanted_is_not_the_deed(tmp_path):
+    ingest_two_outlets(tmp_path / "in", (TAKEN, "2025-03-07"), (WANTED, "2025-03-10"))
+    (wanted,) = Event.objects.filter(sources__sentence__contains="wanted to close").distinct()
+    assert outlets_of(wanted) == {"Gazette"}, "wanting to close the bank is not closing it"
+
+
+COMPARED = (
+    "Investor speaks\n\nA hedge fund manager compared the collapse of Harbor Trust Bank to the failure "
+    "of a Wall Street firm on Friday.\n"
+)
+
+
+def test_comparing_a_banks_collapse_is_not_a_deed_done_to_the_bank(tmp_path):
+    ingest_two_outlets(tmp_path / "in", (COMPARED, "2025-03-07"), (CLOSED, "2025-03-10"))
+    (closed,) = Event.objects.filter(sources__sentence__contains="rushed to close").distinct()
+    assert outlets_of(closed) == {"Gazette"}
+
+
+UNDER_WAY = (
+    "Unrest in Lomara\n\nAn attempted coup was under way on Wednesday in the small state of Lomara, "
+    "where members of the presidential guard detained President Lena Moro, sources said.\n"
+)
+CONFINED = (
+    "Guard turns\n\nPresident Lena Moro was confined on Wednesday by members of her guard, who "
+    "surrounded the palace.\n"
+)
+
+
+def test_a_deed_told_in_a_clause_about_the_place_of_the_day_is_an_event_of_that_day(tmp_path):
+    ingest_two_outlets(tmp_path / "in", (UNDER_WAY, "2025-05-08"), (CONFINED, "2025-05-08"))
+    (detained,) = Event.objects.filter(sources__sentence__contains="confined").distinct()
+    assert outlets_of(detained) == {"Wire", "Gazette"}
+    assert str(detained.date_start) == "2025-05-07"
+    assert detained.sources.filter(sentence__startswith="where members").exists()
+    (coup,) = Event.objects.filter(title__icontains="coup")
+    assert coup != detained, "the coup under way stays an event of its own"
