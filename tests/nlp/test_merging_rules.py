@@ -563,3 +563,25 @@ def test_words_said_on_the_day_of_talks_their_speaker_held_are_said_at_them():
     assert assign([other], {"talks": talks})[0][0] != "talks", "not one of those who met"
     visit = Profile.of(happened("visit moscow", event_type="meeting", agents=frozenset({"Xi Jinping"})))
     assert assign([words], {"visit": visit})[0][0] != "visit", "a visit is not talks"
+
+
+def test_what_those_who_met_did_on_the_day_of_their_summit_was_done_at_it():
+    # "West African leaders have imposed sanctions on Niger" in the lead, undated; "Leaders from
+    # Ecowas held an emergency summit on Monday" next; "Ecowas gave the junta seven days"
+    imposed = happened("impose sanctions niger junta", undated=True, roles="leader>sanction")
+    summit = happened(
+        "hold emergency summit",
+        event_type="meeting",
+        roles="leader>summit",
+        agents=frozenset({"Ecowas"}),
+        position=1,
+    )
+    assert assign([summit], {"imposed": Profile.of(imposed)})[0][0] == "imposed"
+    gave = happened("give junta seven days", undated=True, agents=frozenset({"Ecowas"}), position=2)
+    assert assign([gave], {"summit": Profile.of(summit)})[0][0] == "summit"
+    others = happened("impose curfew capital", undated=True, roles="soldier>curfew")
+    assert assign([summit], {"others": Profile.of(others)})[0][0] != "others", "done by others"
+    elsewhere = replace(imposed, article=2)
+    assert assign([summit], {"imposed": Profile.of(elsewhere)})[0][0] != "imposed", "told by another article"
+    before = happened("impose sanctions niger junta", day=SUNDAY, roles="leader>sanction")
+    assert assign([summit], {"before": Profile.of(before)})[0][0] != "before", "another day"

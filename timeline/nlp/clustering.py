@@ -532,15 +532,24 @@ def part_of(report: Report, event: Profile, relation: str | None, rarity: Rarity
 
 
 def at_meeting(report: Report, event: Profile, relation: str | None) -> bool:
-    """Are a report's words said, on the day its article states, by one who took part in a meeting
-    its article tells of on that day ("Xi said on Tuesday that China had an impartial position", "As
-    Xi and Putin ended their talks on Tuesday")? They were said at it."""
-    if relation != "same" or report.precision != "day" or not report.talk or not report.agents:
+    """Is one side a meeting an article tells of and the other what those who took part in it did or
+    said there, told by the same article of that day ("As Xi and Putin ended their talks on Tuesday",
+    "Xi said on Tuesday that China had an impartial position"; "Leaders from Ecowas held an
+    emergency summit on Sunday", "West African leaders have imposed sanctions on Niger")? The doers
+    are the same named ones, or told by the same noun ("leaders"); the day is stated by both, or by
+    one of them in an article of that day."""
+    if report.precision != "day" or report.reference or report.article not in event.articles:
         return False
-    if report.article not in event.articles or not report.agents <= event.agents:
+    undated = report.from_publication or event.from_publication
+    if relation != "same" and not (relation == "compatible" and undated):
         return False
-    held = event.predicates | {role.partition(">")[2] for role in event.roles}
-    return bool(held & GATHERINGS)
+    doer = report.roles.partition(">")[0]
+    doers = {role.partition(">")[0] for role in event.roles} - {""}
+    if (event.predicates | {role.partition(">")[2] for role in event.roles}) & GATHERINGS:
+        return (bool(report.agents) and report.agents <= event.agents) or doer in doers
+    if {report.predicate, report.roles.partition(">")[2]} & GATHERINGS and not report.talk:
+        return (bool(event.agents) and event.agents <= report.agents) or (bool(doer) and doers == {doer})
+    return False
 
 
 def as_foreseen(report: Report, event: Profile, relation: str | None) -> bool:
