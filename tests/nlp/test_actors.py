@@ -128,6 +128,23 @@ def test_the_bank_or_the_company_is_the_one_named_before_it(gazetteer, text, for
     assert [n for f, n in anaphora(text, gazetteer) if f == form] == ([name] if name else [])
 
 
+@pytest.mark.parametrize(
+    "text, form, name",
+    [
+        ("The Sahel Union, the bloc of eight nations, held a summit on Sunday. In a statement, the "
+         "regional bloc said it would act.", "the regional bloc", "Sahel Union"),
+        ("The Harbour Deposit Agency, the regulator of the banks, closed Northgate Bank on Friday. The "
+         "regulator said depositors were safe.", "The regulator", "Harbour Deposit Agency"),
+        ("The Sahel Union held a summit on Sunday. In a statement, the regional bloc said it would act.",
+         "the regional bloc", None),  # described by no apposition: nobody
+        ("The Sahel Union, the bloc of eight nations, met the Coastal League, the bloc of five, on "
+         "Sunday. The bloc said it would act.", "The bloc", None),  # two blocs: neither
+    ],
+)  # fmt: skip
+def test_an_organisation_named_again_by_the_noun_an_apposition_gave_it(gazetteer, text, form, name):
+    assert [n for f, n in anaphora(text, gazetteer) if f == form] == ([name] if name else [])
+
+
 def test_an_organisation_the_tagger_ran_into_its_officers_name_is_two_actors(gazetteer):
     text = (
         "Officials said two were found. "

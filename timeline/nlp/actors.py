@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from .anaphora import (
     COMPANY_NOUNS,
+    appositive_mentions,
     described_mentions,
     it_mentions,
     joint_mentions,
@@ -512,6 +513,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
     mentions += pronoun_mentions(doc, mentions) + it_mentions(doc, mentions)
     mentions += settlement_mentions(text_of(doc), mentions, lambda name: name in gazetteer.affiliation)
     mentions += described_mentions(doc, mentions, is_company)
+    mentions += appositive_mentions(doc, mentions)
     mentions += joint_mentions(doc, mentions)
     return sorted(mentions, key=lambda m: m.start)
 

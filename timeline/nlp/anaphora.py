@@ -207,6 +207,43 @@ def described_mentions(doc, mentions: list[ActorMention], is_company) -> list[Ac
     return out
 
 
+# How many sentences back an apposition may have described what "the bloc" names (its own counts).
+APPOSITION_REACH = 3
+
+
+def appositive_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """An organisation or place named again by the noun an apposition described it by ("Ecowas, the
+    bloc of West African nations, held a summit ... the regional bloc said"), with "the" and a word
+    at most between, in the sentences after it (not "the bloc of the Sahel", another one). Where two
+    were described by one noun, neither is taken."""
+    described: dict[str, dict[str, tuple[ActorMention, int]]] = {}
+    for m in mentions:
+        if m.kind not in ("organization", "place") or m.role or (head := _head_token(doc, m)) is None:
+            continue
+        for noun in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+            described.setdefault(noun.lemma_.lower(), {})[m.name] = (m, noun.idx + len(noun.text))
+    if not described:
+        return []
+    starts = [s.start_char for s in doc.sents if not s.text.isspace()]  # (not a paragraph's break)
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for the in (t for t in doc if t.lower_ == "the" and t.dep_ == "det"):
+        noun, at = the.head, the.idx
+        fits = described.get(noun.lemma_.lower(), {})
+        if len(fits) != 1 or not noun.is_lower or noun.tag_ in ("NNS", "NNPS") or not 0 < noun.i - the.i <= 2:
+            continue  # one, by a common noun (not "all the major steelmakers")
+        if any(s <= at < e for s, e in taken):
+            continue
+        if any(c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in noun.children):
+            continue
+        ((found, after),) = fits.values()
+        reach = starts[max(0, bisect.bisect_right(starts, at) - APPOSITION_REACH)]
+        if after <= at and reach <= found.start:
+            end = noun.idx + len(noun.text)
+            out.append(ActorMention(found.name, found.kind, doc.text[at:end], at, end, role=True))
+    return out
+
+
 # Plural words for organisations of any kind that stand for several named together before: "the
 # agencies said" after "The Fed, the FDIC and the Treasury said" (not "the banks", which are banks).
 BODIES = {"agency", "regulator", "government", "organization", "organisation"}
