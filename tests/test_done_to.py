@@ -71,3 +71,25 @@ def test_a_deed_told_in_a_clause_about_the_place_of_the_day_is_an_event_of_that_
     assert detained.sources.filter(sentence__startswith="where members").exists()
     (coup,) = Event.objects.filter(title__icontains="coup")
     assert coup != detained, "the coup under way stays an event of its own"
+
+
+WASTED = (
+    "Governor acts\n\nGovernor Ada Kline wasted no time in declaring a State of Emergency after the "
+    "Harlow Bridge collapsed into the river.\n"
+)
+DECLARED_TWICE = (
+    "Bridge falls\n\nA State of Emergency has been declared after a section of the Harlow Bridge "
+    "collapsed early on Tuesday. "
+    "Crews searched the valley. Governor Ada Kline declared a State of Emergency for the state on Tuesday "
+    "morning.\n"
+)
+
+
+def test_a_state_of_emergency_declared_is_one_decision_however_told(tmp_path):
+    # Tuesday 4 March 2025, both articles of that day
+    ingest_two_outlets(tmp_path / "in", (WASTED, "2025-03-04"), (DECLARED_TWICE, "2025-03-04"))
+    (declared,) = Event.objects.filter(sources__sentence__contains="wasted no time").distinct()
+    assert outlets_of(declared) == {"Wire", "Gazette"}
+    assert declared.event_type == "decision", "a state of emergency declared is a decision, not words"
+    assert declared.sources.filter(sentence__startswith="A State of Emergency has been declared").exists()
+    assert declared.sources.filter(sentence__startswith="Governor Ada Kline declared").exists()

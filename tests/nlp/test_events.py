@@ -581,3 +581,15 @@ def test_a_verb_telling_how_a_deed_was_done_gives_the_deed():
     ]
     assert deeds("Regulators wanted to close Silicon Valley Bank on Friday.") == ["want"], "not done"
     assert deeds("Regulators did not rush to close Silicon Valley Bank on Friday.") != ["close"], "denied"
+
+
+def test_what_is_declared_to_be_is_a_decision_not_words():
+    def kinds(text):
+        return [e.event_type for e in events(text) if not e.reference]
+
+    assert kinds("Governor Wes Moore declared a state of emergency on Tuesday.") == ["decision"]
+    assert kinds("A state of emergency was declared on Tuesday.") == ["decision"]
+    assert kinds("Governor Wes Moore wasted no time in declaring a state of emergency on Tuesday.") == [
+        "decision"
+    ]
+    assert "statement" in kinds("Governor Wes Moore declared on Tuesday that the port was closed."), "words"

@@ -134,17 +134,20 @@ NOUN_ONLY = {"deal"}
 def event_type(head) -> str:
     """The clause's type; a report takes the type of what it reports (see ``reported``), a verb
     whose object is an agreement ("China and Russia strike a partnership") makes an agreement, and a
-    press or news conference is a statement."""
-    told = reported(head)
+    press or news conference is a statement. A verb telling how a deed was done takes the deed's
+    type ("wasted no time in declaring a state of emergency", see ``DONE_BY_COMPLEMENT``)."""
+    told = _complement_deed(reported(head))
     if any(c.dep_ == "dobj" and c.lemma_.lower() in PACTS for c in told.children):
         return "agreement"
     if words := words_given(told):
         return words  # "The general made the announcement on television"
     kind = classify(told.lemma_)
     if told.lemma_.lower() in NAMING and any(
-        c.dep_ in ("ccomp", "oprd") and c.pos_ in NOUNS for c in told.children
+        c.dep_ in ("ccomp", "oprd", "dobj", "nsubjpass") and c.pos_ in NOUNS for c in told.children
     ):
-        return "decision"  # "Tchiani declared himself the leader": what it makes him, not words
+        # "Tchiani declared himself the leader", "the governor declared a state of emergency", "a
+        # state of emergency was declared": what it makes someone or something, not words
+        return "decision"
     if kind == "other" and any(c.dep_ == "dobj" and c.lemma_.lower() in GATHERINGS for c in told.children):
         return "meeting"  # "Xi and Putin ended their talks", "Ecowas leaders held a summit"
     if told.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lower_ in PRESS for c in told.children):
