@@ -240,7 +240,7 @@ def appositive_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]
         reach = starts[max(0, bisect.bisect_right(starts, at) - APPOSITION_REACH)]
         if after <= at and reach <= found.start:
             end = noun.idx + len(noun.text)
-            out.append(ActorMention(found.name, found.kind, doc.text[at:end], at, end, role=True))
+            out.append(ActorMention(found.name, found.kind, text_of(doc)[at:end], at, end, role=True))
     return out
 
 

@@ -227,7 +227,7 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
         elif kind not in ("statement", "other", "announcement") or said_too:
             found[tok.i] = [_Clause(tok, None, [PUBLICATION_DATE])]
     for tok in sent:
-        if tok.i not in found and (told := _clause_holding(tok, found)) and _done_there(tok):
+        if tok.i not in found and _done_there(tok) and (told := _clause_holding(tok, found)):
             found[tok.i] = [_Clause(tok, told[0].timex, list(told[0].flags))]  # done there and then
     for tok in sent:
         if tok.i not in found and _said_alongside(tok):
