@@ -531,6 +531,13 @@ def part_of(report: Report, event: Profile, relation: str | None, rarity: Rarity
     return share if share >= REFERENCE_SHARE else None
 
 
+def of_one_day(report: Report, event: Profile, relation: str | None) -> bool:
+    """Do a report and an event tell of one day: both stating it, or one of them told undated by an
+    article of the day the other states (see ``date_relation``)?"""
+    undated = report.from_publication or event.from_publication
+    return report.precision == "day" and (relation == "same" or (relation == "compatible" and undated))
+
+
 def at_meeting(report: Report, event: Profile, relation: str | None) -> bool:
     """Is one side a meeting an article tells of and the other what those who took part in it did or
     said there, told by the same article of that day ("As Xi and Putin ended their talks on Tuesday",
@@ -538,10 +545,7 @@ def at_meeting(report: Report, event: Profile, relation: str | None) -> bool:
     emergency summit on Sunday", "West African leaders have imposed sanctions on Niger")? The doers
     are the same named ones, or told by the same noun ("leaders"); the day is stated by both, or by
     one of them in an article of that day."""
-    if report.precision != "day" or report.reference or report.article not in event.articles:
-        return False
-    undated = report.from_publication or event.from_publication
-    if relation != "same" and not (relation == "compatible" and undated):
+    if not of_one_day(report, event, relation) or report.reference or report.article not in event.articles:
         return False
     doer = report.roles.partition(">")[0]
     doers = {role.partition(">")[0] for role in event.roles} - {""}
@@ -580,9 +584,7 @@ def same_patient(report: Report, event: Profile, relation: str | None) -> bool:
     to someone the event's sources tell a deed was done to ("guards detained Bazoum", "Bazoum was
     confined by his guard"), or told undated by an article of that day ("the regulator has taken
     possession of the bank, the agency said")? Whoever tells the deed, but not for words said."""
-    if report.from_publication or report.precision != "day":
-        return False
-    if relation != "same" and not (relation == "compatible" and event.from_publication):
+    if report.from_publication or not of_one_day(report, event, relation):
         return False
     if of_saying(report.predicate) or report.reference:
         return False
