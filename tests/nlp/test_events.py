@@ -593,3 +593,11 @@ def test_what_is_declared_to_be_is_a_decision_not_words():
         "decision"
     ]
     assert "statement" in kinds("Governor Wes Moore declared on Tuesday that the port was closed."), "words"
+
+
+def test_a_report_s_terms_meet_whether_a_deed_is_told_by_verb_or_noun_and_a_count_in_words_or_figures():
+    (noun,) = events("The P8 detected banging sounds every thirty minutes.")
+    (verb,) = events("Sonobuoys recorded that someone banged on a hull 30 times.")
+    assert {"bang", "30"} <= noun.terms & verb.terms
+    (meeting,) = events("The leaders held a meeting in Niamey.")
+    assert "meeting" in meeting.terms, "a noun that names a happening stays that noun"

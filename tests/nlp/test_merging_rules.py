@@ -585,3 +585,28 @@ def test_what_those_who_met_did_on_the_day_of_their_summit_was_done_at_it():
     assert assign([summit], {"imposed": Profile.of(elsewhere)})[0][0] != "imposed", "told by another article"
     before = happened("impose sanctions niger junta", day=SUNDAY, roles="leader>sanction")
     assert assign([summit], {"before": Profile.of(before)})[0][0] != "before", "another day"
+
+
+def test_what_the_one_a_deed_was_done_to_did_right_after_it_is_more_of_that_happening():
+    pulled = replace(
+        happened("pull safety rescuer trap hope", position=0), patients=frozenset({"Yigit Cakmak"})
+    )
+    smiled = replace(
+        happened("smile wave carry mother hug", undated=True, position=1), agents=frozenset({"Yigit Cakmak"})
+    )
+    placed = assign([pulled, smiled], {})
+    assert placed[1][0] == placed[0][0]
+    rescuer = replace(smiled, agents=frozenset({"Rescue Team"}))
+    assert assign([pulled, rescuer], {})[1][0] != placed[0][0], "another's deed shares too few words"
+    too_far = replace(smiled, position=4)
+    assert assign([pulled, too_far], {})[1][0] != placed[0][0], "four sentences on, it is told of anew"
+
+
+def test_two_articles_telling_one_deed_undated_with_the_same_count_are_one_event():
+    story = [happened(f"damage fire island report{i}", article=i + 10) for i in range(8)]
+    first = happened("damage 271 structure official", undated=True, article=1)
+    events = {i: Profile.of(r) for i, r in enumerate(story)} | {"first": Profile.of(first)}
+    same = happened("damage 271 structure home", undated=True, article=2)
+    assert assign([same], dict(events))[0][0] == "first"
+    other_count = happened("damage 40 structure home", undated=True, article=2)
+    assert assign([other_count], dict(events))[0][0] != "first", "without a count both give, two deeds"

@@ -4,7 +4,7 @@ import datetime as dt
 
 from timeline.nlp.actors import Gazetteer
 from timeline.nlp.extract import extract_doc
-from timeline.nlp.pipeline import load_nlp
+from timeline.nlp.pipeline import load_nlp, verb_of
 
 
 def sentences(text):
@@ -58,3 +58,13 @@ def test_the_place_of_a_dateline_is_no_actor_of_what_follows():
     text = "MARLOWE, Oregon - Rising water forced hundreds to flee, and her house was lost, Ada Kapu said."
     extraction = extract_doc(load_nlp()(text), dt.date(2024, 5, 2), Gazetteer())
     assert [a.name for a in extraction.actors] == ["Ada Kapu"]
+
+
+def test_a_noun_in_ing_gives_the_verb_it_is_the_deed_of_when_there_is_one():
+    assert [verb_of(w) for w in ("banging", "ruling", "running", "looting")] == [
+        "bang",
+        "rule",
+        "run",
+        "loot",
+    ]
+    assert verb_of("morning") is None and verb_of("king") is None

@@ -599,7 +599,8 @@ def doers_meet(report: Report, event: Profile) -> bool:
 
 # Reports from two articles of one deed (the same verb or event noun) tell of one happening when they
 # also share so much of their rarer words (see ``discourse.Rarity``): stating one day, or one of them
-# stating none and published at most ``SAME_DEED_LATER`` days after the day the other states.
+# stating none and published at most ``SAME_DEED_LATER`` days after the day the other states, or
+# neither stating one and both giving the same count ("271 structures were damaged").
 SAME_DEED_SHARE = 0.1
 SAME_DEED_LATER = 2
 
@@ -611,16 +612,19 @@ def of_saying(predicate: str) -> bool:
 
 def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) -> float | None:
     """The weighted share of rarer words beyond the verb that a report of the same deed in another
-    article shares with the event, on its day or told undated just after, or None (whoever tells
-    it: "the Coast Guard said an aircraft picked up noises", "an aircraft picked up noises, Rolling
-    Stone reported")."""
+    article shares with the event, on its day, told undated just after, or told undated by both with
+    a count both give; or None (whoever tells it: "the Coast Guard said an aircraft picked up noises",
+    "an aircraft picked up noises, Rolling Stone reported")."""
     if (
         report.predicate not in event.predicates
         or of_saying(report.predicate)
         or report.article in event.articles
     ):
         return None
-    if relation == "publication":
+    if relation == "publication" and report.from_publication and event.from_publication:
+        if not any(t.isdigit() for t in report.terms & event.vocabulary):
+            return None  # told undated by both: only a count both give says it is one deed
+    elif relation == "publication":
         undated, dated = weakly_dated(report, event)
         if dated.from_publication or (told := told_on(undated)) is None:
             return None

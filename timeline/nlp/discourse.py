@@ -93,7 +93,9 @@ def said_again(report: Report, event: Profile) -> float | None:
 
 def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
     """The weighted share of words a report with no date of its own shares with the source of a
-    happening it follows by at most ``NEAR`` sentences in its article, or None (see ``NEAR_SHARE``)."""
+    happening it follows by at most ``NEAR`` sentences in its article, or None (see ``NEAR_SHARE``).
+    What the one the happening was done to did then is more of it, whatever words it uses ("Cakmak
+    was pulled to safety on Wednesday. Cakmak smiled and waved"): at least ``NEAR_SHARE``."""
     if not report.from_publication or report.article is None:
         return None
     # an undated happening is only one sentence's account: what follows further on is another's
@@ -102,10 +104,12 @@ def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
         return None  # its sentence tells the happening it is about
     if report.event_type not in TALK_TYPES and event.speakers:
         return None  # a deed is no more of what someone said
-    shares = (
+    shares = [
         rarity.shared(report.terms, terms) for gap, terms in _told_before(report, event) if gap <= reach
-    )
+    ]
     best = max(shares, default=0.0)
+    if shares and report.agents & event.patients and not report.talk:
+        best = max(best, NEAR_SHARE)
     return best if best >= NEAR_SHARE else None
 
 

@@ -45,11 +45,11 @@ from .clauses import (
     told_by,
 )
 from .clustering import keywords
-from .date_lexicon import MONTHS, WEEKDAYS
+from .date_lexicon import MONTHS, WEEKDAYS, number_value
 from .dates import timex_dates
 from .discourse import GOES_ON, TALK_TYPES
 from .headlines import acceptable, headline, tidy
-from .pipeline import text_of
+from .pipeline import text_of, verb_of
 from .types import ActorMention, ExtractedEvent, Timex
 
 # The flags of a report dated by its article's publication, and by the sentence before it.
@@ -1026,14 +1026,33 @@ def content_words(
     named = [(m.start, m.end) for m in mentions]
     words = {w for m in mentions for w in m.name.casefold().split() if len(w) > 1}
     for tok in doc.char_span(start, end, alignment_mode="expand") or ():
-        if tok.pos_ not in CONTENT or tok.is_stop or tok.idx in timex_chars:
+        if tok.pos_ not in CONTENT or (tok.is_stop and not _counts(tok)) or tok.idx in timex_chars:
             continue
         if any(s <= tok.idx < e for s, e in named):
             continue
-        lemma = tok.lemma_.casefold().replace(",", "") if tok.pos_ == "NUM" else tok.lemma_.casefold()
+        lemma = term_of(tok)
         if len(lemma) > 1 and lemma not in REPORTING and any(c.isalnum() for c in lemma):
             words.add(lemma)
     return frozenset(words)
+
+
+def _counts(tok) -> bool:
+    """Is the token a number word of more than one ("two", "fifteen"), which says how many as much as
+    figures do, though spaCy lists it among its stop words ("one" is as often a pronoun)?"""
+    return tok.pos_ == "NUM" and (number_value(tok.lower_) or 0) > 1
+
+
+def term_of(tok) -> str:
+    """The form a content word is compared in: its lemma; a number in figures ("thirty": "30",
+    "1,700": "1700"); a noun in "-ing" as its verb ("the banging": "bang"), but for nouns that name
+    a happening ("meeting")."""
+    lemma = tok.lemma_.casefold()
+    if tok.pos_ == "NUM":
+        value = number_value(lemma)
+        return str(value) if value is not None else lemma.replace(",", "")
+    if tok.pos_ == "NOUN" and lemma not in HAPPENING_NOUNS:
+        return verb_of(lemma) or lemma
+    return lemma
 
 
 def _quotes_on(body: str, statement: ExtractedEvent, sent) -> bool:

@@ -115,3 +115,20 @@ def load_nlp():
     nlp.add_pipe("line_breaks", before="parser")
     nlp.add_pipe("datelines", before="parser")
     return nlp
+
+
+@functools.cache
+def known_verbs() -> frozenset[str]:
+    """The verbs the pipeline's lemmatizer knows (its index of English verb lemmas)."""
+    return frozenset(load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+
+
+@functools.cache
+def verb_of(gerund: str) -> str | None:
+    """The verb a noun in "-ing" is the deed of ("banging": "bang", "shooting": "shoot", "ruling":
+    "rule", "running": "run"), when the lemmatizer knows it as a verb; else None."""
+    if not gerund.endswith("ing") or len(gerund) < 6:
+        return None
+    stem = gerund[:-3]
+    forms = [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    return next((form for form in forms if form in known_verbs()), None)
