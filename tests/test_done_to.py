@@ -5,14 +5,15 @@ was under way in Lomara, where guards detained the president")."""
 
 import pytest
 
-from tests.utils import ingest_two_outlets, outlets_of
+from tests.utils import event_telling, ingest_two_outlets, outlets_of
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
 TAKEN = (
     "Regulator acts\n\nThe state's banking regulator has taken possession of Harbor Trust Bank, citing "
-    "inadequate liquidity and insolvency, the agency said.\n"
+    "inadequate liquidity and insolvency, the agency said. The banking regulator appointed the deposit "
+    "insurer as the receiver of Harbor Trust Bank.\n"
 )
 CLOSED = (
     "Weekend of worry\n\nRegulators rushed to close Harbor Trust Bank on Friday when it experienced a "
@@ -23,10 +24,12 @@ CLOSED = (
 def test_a_bank_taken_possession_of_and_closed_that_day_is_one_event(tmp_path):
     # Friday 7 March 2025: the regulator's words are told undated in an article of that day
     ingest_two_outlets(tmp_path / "in", (TAKEN, "2025-03-07"), (CLOSED, "2025-03-10"))
-    (closed,) = Event.objects.filter(sources__sentence__contains="rushed to close").distinct()
+    closed = event_telling("rushed to close")
     assert outlets_of(closed) == {"Wire", "Gazette"}
     assert str(closed.date_start) == "2025-03-07"
     assert not Event.objects.filter(title__icontains="rush").exclude(pk=closed.pk).exists()
+    # told right after the regulator's deed told as the agency's words, the appointment is more of it
+    assert event_telling("appointed the deposit insurer") == closed
 
 
 WANTED = (
@@ -37,7 +40,7 @@ WANTED = (
 
 def test_what_was_only_wanted_is_not_the_deed(tmp_path):
     ingest_two_outlets(tmp_path / "in", (TAKEN, "2025-03-07"), (WANTED, "2025-03-10"))
-    (wanted,) = Event.objects.filter(sources__sentence__contains="wanted to close").distinct()
+    wanted = event_telling("wanted to close")
     assert outlets_of(wanted) == {"Gazette"}, "wanting to close the bank is not closing it"
 
 
@@ -49,7 +52,7 @@ COMPARED = (
 
 def test_comparing_a_banks_collapse_is_not_a_deed_done_to_the_bank(tmp_path):
     ingest_two_outlets(tmp_path / "in", (COMPARED, "2025-03-07"), (CLOSED, "2025-03-10"))
-    (closed,) = Event.objects.filter(sources__sentence__contains="rushed to close").distinct()
+    closed = event_telling("rushed to close")
     assert outlets_of(closed) == {"Gazette"}
 
 
@@ -65,7 +68,7 @@ CONFINED = (
 
 def test_a_deed_told_in_a_clause_about_the_place_of_the_day_is_an_event_of_that_day(tmp_path):
     ingest_two_outlets(tmp_path / "in", (UNDER_WAY, "2025-05-08"), (CONFINED, "2025-05-08"))
-    (detained,) = Event.objects.filter(sources__sentence__contains="confined").distinct()
+    detained = event_telling("confined")
     assert outlets_of(detained) == {"Wire", "Gazette"}
     assert str(detained.date_start) == "2025-05-07"
     assert detained.sources.filter(sentence__startswith="where members").exists()
@@ -88,7 +91,7 @@ DECLARED_TWICE = (
 def test_a_state_of_emergency_declared_is_one_decision_however_told(tmp_path):
     # Tuesday 4 March 2025, both articles of that day
     ingest_two_outlets(tmp_path / "in", (WASTED, "2025-03-04"), (DECLARED_TWICE, "2025-03-04"))
-    (declared,) = Event.objects.filter(sources__sentence__contains="wasted no time").distinct()
+    declared = event_telling("wasted no time")
     assert outlets_of(declared) == {"Wire", "Gazette"}
     assert declared.event_type == "decision", "a state of emergency declared is a decision, not words"
     assert declared.sources.filter(sentence__startswith="A State of Emergency has been declared").exists()

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.test.html import parse_html
 
-from timeline.models import EventSource
+from timeline.models import Event, EventSource
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_ARTICLES = ROOT / "fixtures" / "articles"
@@ -49,6 +49,12 @@ def ingest_two_outlets(folder: Path, wire: tuple[str, str], gazette: tuple[str, 
             "b_gazette.txt": (gazette[0], gazette[0].partition("\n")[0], "Gazette", gazette[1]),
         },
     )
+
+
+def event_telling(words: str) -> Event:
+    """The one event a source sentence holding ``words`` is a source of."""
+    (event,) = Event.objects.filter(sources__sentence__contains=words).distinct()
+    return event
 
 
 def outlets_of(event) -> set[str]:

@@ -610,3 +610,40 @@ def test_two_articles_telling_one_deed_undated_with_the_same_count_are_one_event
     assert assign([same], dict(events))[0][0] == "first"
     other_count = happened("damage 40 structure home", undated=True, article=2)
     assert assign([other_count], dict(events))[0][0] != "first", "without a count both give, two deeds"
+
+
+def told_by(words, *speakers, roles, predicate, **kw):
+    """A deed told as someone's words: "an aircraft picked up noises, the Coast Guard said"."""
+    return replace(said(words, agents=speakers, **kw), spoken=True, roles=roles, predicate=predicate)
+
+
+def test_what_an_article_tells_right_after_a_deed_told_as_someone_s_words_joins_that_deed():
+    # "The regulator has taken possession of the bank, the agency said. It appointed a receiver."
+    taken = told_by(
+        "take possession bank regulator liquidity", roles="regulator>possession", predicate="take"
+    )
+    appointed = happened("appoint receiver bank regulator liquidity", undated=True, position=1)
+    placed = assign([replace(taken, date_start=MONDAY), appointed], {})
+    assert placed[1][0] == placed[0][0]
+
+
+def test_the_doer_s_own_words_of_a_deed_and_more_of_a_speaker_s_remarks_stay_words():
+    approved = told_by(
+        "approve declaration hawaii wildfire", "Joe Biden", roles="Joe Biden>declaration", predicate="approve"
+    )
+    killed = replace(
+        happened("kill wildfire maui 36 lahaina", undated=True, position=2), subject_of="wildfire"
+    )
+    placed = assign([approved, killed], {})
+    assert placed[1][0] != placed[0][0], "the wildfires named in Biden's words are not his deed"
+    stressed = said("better controls capital liquidity", agents=("Janet Yellen",), day=SUNDAY)
+    proved = told_by(
+        "prove resilience pandemic system",
+        "Janet Yellen",
+        roles="system>resilience",
+        predicate="prove",
+        undated=True,
+        position=1,
+    )
+    placed = assign([stressed, proved], {})
+    assert placed[1][0] == placed[0][0], "she said: more of her remarks of Sunday"

@@ -18,6 +18,7 @@ from .clauses import EVENT_TYPES, GATHERINGS, HAPPENING_NOUNS, kin_of, one_noun
 from .dating import overlaps
 from .discourse import (
     GOES_ON,
+    REMARKS_NEAR,
     TALK_TYPES,
     Rarity,
     follows_on,
@@ -768,10 +769,24 @@ def _tells_here(report: Report, event: Profile) -> bool:
     return of_its_kind(report, event) and any((a, p) == here for a, p, _ in event.terms)
 
 
-def _of_words(report: Report) -> bool:
-    """Is the report words alone (placed once the happenings are), not someone's account of what a
-    happening did ("the survey said the tremor struck 18 km deep"), which is placed with them?"""
-    return report.talk and not report.subject_of
+def _of_words(report: Report, reports: list[Report]) -> bool:
+    """Is the report words alone (placed once the happenings are)? Someone's account of what a
+    happening did ("the survey said the tremor struck 18 km deep") or of a deed a doer did to a
+    thing ("an aircraft picked up underwater noises, the Coast Guard said") is placed with the
+    happenings, so that what its article tells next may join it; but not the doer's own words of
+    its deed ("Biden announced he approved a declaration"), nor an account that goes on with its
+    speaker's remarks told just before ("Yellen stressed Sunday that … She said the system proved
+    its resilience"), which are more of their words."""
+    if not report.talk or report.subject_of:
+        return False
+    if not report.spoken or not report.roles or of_saying(report.predicate):
+        return True
+    if report.roles.partition(">")[0] in report.agents:
+        return True
+    return any(
+        r.talk and r.agents & report.agents and 0 < report.position - r.position <= REMARKS_NEAR
+        for r in reports
+    )
 
 
 def _told_in_passing_before(report: Report, reports: list[Report]) -> bool:
@@ -796,14 +811,14 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
     similarity None, that the article's later reports may join; a happening named in passing
     (``reference``) fitting none is left out, keyed None.
 
-    Happenings (and words telling what one did) are placed first, in text order, then statements
-    and announcements, so that what a statement is about (the events its sentence's happenings
-    joined) is known when it is placed."""
+    Happenings (and words telling what one or a doer did, see ``_of_words``) are placed first, in
+    text order, then statements and announcements, so that what a statement is about (the events
+    its sentence's happenings joined) is known when it is placed."""
     out = {}
     candidates = _Candidates(events)
     rarity = Rarity([*(p.vocabulary for p in events.values()), *(r.terms for r in reports)])
     late = {i for i, r in enumerate(reports) if r.reference or _told_in_passing_before(r, reports)}
-    order = sorted(range(len(reports)), key=lambda i: (i in late, _of_words(reports[i]), i))
+    order = sorted(range(len(reports)), key=lambda i: (i in late, _of_words(reports[i], reports), i))
     for i in order:
         report = reports[i]
         if report.event_type in TALK_TYPES and report.sentence is not None:
