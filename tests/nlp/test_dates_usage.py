@@ -198,3 +198,14 @@ def test_a_rate_per_year_is_left_out(timexes):
 def test_over_the_past_year_is_the_year_before(value_of):
     assert value_of("Hate groups grew sharply over the past year.", published=dt.date(1998, 3, 3)) == "1997"
     assert value_of("Wages lost ground in the last decade.", published=dt.date(1998, 2, 6)) == "198"
+
+
+def test_hours_counted_from_what_was_told_just_before_take_its_day_or_none(value_of, timexes):
+    told = "The plane was launched on Sunday. It heard the sounds again four hours later."
+    assert value_of(told, "four hours later") == "2024-05-12"
+    # what the text told since Sunday has no day of its own: four hours after it is no known day
+    text = (
+        "The plane was launched on Sunday. It flew north with a crew of six. It dropped buoys into the "
+        "sea. The sounds were still there four hours later. Later in the day, the crew flew home."
+    )
+    assert [t.text for t in timexes(text)] == ["Sunday"]

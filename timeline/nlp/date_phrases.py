@@ -70,6 +70,7 @@ def clock_part(ctx: Context, c: Candidate) -> Resolved:
 
 
 @handles("in_the_day")
-def in_the_day(ctx: Context, c: Candidate) -> Resolved:
+def in_the_day(ctx: Context, c: Candidate) -> Resolved | None:
     """ "Later in the day", "hours later": the day the text is talking about."""
-    return Resolved("DATE", ctx.anchor().isoformat())
+    day = ctx.anchor_near(c.start)
+    return Resolved("DATE", day.isoformat()) if day else None

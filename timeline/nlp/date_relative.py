@@ -72,8 +72,8 @@ def ago(ctx: Context, c: Candidate) -> Resolved | None:
     if n is None:
         return Resolved("DATE", "PAST_REF" if backwards else "FUTURE_REF")
     if UNITS[unit][2]:
-        base = ctx.base() if direction in ("ago", "from now", "hence") else ctx.anchor()
-        return Resolved("DATE", day_value(base), modifier=mod)
+        base = ctx.base() if direction in ("ago", "from now", "hence") else ctx.anchor_near(c.start)
+        return Resolved("DATE", day_value(base), modifier=mod) if base else None
     step = -n if backwards else n
     if unit == "decade":
         unit, step = "year", step * 10

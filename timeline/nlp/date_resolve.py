@@ -6,6 +6,7 @@ anaphoric ones ("the next day", "that week") against the date the text mentioned
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -95,6 +96,8 @@ class Context:
         self.ref_day = dct
         self.ref_value = day_value(dct) if dct else None
         self.quarter: tuple[int, int, int] | None = None  # (offset, year, quarter) of the last quarter named
+        self.ref_at: int | None = None  # where the text named the day ``anchor`` gives (None: publication)
+        self._sentence_starts: list[int] | None = None
 
     def base(self) -> dt.date:
         if self.dct is None:
@@ -105,6 +108,21 @@ class Context:
         if self.ref_day is None:
             raise Unresolved
         return self.ref_day
+
+    def anchor_near(self, at: int) -> dt.date | None:
+        """``anchor`` for an expression at ``at`` that counts hours from what the text told last
+        ("four hours later"): None when the day was named before the sentence before it, for what
+        the text told since has no day of its own ("The aircraft was launched on Sunday. [...] It
+        detected sounds. The sounds were still there four hours later")."""
+        if self.ref_at is not None and self._sentence_of(at) - self._sentence_of(self.ref_at - 1) > 1:
+            return None
+        return self.anchor()
+
+    def _sentence_of(self, at: int) -> int:
+        if self._sentence_starts is None:
+            parsed = self.doc.has_annotation("SENT_START")
+            self._sentence_starts = [sent.start_char for sent in self.doc.sents] if parsed else []
+        return bisect.bisect_right(self._sentence_starts, at)
 
     def ref_start(self) -> dt.date:
         start = value_start(self.ref_value) if self.ref_value else None
@@ -120,7 +138,7 @@ class Context:
             return
         self.ref_value = value.split("T")[0]
         if len(self.ref_value) == 10:
-            self.ref_day = start
+            self.ref_day, self.ref_at = start, offset
 
     def token(self, c: Candidate):
         span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
