@@ -618,9 +618,10 @@ def told_by(words, *speakers, roles, predicate, **kw):
 
 
 def test_what_an_article_tells_right_after_a_deed_told_as_someone_s_words_joins_that_deed():
-    # "The regulator has taken possession of the bank, the agency said. It appointed a receiver."
+    # "The regulator has taken possession of the bank, the agency said. It appointed a receiver.": the
+    # agency told of the regulator's deed, it said nothing of its own that the deed would go on
     taken = told_by(
-        "take possession bank regulator liquidity", roles="regulator>possession", predicate="take"
+        "take possession bank regulator liquidity", "Agency", roles="regulator>possession", predicate="take"
     )
     appointed = happened("appoint receiver bank regulator liquidity", undated=True, position=1)
     placed = assign([replace(taken, date_start=MONDAY), appointed], {})

@@ -131,6 +131,12 @@ class Report:
     def talk(self) -> bool:
         return self.spoken or self.event_type in TALK_TYPES
 
+    @property
+    def told_deed(self) -> bool:
+        """Someone's account of a deed a doer did to a thing ("an aircraft picked up noises, the Coast
+        Guard said"), not their own words."""
+        return self.spoken and bool(self.roles) and not of_saying(self.predicate)
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -185,7 +191,9 @@ class Profile:
             from_publication=self.from_publication and report.from_publication,
             about=self.about | report.about,
             terms=(*self.terms, (report.article, report.position, report.terms)),
-            speakers=(self.speakers | report.agents) if report.talk else self.speakers,
+            speakers=(self.speakers | report.agents)
+            if report.talk and not report.told_deed
+            else self.speakers,
             another=self.another or report.another,
             doers=self.doers | ({report.doer} - {""}),
             patients=self.patients | report.patients,
