@@ -787,7 +787,7 @@ def _of_words(report: Report, reports: list[Report]) -> bool:
     its resilience"), which are more of their words."""
     if not report.talk or report.subject_of:
         return False
-    if not report.spoken or not report.roles or of_saying(report.predicate):
+    if not report.told_deed:
         return True
     if report.roles.partition(">")[0] in report.agents:
         return True
