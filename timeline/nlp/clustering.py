@@ -132,9 +132,14 @@ class Report:
         return self.spoken or self.event_type in TALK_TYPES
 
     @property
+    def doer_named(self) -> bool:
+        """Is the doer of its roles one it names by name ("Biden>declaration"), not by a noun?"""
+        return self.roles.partition(">")[0] in self.agents
+
+    @property
     def told_deed(self) -> bool:
-        """Someone's account of a deed a doer did to a thing ("an aircraft picked up noises, the Coast
-        Guard said"), not their own words."""
+        """An account, in someone's words, of a deed a doer did to a thing ("an aircraft picked up
+        noises, the Coast Guard said"): its teller is no speaker of the deed's event."""
         return self.spoken and bool(self.roles) and not of_saying(self.predicate)
 
 
@@ -583,7 +588,7 @@ def same_roles(report: Report, event: Profile, relation: str) -> bool:
     over time ("GM sought clearance", "GM received clearance"): both must state the same day."""
     if report.reference or not report.roles or report.roles not in event.roles:
         return False
-    if report.roles.partition(">")[0] in report.agents and relation != "same":
+    if report.doer_named and relation != "same":
         return False
     return report.predicate not in event.predicates
 
@@ -787,9 +792,7 @@ def _of_words(report: Report, reports: list[Report]) -> bool:
     its resilience"), which are more of their words."""
     if not report.talk or report.subject_of:
         return False
-    if not report.told_deed:
-        return True
-    if report.roles.partition(">")[0] in report.agents:
+    if not report.told_deed or report.doer_named:
         return True
     return any(
         r.talk and r.agents & report.agents and 0 < report.position - r.position <= REMARKS_NEAR
