@@ -51,6 +51,34 @@ def test_an_acronym_or_a_place_spelt_with_accents_resolves_to_the_stored_name():
     )
 
 
+def test_an_office_written_as_an_acronym_and_its_place_is_its_organisation_whichever_came_first():
+    centre = stored("Joint Rescue Coordination Centre", "organization")
+    assert named_in_archive("RCC Halifax", "organization") == centre
+    assert named_in_archive("RCC", "organization") is None, "an acronym alone must be of the whole name"
+    assert named_in_archive("NTSB Halifax", "organization") is None
+    centre.delete()
+    office = stored("RCC Halifax", "organization")
+    assert named_in_archive("Joint Rescue Coordination Centre", "organization") == office
+    stored("RCC Norfolk", "organization")
+    assert named_in_archive("Joint Rescue Coordination Centre", "organization") is None, (
+        "a name that fits two offices fits neither"
+    )
+
+
+def test_an_office_whose_acronym_fits_two_organisations_is_the_one_told_of_with_its_place():
+    joint = stored("Joint Rescue Coordination Centre", "organization")
+    response = stored("Emergency Response Coordination Centre", "organization")
+    assert named_in_archive("RCC Halifax", "organization") is None, "nothing tells which"
+    halifax = stored("Halifax", "place")
+    event = Event.objects.create(title="Centre sends ships", date_start="2023-06-20", date_end="2023-06-20")
+    event.actors.add(joint, halifax)
+    Event.objects.create(
+        title="Centre sends teams", date_start="2023-02-07", date_end="2023-02-07"
+    ).actors.add(response)
+    assert named_in_archive("RCC Halifax", "organization") == joint
+    assert named_in_archive("RCC Brussels", "organization") is None
+
+
 def test_a_person_is_never_taken_for_an_organisation_of_the_same_words():
     stored("Francis Scott Key Bridge", "place")
     assert named_in_archive("Scott Key", "person") is None

@@ -26,7 +26,7 @@ FLOORS = {
     "merge_b3_precision": 0.89,
     "event_recall": 0.99,
     "mention_date_accuracy": 0.95,
-    "actor_groups_resolved": 0.87,
+    "actor_groups_resolved": 0.9,
     "actor_pairs_apart": 0.87,
     "event_actor_recall": 0.88,
 }

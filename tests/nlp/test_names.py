@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[2]
         ("Signature Bank", "Signature Bank of New York", "organization"),
         ("County of Maui", "Maui County", "place"),
         ("Lahaina Town", "Lahaina", "place"),
+        ("RCC Halifax", "Joint Rescue Coordination Centre", "organization"),
+        ("JRCC Halifax", "Joint Rescue Coordination Centre", "organization"),
     ],
 )
 def test_a_short_form_names_the_full_name(short, full, kind):
@@ -45,6 +47,9 @@ def test_a_short_form_names_the_full_name(short, full, kind):
         ("NATO", "United Nations", "organization"),
         ("Bank", "Bank of America", "organization"),
         ("Maui County", "Maui", "place"),
+        ("RCC Halifax", "Royal Canadian Navy", "organization"),
+        ("CC Halifax", "Joint Rescue Coordination Centre", "organization"),
+        ("RCC HQ", "Joint Rescue Coordination Centre", "organization"),
     ],
 )
 def test_a_name_that_is_no_form_of_another_stays_apart(short, full, kind):

@@ -415,8 +415,9 @@ def same_name(short: str, full: str, kind: str) -> bool:
     "US Navy"), its first words before a company's designation or an "of" ("OceanGate" of "OceanGate
     Expeditions", "Signature Bank" of "Signature Bank of New York"), the same words turned round
     ("Maui County", "County of Maui"), a town without the word town ("Lahaina Town"), the same name
-    written another way ("Kahramanmaras"), or, for a person, the same first and last names around a
-    middle name left out ("Dorlian Castillo Cabrera")."""
+    written another way ("Kahramanmaras"), an office of it before its place ("RCC Halifax", see
+    ``office_of``), or, for a person, the same first and last names around a middle name left out
+    ("Dorlian Castillo Cabrera")."""
     if kind == "person" and " " not in short and not short.isupper():
         return False
     if PREFIXED_ACRONYM.fullmatch(short):
@@ -428,6 +429,8 @@ def same_name(short: str, full: str, kind: str) -> bool:
         return True
     if len(a) == 1 and short.isupper() and len(short) >= 3 and initials(full) == short:
         return True
+    if kind == "organization" and office_of(short, full):
+        return True
     if b[-len(a) :] == a and (len(a) > 1 or kind == "organization"):
         return True
     if b[: len(a)] == a and kind != "person":
@@ -437,6 +440,22 @@ def same_name(short: str, full: str, kind: str) -> bool:
     if kind == "person" and len(a) > 1 and a[0] == b[0] and a[-1] == b[-1]:
         return all(w in b for w in a)
     return False
+
+
+def office_acronym(name: str) -> str | None:
+    """The acronym of a name written as an acronym and the place its office serves ("RCC" of "RCC
+    Halifax"), or None."""
+    words = name.split()
+    if len(words) != 2 or not words[0].isupper() or len(words[0]) < 3 or words[1].isupper():
+        return None
+    return words[0] if words[1][:1].isupper() else None
+
+
+def office_of(name: str, full: str) -> bool:
+    """Does ``name`` write an organisation's office as the acronym of the last words (two or more) of
+    its name before the place it serves ("RCC Halifax" of the "Joint Rescue Coordination Centre")?"""
+    acronym, letters = office_acronym(name), initials(full)
+    return acronym is not None and len(letters) > 1 and letters.endswith(acronym)
 
 
 def turned(a: list[str], b: list[str]) -> bool:

@@ -6,8 +6,8 @@ from django.db.models import Q
 from rapidfuzz import fuzz
 
 from .. import gazetteer as gazetteer_file
-from ..models import Actor, ActorAlias, normalize_name, unique_slugs
-from ..nlp.actors import Gazetteer, name_key, same_name, skeleton, turned
+from ..models import Actor, ActorAlias, Event, normalize_name, unique_slugs
+from ..nlp.actors import Gazetteer, initials, name_key, office_acronym, office_of, same_name, skeleton, turned
 from ..nlp.types import ArticleExtraction
 
 
@@ -133,7 +133,10 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
         first = name_key(name)[0]
         rows = rows.filter(normalized__gte=first, normalized__lt=chr(ord(first) + 1))
     else:  # parts of words, which PostgreSQL finds by their trigrams (migration 0012)
-        rows = rows.filter(Q(normalized__contains=words[-1][:4]) | Q(normalized__contains=words[0][:4]))
+        near = Q(normalized__contains=words[-1][:4]) | Q(normalized__contains=words[0][:4])
+        if kind == "organization":
+            near |= _offices_near(name)
+        rows = rows.filter(near)
     spellings = set()
     for alias_name, actor_id, actor_kind, actor_name in rows.values_list(
         "name", "actor_id", "actor__kind", "actor__name"
@@ -142,11 +145,33 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
     found = set()
     for spelling, actor_id, actor_kind in spellings:
         sharing = name.isupper() or set(words) & set(name_key(spelling).split())
+        sharing = sharing or office_of(name, spelling) or office_of(spelling, name)
         if actor_id not in found and sharing and _forms_of_one(name, kind, spelling, actor_kind):
             found.add(actor_id)
+    if len(found) > 1 and office_acronym(name):
+        found = _told_with_place(found, name.split()[1])
     if len(found) != 1:
         return None
     return survivor(Actor.objects.get(pk=found.pop()))
+
+
+def _told_with_place(actor_ids: set[int], place: str) -> set[int]:
+    """Of the organisations an office's acronym fits ("RCC Halifax": the Joint Rescue Coordination
+    Centre, the Emergency Response Coordination Centre), those the archive tells of with its place."""
+    there = Event.objects.filter(actors__aliases__normalized=normalize_name(place)).values("pk")
+    links = Event.actors.through.objects.filter(event_id__in=there, actor_id__in=actor_ids)
+    return set(links.values_list("actor_id", flat=True))
+
+
+def _offices_near(name: str) -> Q:
+    """Stored names that an office written as an acronym and a place ("RCC Halifax", see
+    ``office_of``) may be of, those whose last words begin with its letters; for another name, the
+    stored offices written with the letters of its last words."""
+    if acronym := office_acronym(name):
+        return Q(normalized__regex="(^| )" + " ".join(f"{letter}\\S*" for letter in acronym.lower()) + "$")
+    letters = initials(name).lower()
+    tails = [letters[-k:] for k in range(3, len(letters) + 1)]
+    return Q(normalized__regex=f"^({'|'.join(tails)}) ") if tails else Q(pk__in=[])
 
 
 # How many stored spellings a new name is compared with, at most.
@@ -164,7 +189,7 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
         return True
     if kind != stored_kind and "person" in (kind, stored_kind):
         return False  # a tagger takes a bridge for a place or an organisation, never for a person
-    if same_name(name, stored, kind):
+    if same_name(name, stored, kind) or (kind == stored_kind == "organization" and office_of(stored, name)):
         return True
     if name_key(name).startswith(name_key(stored) + " ") and same_name(stored, name, stored_kind):
         return True  # "Signature Bank of New York", "OceanGate Expeditions": no other than the stored
