@@ -648,3 +648,24 @@ def test_the_doer_s_own_words_of_a_deed_and_more_of_a_speaker_s_remarks_stay_wor
     )
     placed = assign([stressed, proved], {})
     assert placed[1][0] == placed[0][0], "she said: more of her remarks of Sunday"
+
+
+def test_a_speaker_s_words_of_a_deed_told_before_join_that_deed_not_the_speaker_s_nearer_words():
+    # "Biden signed a disaster declaration on Thursday. [...] Biden spoke by phone with the governor.
+    # He confirmed he signed the declaration.": the signing, told again, not the call
+    signed = replace(
+        happened("sign declaration disaster hawaii", agents=frozenset({"Joe Biden"})), position=0
+    )
+    call = replace(
+        said("speak phone governor green", position=3), predicate="speak", event_type="other", spoken=False
+    )
+    confirmed = replace(
+        said("confirm sign declaration disaster federal", undated=True, position=4),
+        predicate="sign",
+        spoken=True,
+    )
+    placed = assign([signed, call, confirmed], {})
+    assert placed[1][0] != placed[0][0]
+    assert placed[2][0] == placed[0][0]
+    more = replace(said("condolences lives lost", undated=True, position=4), spoken=True)
+    assert assign([signed, call, more], {})[2][0] == placed[1][0], "other words: the nearer ones"

@@ -137,10 +137,15 @@ class Report:
         return self.roles.partition(">")[0] in self.agents
 
     @property
+    def of_deed(self) -> bool:
+        """Does it tell a deed done (its verb is none of saying), whoever's words tell it?"""
+        return not of_saying(self.predicate)
+
+    @property
     def told_deed(self) -> bool:
         """An account, in someone's words, of a deed a doer did to a thing ("an aircraft picked up
         noises, the Coast Guard said"): its teller is no speaker of the deed's event."""
-        return self.spoken and bool(self.roles) and not of_saying(self.predicate)
+        return self.spoken and bool(self.roles) and self.of_deed
 
 
 @dataclass(frozen=True)
@@ -465,7 +470,7 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return more
     if relation in ("same", "compatible", "publication") and (told := tells_named(report, event)):
         return told
-    a_deed = rarity is not None and not of_saying(report.predicate)
+    a_deed = rarity is not None and report.of_deed
     if (
         a_deed
         and relation in ("same", "compatible", "publication")

@@ -28,6 +28,9 @@ NEAR_SHARE = 0.2
 # A statement with no date of its own joins its speaker's statements of the day told at most so many
 # sentences before it in its article (see ``remarks``).
 REMARKS_NEAR = 6
+# How much less such a statement telling a deed done fits an event of its speaker that is no such
+# deed than one that is, however close (see ``remarks``).
+OTHER_DEED = 0.1
 # A report whose subject names a happening tells more of the one its article named so many sentences
 # before it at most (see ``goes_on``).
 GOES_ON = 4
@@ -63,8 +66,10 @@ def remarks(report: Report, event: Profile, relation: str) -> float | None:
     where their words were told undated in an article of that day (for words several said together,
     the share of them that are its speakers). A report dated only by
     publication ("he added") joins the event of its speaker (what they said or did) that its article
-    told of at most ``REMARKS_NEAR`` sentences before, the closer the better; None when it is no such
-    statement."""
+    told of at most ``REMARKS_NEAR`` sentences before, the closer the better, and a deed done that
+    their words tell before by ``OTHER_DEED`` ("Biden signed a declaration. Biden spoke by phone with
+    the governor. He confirmed he signed the declaration": the signing, not the call); None when it is
+    no such statement."""
     if not report.talk or not report.agents & (event.speakers | event.agents):
         return None
     if report.about and not report.about & event.about:
@@ -78,7 +83,11 @@ def remarks(report: Report, event: Profile, relation: str) -> float | None:
     if relation not in ("publication", "compatible") or not report.from_publication:
         return None
     closest = min((gap for gap, _ in _told_before(report, event)), default=None)
-    return 1.0 - 0.01 * closest if closest is not None and closest <= REMARKS_NEAR else None
+    if closest is None or closest > REMARKS_NEAR:
+        return None
+    # the deed a speaker's words tell, told before as done, before the speaker's other words
+    other_deed = report.of_deed and report.predicate not in event.predicates
+    return 1.0 - 0.01 * closest - (OTHER_DEED if other_deed else 0.0)
 
 
 def said_again(report: Report, event: Profile) -> float | None:
