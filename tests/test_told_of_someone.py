@@ -5,7 +5,7 @@ aircraft picked up noises") is that article's one event, however few other words
 
 import pytest
 
-from tests.utils import ingest_two_outlets, outlets_of
+from tests.utils import event_telling, ingest_two_outlets, outlets_of
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +66,17 @@ def test_what_was_done_to_someone_told_in_a_clause_about_them_is_a_source_of_its
     assert outlets_of(detained) == {"Wire", "Gazette"}
     assert str(detained.date_start) == "2025-05-07"
     assert Event.objects.filter(title__icontains="urges").exists(), "the sentence's own deed stays"
+
+
+TOURED = (
+    "Visit to the port\n\nPresident Ada Kapu on Friday traveled to Harbortown to see the damaged pier. "
+    "Kapu took an aerial tour of the wreckage, the Palace said.\n"
+)
+REOPENS = "Port plans\n\nThe Palace said on Friday that the port would reopen by the end of May.\n"
+
+
+def test_whoever_tells_of_a_doer_s_deed_is_no_speaker_of_its_event_in_a_later_import(tmp_path):
+    ingest_two_outlets(tmp_path / "in", (TOURED, "2025-05-09"), (REOPENS, "2025-05-09"))
+    visit = event_telling("traveled to Harbortown")
+    assert event_telling("aerial tour") == visit, "what he did next, told by the Palace, is his visit"
+    assert event_telling("would reopen") != visit, "the Palace's own words are not the president's visit"

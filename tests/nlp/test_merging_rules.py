@@ -669,3 +669,25 @@ def test_a_speaker_s_words_of_a_deed_told_before_join_that_deed_not_the_speaker_
     assert placed[2][0] == placed[0][0]
     more = replace(said("condolences lives lost", undated=True, position=4), spoken=True)
     assert assign([signed, call, more], {})[2][0] == placed[1][0], "other words: the nearer ones"
+
+
+def test_what_a_doer_did_next_told_as_another_s_words_is_more_of_its_happening():
+    # "Biden on Friday traveled to Baltimore. Biden took an aerial tour of the wreckage, the White
+    # House said. [...] The Army Corps expects to open a channel by April, the White House said."
+    traveled = replace(happened("travel baltimore site bridge", agents=frozenset({"Joe Biden"})), position=0)
+    toured = told_by(
+        "take aerial tour wreckage",
+        "White House",
+        roles="Joe Biden>tour",
+        predicate="take",
+        undated=True,
+        position=1,
+    )
+    expects = said("army corps channel april", agents=("White House",), undated=True, position=3)
+    placed = assign([traveled, toured, expects], {})
+    assert placed[1][0] == placed[0][0]
+    assert placed[2][0] != placed[0][0], (
+        "the White House told of Biden's deed: its own words are no part of it"
+    )
+    later = replace(toured, position=3)
+    assert assign([traveled, later], {})[1][0] != placed[0][0], "only in the very next sentence"

@@ -196,7 +196,7 @@ class Profile:
             types=self.types | {report.event_type},
             articles=self.articles | {report.article},
             predicates=self.predicates | ({report.predicate} - {""}),
-            agents=self.agents | report.agents,
+            agents=self.agents | (frozenset() if report.told_deed else report.agents),
             agent_countries=self.agent_countries | report.agent_countries,
             from_publication=self.from_publication and report.from_publication,
             about=self.about | report.about,

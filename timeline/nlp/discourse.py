@@ -104,7 +104,9 @@ def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
     """The weighted share of words a report with no date of its own shares with the source of a
     happening it follows by at most ``NEAR`` sentences in its article, or None (see ``NEAR_SHARE``).
     What the one the happening was done to did then is more of it, whatever words it uses ("Cakmak
-    was pulled to safety on Wednesday. Cakmak smiled and waved"): at least ``NEAR_SHARE``."""
+    was pulled to safety on Wednesday. Cakmak smiled and waved"): at least ``NEAR_SHARE``; so is what
+    its doer did next, told in the very next sentence as someone else's words ("Biden on Friday
+    traveled to Baltimore. Biden took an aerial tour of the wreckage, the White House said")."""
     if not report.from_publication or report.article is None:
         return None
     # an undated happening is only one sentence's account: what follows further on is another's
@@ -119,6 +121,10 @@ def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
     best = max(shares, default=0.0)
     if shares and report.agents & event.patients and not report.talk:
         best = max(best, NEAR_SHARE)
+    doer = report.roles.partition(">")[0]
+    next_one = min((gap for gap, _ in _told_before(report, event)), default=None) in (0, 1)
+    if shares and report.told_deed and doer in event.agents and next_one:
+        best = max(best, NEAR_SHARE)  # what its doer did next, told by another's words
     return best if best >= NEAR_SHARE else None
 
 
