@@ -144,7 +144,8 @@ class Report:
     @property
     def told_deed(self) -> bool:
         """An account, in someone's words, of a deed a doer did to a thing ("an aircraft picked up
-        noises, the Coast Guard said"): its teller is no speaker of the deed's event."""
+        noises, the Coast Guard said"): its teller is neither a speaker nor a doer of the deed's
+        event."""
         return self.spoken and bool(self.roles) and self.of_deed
 
 
