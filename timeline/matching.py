@@ -254,19 +254,19 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
     rows = [r for r in every_row if not (r["frame"] or {}).get("reference")] or every_row
     published = [r["article__published"] for r in rows if r["article__published"]]
     specific, countries = actor_names(members)
-    # the tellers of a deed told as their words are none of its doers (see ``Report.told_deed``)
-    agent_names = {
-        n for r in rows if not _told_deed(r["frame"] or {}) for n in (r["frame"] or {}).get("agents", [])
-    }
+    # the tellers of a deed told as their words are neither its doers nor its speakers
+    own = [
+        f
+        for f in (r["frame"] or {} for r in rows)
+        if not clustering.told_deed(f.get("spoken"), f.get("roles", ""), f.get("predicate", ""))
+    ]
+    agent_names = {n for f in own for n in f.get("agents", [])}
     agents, agent_countries = actor_names(names[n] for n in agent_names if n in names)
     said = {
         n
-        for r in rows
-        if not _told_deed(r["frame"] or {})
-        and (
-            (r["frame"] or {}).get("spoken") or clustering.of_saying((r["frame"] or {}).get("predicate", ""))
-        )
-        for n in (r["frame"] or {}).get("agents", [])
+        for f in own
+        if f.get("spoken") or clustering.of_saying(f.get("predicate", ""))
+        for n in f.get("agents", [])
     }
     speakers, _ = actor_names(names[n] for n in said if n in names)
     return clustering.Profile(
@@ -298,13 +298,6 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
             for r in every_row
         ),
         speakers=speakers,
-    )
-
-
-def _told_deed(frame: dict) -> bool:
-    """Does a stored source tell a deed as someone's words, as ``Report.told_deed`` tells?"""
-    return bool(frame.get("spoken") and frame.get("roles")) and not clustering.of_saying(
-        frame.get("predicate", "")
     )
 
 

@@ -143,10 +143,8 @@ class Report:
 
     @property
     def told_deed(self) -> bool:
-        """An account, in someone's words, of a deed a doer did to a thing ("an aircraft picked up
-        noises, the Coast Guard said"): its teller is neither a speaker nor a doer of the deed's
-        event."""
-        return self.spoken and bool(self.roles) and self.of_deed
+        """See ``told_deed``."""
+        return told_deed(self.spoken, self.roles, self.predicate)
 
 
 @dataclass(frozen=True)
@@ -630,6 +628,13 @@ def of_saying(predicate: str) -> bool:
     return FAMILY_OF.get(predicate) == FAMILY_OF["say"] or predicate in TALK_VERBS
 
 
+def told_deed(spoken: bool, roles: str, predicate: str) -> bool:
+    """Is a report (or a stored source) an account, in someone's words, of a deed a doer did to a
+    thing ("an aircraft picked up noises, the Coast Guard said")? Its teller is neither a speaker
+    nor a doer of the deed's event."""
+    return bool(spoken and roles) and not of_saying(predicate)
+
+
 def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) -> float | None:
     """The weighted share of rarer words beyond the verb that a report of the same deed in another
     article shares with the event, on its day, told undated just after, or told undated by both with
@@ -715,7 +720,7 @@ def _report_keys(report: Report) -> set[tuple]:
         return {("w", noun) for noun in kin_of(report.predicate)}
     keys = {("g", g) for g in report.agents | report.agent_countries}
     keys |= {("s", a) for a in report.agents} | {("in", report.article)}
-    if not of_saying(report.predicate):
+    if report.of_deed:
         keys.add(("p", report.predicate))  # the same deed (see ``_same_deed``)
     if report.another:
         keys |= {("n", noun) for noun in report.terms & HAPPENING_NOUNS}  # see ``second_of_kind``

@@ -115,15 +115,12 @@ def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
         return None  # its sentence tells the happening it is about
     if report.event_type not in TALK_TYPES and event.speakers:
         return None  # a deed is no more of what someone said
-    shares = [
-        rarity.shared(report.terms, terms) for gap, terms in _told_before(report, event) if gap <= reach
-    ]
-    best = max(shares, default=0.0)
-    if shares and report.agents & event.patients and not report.talk:
+    near = [(gap, terms) for gap, terms in _told_before(report, event) if gap <= reach]
+    best = max((rarity.shared(report.terms, terms) for _, terms in near), default=0.0)
+    if near and report.agents & event.patients and not report.talk:
         best = max(best, NEAR_SHARE)
     doer = report.roles.partition(">")[0]
-    next_one = min((gap for gap, _ in _told_before(report, event)), default=None) in (0, 1)
-    if shares and report.told_deed and doer in event.agents and next_one:
+    if near and report.told_deed and doer in event.agents and min(gap for gap, _ in near) <= 1:
         best = max(best, NEAR_SHARE)  # what its doer did next, told by another's words
     return best if best >= NEAR_SHARE else None
 

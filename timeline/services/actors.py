@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Q
 from rapidfuzz import fuzz
 
@@ -168,9 +170,9 @@ def _offices_near(name: str) -> Q:
     ``office_of``) may be of, those whose last words begin with its letters; for another name, the
     stored offices written with the letters of its last words."""
     if acronym := office_acronym(name):
-        return Q(normalized__regex="(^| )" + " ".join(f"{letter}\\S*" for letter in acronym.lower()) + "$")
+        return Q(normalized__regex="(^| )" + " ".join(rf"{re.escape(c)}\S*" for c in acronym.lower()) + "$")
     letters = initials(name).lower()
-    tails = [letters[-k:] for k in range(3, len(letters) + 1)]
+    tails = [re.escape(letters[-k:]) for k in range(3, len(letters) + 1)]
     return Q(normalized__regex=f"^({'|'.join(tails)}) ") if tails else Q(pk__in=[])
 
 
