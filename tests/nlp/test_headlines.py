@@ -358,3 +358,12 @@ def test_words_standing_for_several_named_before_stay_as_written_in_the_title():
         "“We are taking decisive actions,” the agencies said."
     )
     assert "Agencies say we are taking decisive actions" in titles(text, gazetteer)
+
+
+def test_going_missing_is_told_as_missing_not_as_missing_something(gazetteer):
+    assert titles("A fishing trawler went missing off Cape Lorne on Monday.", gazetteer) == [
+        "Fishing trawler goes missing"
+    ]
+    assert titles("Two hikers have been missing since Friday.", gazetteer) == ["Two hikers are missing"]
+    # missing something stays a deed done to it
+    assert titles("The mayor is missing the deadline on Monday.", gazetteer) == ["Mayor misses deadline"]

@@ -107,6 +107,18 @@ def deed_of(head):
     return next(done, head)
 
 
+def gone_missing(tok) -> bool:
+    """Is ``tok`` "missing" told of someone or something ("has been missing since Sunday", "is
+    missing", "went missing off the cape"), not what someone missed ("is missing the deadline")?"""
+    if tok.lemma_.lower() != "miss" or tok.tag_ != "VBG":
+        return False
+    held = tok.dep_ in ("acomp", "advcl", "xcomp", "oprd") and tok.head.lemma_.lower() in ("be", "go")
+    if not held and not any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in tok.children):
+        return False
+    # the parse may take the place it went missing off for what was missed: "missing off Cape Lorne"
+    return not any(c.dep_ == "dobj" for c in tok.children) or any(c.dep_ == "prt" for c in tok.children)
+
+
 def _told_as_done(head):
     """The clauses a report tells (its complement clauses), but what it only foresees or denies."""
     for clause in head.children:

@@ -15,6 +15,7 @@ from .actors import TITLE_WORDS as ROLE_WORDS
 from .clauses import (
     NOUNS,
     classify,
+    gone_missing,
     hung_on_subject,
     is_event_noun,
     mentions_at,
@@ -256,6 +257,11 @@ def _verb(head, plural: bool) -> str:
 
 
 def _tense(head, plural: bool) -> str:
+    # "has been missing since Sunday": is missing, not "misses"; "went missing": goes missing
+    if gone_missing(head):
+        return "are missing" if plural else "is missing"
+    if head.lemma_.lower() == "go" and any(gone_missing(c) for c in head.children):  # not "goes"
+        return "go missing" if plural else "goes missing"
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     lemma = lemma_of(head)
     negated = any(c.dep_ == "neg" for c in head.children)
