@@ -79,6 +79,34 @@ def test_an_office_whose_acronym_fits_two_organisations_is_the_one_told_of_with_
     assert named_in_archive("RCC Brussels", "organization") is None
 
 
+def test_a_name_written_another_way_is_its_actor_though_a_shorter_form_fits_another():
+    guard = stored("U.S. Coast Guard", "organization")
+    stored("Coast Guard", "organization")
+    assert named_in_archive("US Coast Guard", "organization") == guard
+
+
+def told_in(actor, events):
+    """Makes ``actor`` take part in so many more events."""
+    for n in range(events):
+        Event.objects.create(
+            title=f"Guard acts {n}", date_start="2023-06-20", date_end="2023-06-20"
+        ).actors.add(actor)
+
+
+def test_a_short_form_two_organisations_fit_is_the_one_the_archive_keeps_naming():
+    us = stored("U.S. Coast Guard", "organization")
+    canada = stored("Canadian Coast Guard", "organization")
+    told_in(us, 2)
+    told_in(canada, 2)
+    assert named_in_archive("Coast Guard", "organization") is None, "named as often: nothing tells which"
+    told_in(us, 2)
+    assert named_in_archive("Coast Guard", "organization") == us
+    mayor = stored("Brandon Scott")
+    stored("Rick Scott")
+    told_in(mayor, 4)
+    assert named_in_archive("Scott", "person") is None, "people sharing a name stay apart, however told"
+
+
 def test_a_person_is_never_taken_for_an_organisation_of_the_same_words():
     stored("Francis Scott Key Bridge", "place")
     assert named_in_archive("Scott Key", "person") is None

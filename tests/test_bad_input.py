@@ -196,14 +196,14 @@ def test_an_import_failing_half_way_through_an_article_stores_none_of_it(db, art
 def test_an_import_killed_half_way_keeps_the_articles_before_and_none_of_the_one_in_progress(
     db, articles_dir, monkeypatch
 ):
-    victim = "002_266a9cc2f08c840b.txt"
+    victim = "000_62aec61778009d5b.txt"  # the third by publication, the order articles are stored in
     monkeypatch.setattr(QuerySet, "bulk_create", failing_on(victim, exception=KeyboardInterrupt()))
     code, out, err = ingest(articles_dir)
     assert code == 130 and "interrupted: 3 articles not ingested" in err
     assert "ingested 2 new" in out, "what was stored before is reported"
     assert sorted(Article.objects.values_list("file_name", flat=True)) == [
-        "000_62aec61778009d5b.txt",
         "001_b91945930c94545a.txt",
+        "002_266a9cc2f08c840b.txt",
     ]
     assert not EventSource.objects.filter(article__file_name=victim).exists()
     assert not Event.objects.filter(sources__isnull=True).exists()

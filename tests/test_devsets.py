@@ -20,7 +20,7 @@ EVAL = Path(__file__).resolve().parents[1].parent / "shared/eval"
 DEVSETS = EVAL / "devsets"
 # What the pipeline reaches on them (see README, "Events on unseen news"), a little below.
 FLOORS = {
-    "merge_recall": 0.77,
+    "merge_recall": 0.765,
     "merge_b3_recall": 0.725,
     "merge_precision": 0.99,
     "merge_b3_precision": 0.9,

@@ -193,15 +193,20 @@ class StoredEvents:
         spans = clustering.windows(reports)
         if not spans:
             return {}
+        undated_spans = clustering.windows(reports, undated=True)
         # the stamp as text: comparing needs no datetime built for every event of the window
         # read by id (the candidates are few), kept when they fall in a window
         candidates = Event.objects.filter(pk__in=list(could_join(reports)), date_start__isnull=False)
         stamps = {
             pk: at
-            for pk, start, end, at in candidates.values_list(
-                "pk", "date_start", "date_end", Cast("updated_at", CharField())
+            for pk, start, end, at, flags in candidates.values_list(
+                "pk", "date_start", "date_end", Cast("updated_at", CharField()), "flags"
             )
-            if end is not None and any(overlaps(low, high, start, end) for low, high in spans)
+            if end is not None
+            and any(
+                overlaps(low, high, start, end)
+                for low, high in (undated_spans if Flag.unstated(flags) else spans)
+            )
         }
         stale = [pk for pk, at in stamps.items() if pk not in self._read or self._read[pk].updated_at != at]
         if stale:

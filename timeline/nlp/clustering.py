@@ -250,17 +250,30 @@ class Profile:
         return frozenset(keys)
 
 
-def window(report: Report) -> tuple[dt.date, dt.date] | None:
-    """The days within which a stored event may be this report's happening (see ``LOOK_BACK``)."""
+def window(report: Report, undated: bool = False) -> tuple[dt.date, dt.date] | None:
+    """The days within which a stored event may be this report's happening (see ``LOOK_BACK``); for an
+    ``undated`` event, dated only by its articles' publication, up to ``LOOK_BACK`` days after the
+    report's: an article may tell undated what happened that long before it (see ``date_relation``)."""
     if report.date_start is None:
         return None
-    return report.date_start - dt.timedelta(days=LOOK_BACK), report.date_end + dt.timedelta(days=LOOK_AHEAD)
+    ahead = LOOK_BACK if undated else LOOK_AHEAD
+    return report.date_start - dt.timedelta(days=LOOK_BACK), report.date_end + dt.timedelta(days=ahead)
 
 
-def windows(reports: list[Report]) -> list[tuple[dt.date, dt.date]]:
+def within(report: Report, event: Profile) -> bool:
+    """Do the event's dates fall in the report's window (see ``window``)?"""
+    span = window(report, undated=event.from_publication)
+    return (
+        span is not None
+        and event.date_start is not None
+        and overlaps(*span, event.date_start, event.date_end)
+    )
+
+
+def windows(reports: list[Report], undated: bool = False) -> list[tuple[dt.date, dt.date]]:
     """The reports' windows, overlapping ones joined: the stretches of days worth looking up."""
     out: list[list[dt.date]] = []
-    for low, high in sorted(w for r in reports if (w := window(r)) is not None):
+    for low, high in sorted(w for r in reports if (w := window(r, undated)) is not None):
         if out and low <= out[-1][1]:
             out[-1][1] = max(out[-1][1], high)
         else:
@@ -646,6 +659,9 @@ def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) ->
         or report.article in event.articles
     ):
         return None
+    doers = event.agents - event.speakers  # (a teller of the deed is none of its doers)
+    if not report.talk and report.agents and doers and not report.agents & doers:
+        return None  # "GM closed at $44.875", "Cineplex closed at $11": two doers, two deeds
     if relation == "publication" and report.from_publication and event.from_publication:
         if not any(t.isdigit() for t in report.terms & event.vocabulary):
             return None  # told undated by both: only a count both give says it is one deed
@@ -779,10 +795,9 @@ def _scored(report: Report, events: dict[object, Profile], candidates: _Candidat
             scores = [(of_kind[0], LONE_OF_KIND)] if len(of_kind) == 1 and not here else scores
         yield from scores
         return
-    span = window(report)
-    for key in candidates.of(report) if span else ():
+    for key in candidates.of(report) if report.date_start is not None else ():
         profile = events[key]
-        if profile.date_start is None or not overlaps(*span, profile.date_start, profile.date_end):
+        if not within(report, profile):
             continue  # cheaper than finding out that the dates rule it out
         yield key, match_score(report, profile, rarity)
 

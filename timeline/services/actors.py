@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from rapidfuzz import fuzz
 
 from .. import gazetteer as gazetteer_file
@@ -150,11 +150,39 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
         sharing = sharing or office_of(name, spelling) or office_of(spelling, name)
         if actor_id not in found and sharing and _forms_of_one(name, kind, spelling, actor_kind):
             found.add(actor_id)
+    if len(found) > 1:
+        # the same name written another way outranks a shorter or looser form ("US Coast Guard" is the
+        # "U.S. Coast Guard" stored, whatever "Coast Guard" stands for)
+        same = {actor_id for spelling, actor_id, _ in spellings if name_key(spelling) == name_key(name)}
+        found = same or found
     if len(found) > 1 and office_acronym(name):
         found = _told_with_place(found, name.split()[1])
+    if len(found) > 1 and kind == "organization":
+        found = _most_told(found)
     if len(found) != 1:
         return None
     return survivor(Actor.objects.get(pk=found.pop()))
+
+
+# How many times more events an organisation must take part in than any other that a short form of
+# its name fits, to be the one the short form stands for (see ``_most_told``).
+MOST_TOLD = 2
+
+
+def _most_told(actor_ids: set[int]) -> set[int]:
+    """Of the organisations a short form fits ("Coast Guard": the U.S. and the Canadian one), the one
+    that takes part in ``MOST_TOLD`` times as many events as any other, as a reader takes "the Coast
+    Guard" of a story for the one it keeps naming; else all of them."""
+    counts = dict(
+        Actor.objects.filter(pk__in=actor_ids).annotate(told=Count("events")).values_list("pk", "told")
+    )
+    first, *rest = sorted(counts, key=counts.get, reverse=True)
+    if (
+        counts[first] >= MOST_TOLD * max((counts[pk] for pk in rest), default=0)
+        and counts[first] >= MOST_TOLD
+    ):
+        return {first}
+    return actor_ids
 
 
 def _told_with_place(actor_ids: set[int], place: str) -> set[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,7 +90,17 @@ def read_for_import(
             reading.skipped.append(f"{path}: {plan.reason}")
         else:
             reading.todo.append((file, plan))
+    # in the order the news was told, whatever the files are named (see ``news_order``)
+    reading.todo.sort(key=lambda item: news_order(item[0]))
     return reading
+
+
+def news_order(file: ArticleFile) -> tuple:
+    """The order an import stores its articles in: by publication, the articles of one day by file
+    name, those with no date given last (their text may tell it). What a report can join depends on
+    what was stored before it; so the events of a folder do not depend on how its files are named,
+    but for the order of one day's articles."""
+    return (file.published is None, file.published or dt.date.min, file.name, str(file.path))
 
 
 def store_and_report(
