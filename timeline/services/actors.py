@@ -171,8 +171,8 @@ MOST_TOLD = 2
 
 def _most_told(actor_ids: set[int]) -> set[int]:
     """Of the organisations a short form fits ("Coast Guard": the U.S. and the Canadian one), the one
-    that takes part in ``MOST_TOLD`` times as many events as any other, as a reader takes "the Coast
-    Guard" of a story for the one it keeps naming; else all of them."""
+    that takes part in ``MOST_TOLD`` times as many events as any other (and in ``MOST_TOLD`` at
+    least), as a reader takes "the Coast Guard" of a story for the one it keeps naming; else all."""
     counts = dict(
         Actor.objects.filter(pk__in=actor_ids).annotate(told=Count("events")).values_list("pk", "told")
     )

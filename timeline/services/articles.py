@@ -90,7 +90,7 @@ def read_for_import(
             reading.skipped.append(f"{path}: {plan.reason}")
         else:
             reading.todo.append((file, plan))
-    # in the order the news was told, whatever the files are named (see ``news_order``)
+    # in the order the news was told (see ``news_order``)
     reading.todo.sort(key=lambda item: news_order(item[0]))
     return reading
 
