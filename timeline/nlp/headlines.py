@@ -257,13 +257,13 @@ def _verb(head, plural: bool) -> str:
 
 
 def _tense(head, plural: bool) -> str:
+    lemma = lemma_of(head)
     # "has been missing since Sunday": is missing, not "misses"; "went missing": goes missing
     if gone_missing(head):
         return "are missing" if plural else "is missing"
-    if head.lemma_.lower() == "go" and any(gone_missing(c) for c in head.children):  # not "goes"
+    if lemma == "go" and any(gone_missing(c) for c in head.children):  # not "goes"
         return "go missing" if plural else "goes missing"
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-    lemma = lemma_of(head)
     negated = any(c.dep_ == "neg" for c in head.children)
     passive = {c.dep_ for c in head.children} & {"auxpass", "agent"} and head.tag_ == "VBN"
     if passive or any(c.dep_ == "nsubjpass" for c in head.children):  # "was launched by": is launched

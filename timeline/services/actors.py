@@ -125,14 +125,16 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
     another way ("Kahramanmaraş", "US Geological Survey"), an acronym or the last words of its name
     ("FDIC", "Coast Guard"), or for a person the surname ("Bazoum", "Mr Bazoum") or another spelling
     of the full name ("Abdourahmane Tchiani", "Mohammed Bazoum"). Different people sharing a word stay
-    apart: a name that fits two actors fits none."""
-    words = name_key(name).split()
+    apart: a name that fits two actors fits none, unless it is one of them written another way, or
+    an organisation's short form that the archive names one of them far more often by."""
+    key = name_key(name)
+    words = key.split()
     if not words:
         return None
     rows = ActorAlias.objects.all()
     if len(words) == 1 and name.isupper():
         # an acronym's first letter begins the name it stands for (a range an index serves)
-        first = name_key(name)[0]
+        first = key[0]
         rows = rows.filter(normalized__gte=first, normalized__lt=chr(ord(first) + 1))
     else:  # parts of words, which PostgreSQL finds by their trigrams (migration 0012)
         near = Q(normalized__contains=words[-1][:4]) | Q(normalized__contains=words[0][:4])
@@ -153,7 +155,7 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
     if len(found) > 1:
         # the same name written another way outranks a shorter or looser form ("US Coast Guard" is the
         # "U.S. Coast Guard" stored, whatever "Coast Guard" stands for)
-        same = {actor_id for spelling, actor_id, _ in spellings if name_key(spelling) == name_key(name)}
+        same = {actor_id for spelling, actor_id, _ in spellings if name_key(spelling) == key}
         found = same or found
     if len(found) > 1 and office_acronym(name):
         found = _told_with_place(found, name.split()[1])
@@ -176,13 +178,8 @@ def _most_told(actor_ids: set[int]) -> set[int]:
     counts = dict(
         Actor.objects.filter(pk__in=actor_ids).annotate(told=Count("events")).values_list("pk", "told")
     )
-    first, *rest = sorted(counts, key=counts.get, reverse=True)
-    if (
-        counts[first] >= MOST_TOLD * max((counts[pk] for pk in rest), default=0)
-        and counts[first] >= MOST_TOLD
-    ):
-        return {first}
-    return actor_ids
+    first, second, *_ = sorted(counts, key=counts.get, reverse=True)
+    return {first} if counts[first] >= MOST_TOLD * max(counts[second], 1) else actor_ids
 
 
 def _told_with_place(actor_ids: set[int], place: str) -> set[int]:
