@@ -151,6 +151,43 @@ def test_ctrl_c_while_the_workers_extract_ends_them_mid_task(tmp_path, monkeypat
             os.kill(pid, 0)
 
 
+def _big_chunk(items) -> list:
+    """A worker's task whose extractions take many times the pipe's buffer to send."""
+    time.sleep(1)
+    return [b"x" * (4 << 20)] * len(items)
+
+
+def interrupted_while_a_worker_sends() -> None:
+    """Closes an extraction by two workers while one of them is half-way through sending a chunk's
+    extractions: this thread keeps the interpreter from the pool's reading thread (a switch
+    interval of a minute) while the workers send, then stops the import."""
+    ingest_command._extract_chunk = _big_chunk
+    results = ingest_command.extract_in_processes([("text", None)] * 40, workers=2, gazetteer=None)
+    next(results)
+    sys.setswitchinterval(60)
+    start = time.monotonic()
+    while time.monotonic() - start < 3:  # the workers end their next chunks and start sending
+        pass
+    results.close()
+    print("stopped")
+
+
+def test_ctrl_c_while_a_worker_sends_its_extractions_stops_the_import(tmp_path):
+    """A worker ended half-way through a message leaves no thread waiting for the rest of it: the
+    stopped import ends rather than hanging for ever."""
+    script = (
+        "import django; django.setup(); "
+        "from tests.test_import_faults import interrupted_while_a_worker_sends as run; run()"
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the stopped import still waits for its workers after two minutes")
+    assert done.returncode == 0 and "stopped" in done.stdout, done.stderr
+
+
 def long_inbox(tmp_path, count: int, *, paragraphs: int) -> Path:
     """A folder of ``count`` articles, each its paragraphs told ``paragraphs`` times over."""
     inbox = tmp_path / "inbox"

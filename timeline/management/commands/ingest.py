@@ -114,9 +114,18 @@ def extract_in_processes(
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Ends the pool's processes now, without waiting for the articles they are extracting (an
     import stopped by Ctrl-C must not wait minutes for a chunk of long articles to finish). Python
-    3.11's pool has no public way to do so (3.14 adds ``terminate_workers``)."""
-    for process in list((pool._processes or {}).values()):
-        process.terminate()
+    3.11's pool has no public way to do so (3.14 adds ``terminate_workers``).
+
+    A worker ended while it sends a chunk's extractions leaves the pool's reading thread waiting for
+    the rest of the message, and the pool's shutdown (and the interpreter's exit) waiting for that
+    thread. Once the workers are gone, this process holds the last writing end of the results' pipe:
+    closing it ends the wait, as the end of the pipe."""
+    processes = list((pool._processes or {}).values())
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join()
+    pool._result_queue._writer.close()
 
 
 def default_workers() -> int:
