@@ -126,6 +126,15 @@ def test_an_article_longer_than_the_parser_takes_is_extracted_whole(tmp_path, wo
     assert text[timex.start : timex.end] == timex.text
 
 
+@pytest.fixture
+def ctrl_c_heard():
+    """Ctrl-C as a terminal delivers it, here and in the processes started from here, even when these
+    tests run where SIGINT is ignored (started in the background by a shell without job control)."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
+
+
 def _slow_chunk(marks: Path, items) -> list:
     """A worker's task that takes half a minute, leaving a mark when it starts and when it ends."""
     (marks / f"started-{os.getpid()}").touch()
@@ -134,7 +143,7 @@ def _slow_chunk(marks: Path, items) -> list:
     return [None] * len(items)
 
 
-def test_ctrl_c_while_the_workers_extract_ends_them_mid_task(tmp_path, monkeypatch):
+def test_ctrl_c_while_the_workers_extract_ends_them_mid_task(tmp_path, monkeypatch, ctrl_c_heard):
     """Ctrl-C that comes while the importer waits on its workers ends them at once: they do not
     first finish the articles they hold."""
     monkeypatch.setattr(ingest_command, "_extract_chunk", partial(_slow_chunk, tmp_path))
@@ -213,7 +222,7 @@ def ingest_running(inbox: Path, database_url: str, *args: str, stored: int) -> s
     return run
 
 
-def test_ctrl_c_stops_the_workers_and_reports_what_was_stored(tmp_path, settings):
+def test_ctrl_c_stops_the_workers_and_reports_what_was_stored(tmp_path, ctrl_c_heard):
     """The command as a user runs it: interrupted half-way, it prints what it stored, leaves no
     process behind, and a second run does the rest."""
     inbox = long_inbox(tmp_path, 60, paragraphs=40)
