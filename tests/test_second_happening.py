@@ -27,7 +27,7 @@ AGAIN = (
 
 def event_told_by(sentence_start: str) -> Event:
     (event,) = Event.objects.filter(
-        sources__sentence__startswith=sentence_start, event_type__in=["other", "attack"]
+        sources__sentence__startswith=sentence_start, event_type__in=["other", "attack", "disaster"]
     ).distinct()
     return event
 

@@ -34,6 +34,7 @@ class EventType(models.TextChoices):
     MEETING = "meeting", "meeting or visit"
     MILITARY = "military", "military action"
     ATTACK = "attack"
+    DISASTER = "disaster", "disaster or accident"
     AGREEMENT = "agreement", "agreement or aid"
     ANNOUNCEMENT = "announcement"
     DECISION = "decision"

@@ -272,7 +272,7 @@ def test_it_after_a_happening_is_that_happening_unless_a_name_or_another_happeni
     quake = "A second quake struck near the town of Nurdagi on Monday. "
     assert told(quake + "It was centred 18 km deep.", "It was") == "quake"
     assert told(quake + "Turkey sent rescue teams. It flew them in.", "It flew") == "", "it is Turkey"
-    assert told(quake + "It triggered landslides in the hills.", "It") == "quake"
+    assert told(quake + "It cracked roads in the hills.", "It") == "quake"
     assert told(quake + "It triggered a fire in the port.", "It") == "", "the clause names its own happening"
 
 

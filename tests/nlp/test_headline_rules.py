@@ -71,11 +71,35 @@ def test_the_doer_of_a_passive_clause_is_who_did_it_not_whom_it_was_done_to():
     assert agents_of(verb, []) == []
 
 
-def test_striking_a_deal_is_an_agreement_and_striking_a_city_an_attack():
-    deal, raid = events(
-        "China and Russia struck a partnership on Monday. Russian forces struck Kyiv on Monday."
+def test_striking_a_deal_is_an_agreement_striking_a_city_an_attack_and_hitting_a_low_neither():
+    deal, raid, low = events(
+        "China and Russia struck a partnership on Monday. Russian forces struck Kyiv on Monday. "
+        "Stocks hit a five-year low on Monday."
     )
-    assert (deal.event_type, raid.event_type) == ("agreement", "attack")
+    assert (deal.event_type, raid.event_type, low.event_type) == ("agreement", "attack", "other")
+
+
+def test_a_disaster_the_harm_it_does_and_the_fight_against_it_are_no_attack():
+    told = events(
+        "A powerful earthquake struck southern Valdoria on Monday. The quake killed 1,700 people on "
+        "Monday. Two men died in the crash on Tuesday. Firefighters battled the blaze on Tuesday. "
+        "A car bomb killed 12 people on Wednesday. Three soldiers were killed in the blast on Friday. "
+        "The collapse of the bridge drew attention from national leaders on Thursday. The Camp Fire "
+        "killed 85 people on Friday. Hurricane Ian hit Florida on Monday. Storm Shadow missiles struck "
+        "Crimea on Monday."
+    )
+    assert [e.event_type for e in told if not e.reference] == [
+        "disaster",
+        "disaster",
+        "disaster",
+        "disaster",
+        "attack",
+        "attack",
+        "other",  # what else a disaster did is of its own kind
+        "disaster",  # a disaster named by its name
+        "disaster",
+        "attack",
+    ]
 
 
 def test_one_sentence_giving_the_same_headline_twice_is_one_report_the_dated_one():

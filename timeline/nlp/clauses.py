@@ -130,6 +130,8 @@ def _told_as_done(head):
 
 # What is struck, reached or sealed tells the deed: "strike a deal" is no attack.
 PACTS = {"agreement", "deal", "treaty", "ceasefire", "truce", "partnership", "pact", "accord", "alliance"}
+# What a price or a count hits ("stocks hit a five-year low", "the toll hit a record"): no attack.
+LEVELS = {"high", "low", "record", "peak", "level", "bottom", "ceiling", "mark", "milestone"}
 
 
 # Nouns of meetings that make a meeting of a verb of no kind of its own ("end the talks", "hold a
@@ -145,12 +147,15 @@ NOUN_ONLY = {"deal"}
 
 def event_type(head) -> str:
     """The clause's type; a report takes the type of what it reports (see ``reported``), a verb
-    whose object is an agreement ("China and Russia strike a partnership") makes an agreement, and a
-    press or news conference is a statement. A verb telling how a deed was done takes the deed's
+    whose object is an agreement ("China and Russia strike a partnership") makes an agreement, one
+    whose object is a level ("stocks hit a five-year low") no attack, and a press or news conference
+    is a statement. A verb telling how a deed was done takes the deed's
     type ("wasted no time in declaring a state of emergency", see ``DONE_BY_COMPLEMENT``)."""
     told = _complement_deed(reported(head))
     if any(c.dep_ == "dobj" and c.lemma_.lower() in PACTS for c in told.children):
         return "agreement"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in LEVELS for c in told.children):
+        return "other"
     if words := words_given(told):
         return words  # "The general made the announcement on television"
     kind = classify(told.lemma_)
@@ -328,14 +333,19 @@ def agents_of(head, mentions: list[ActorMention]) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+# Happenings that nobody did: disasters and accidents. What one did or befell in, or what was done
+# against one, is of its kind ("a quake killed 1,700", "crews battled the blaze"), not an attack.
+DISASTERS = {
+    "collapse", "earthquake", "quake", "tremor", "aftershock", "fire", "wildfire", "blaze", "inferno",
+    "flood", "storm", "hurricane", "typhoon", "cyclone", "tornado", "crash", "implosion", "eruption",
+    "tsunami", "landslide", "avalanche", "outbreak", "accident", "derailment", "sinking", "disaster",
+    "tragedy", "catastrophe",
+}  # fmt: skip
 # Nouns that name a happening without a verb of their own, as news refers back to it ("the quake",
 # "the bridge's collapse"): events and disasters of every kind.
-HAPPENING_NOUNS = EVENT_NOUNS | {
-    "collapse", "earthquake", "quake", "tremor", "fire", "wildfire", "blaze", "flood", "storm", "hurricane",
-    "crash", "coup", "implosion", "blast", "shooting", "disaster", "eruption", "tsunami", "outbreak",
-    "accident", "derailment", "sinking", "failure", "bankruptcy", "takeover", "merger", "kidnapping",
-    "assassination", "massacre", "uprising", "protest", "riot", "strike", "evacuation", "rescue",
-    "incident", "tragedy", "catastrophe",
+HAPPENING_NOUNS = EVENT_NOUNS | DISASTERS | {
+    "coup", "blast", "shooting", "failure", "bankruptcy", "takeover", "merger", "kidnapping",
+    "assassination", "massacre", "uprising", "protest", "riot", "strike", "evacuation", "rescue", "incident",
 }  # fmt: skip
 # Happening nouns that say only that something went wrong: "the disaster" stands for the happening
 # told before, whatever its own noun ("the collapse of the bridge ... The disaster occurred when").

@@ -19,6 +19,7 @@ from .anaphora import inside, quoted_spans
 from .clauses import (
     ANOTHER,
     DEFINITE,
+    DISASTERS,
     GENERIC_HAPPENINGS,
     HAPPENING_NOUNS,
     MODALS,
@@ -652,6 +653,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
     deed = deed_of(head)
     subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
     title = headline(head, mentions, timex_chars)
+    doer, part_of = _happening_doer(head), _part_of(head)
     return ExtractedEvent(
         title=title,
         sentence=text,
@@ -660,7 +662,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         date_start=date_start,
         date_end=date_end,
         precision=precision,
-        event_type=event_type(head),
+        event_type=_kind(head, deed, doer, part_of),
         spoken=said(head),
         actors=list(dict.fromkeys(m.name for m in mentions)),
         flags=flags,
@@ -673,15 +675,38 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         terms=content_words(sent.doc, start, end, mentions, timex_chars),
         subject_of=_happening_told(head, subject),
         another=tells_another(head),
-        doer=_happening_doer(head),
+        doer=doer,
         patients=_done_to(deed, mentions),
         roles=_roles(deed, mentions),
         foreseen=_foreseen(head),
-        part_of=_part_of(head),
+        part_of=part_of,
         said_in=(said_in := _said_in(head))[0],
         restated=said_in[1],
         said_after=_said_on(head, deed, timex),
     )
+
+
+# Words that open a storm's name ("Hurricane Ian", "Typhoon Haiyan").
+STORM_NAMES = {"hurricane", "typhoon", "cyclone"}
+
+
+def _kind(head, deed, doer: str, part_of: str) -> str:
+    """The clause's type (see ``event_type``), or a disaster's (see ``DISASTERS``): a disaster told by
+    its noun ("Turkey reported a second quake"), what befell in one ("who died in the quake",
+    ``part_of``), and the harm a disaster did or the fight against one ("A 7.8 quake killed 1,700",
+    ``doer``; "crews battled the blazes") are no attack, military action or other happening. (What
+    else a disaster did stays of its own kind: "the collapse drew attention from national leaders".)"""
+    kind = event_type(head)
+    if kind not in ("attack", "military", "other"):
+        return kind
+    nouns = {part_of, deed.lemma_.lower() if deed.pos_ == "NOUN" else ""}
+    if kind != "other":  # a disaster's name does harm too ("Camp Fire kills 85", "Hurricane Ian hit")
+        names = [c for c in deed.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        nouns |= {doer, *(t.lower_ for t in names)}
+        nouns |= {"storm" for t in names for c in t.lefts if c.dep_ == "compound" and c.lower_ in STORM_NAMES}
+    if kind == "military":
+        nouns |= {c.lemma_.lower() for c in deed.children if c.dep_ == "dobj"}
+    return "disaster" if nouns & DISASTERS else kind
 
 
 def _said_on(head, deed, timex: Timex | None) -> bool:

@@ -2,8 +2,8 @@
 are linked to their happening in ``reactions``).
 
 - ``importance`` weighs what a reader would accept as evidence: the outlets and articles reporting
-  the event, the reactions it drew, its kind (a meeting, attack, agreement or decision outranks a
-  remark) and how often its actors appear in the archive.
+  the event, the reactions it drew, its kind (a meeting, attack, disaster, agreement or decision
+  outranks a remark) and how often its actors appear in the archive.
 - The key events view shows the most important events of each month, and of each day those that
   stand out in their month, more for a busy day but not proportionally more (see
   ``choose_key_events``), plus those an editor pinned in; reactions are listed under their
@@ -36,6 +36,7 @@ KIND_WEIGHT = {
     EventType.MEETING: 1.0,
     EventType.MILITARY: 1.0,
     EventType.ATTACK: 1.0,
+    EventType.DISASTER: 1.0,
     EventType.AGREEMENT: 1.0,
     EventType.DECISION: 1.0,
     EventType.LEGAL: 0.8,
