@@ -161,40 +161,75 @@ def test_ctrl_c_while_the_workers_extract_ends_them_mid_task(tmp_path, monkeypat
 
 
 def _big_chunk(items) -> list:
-    """A worker's task whose extractions take many times the pipe's buffer to send."""
-    time.sleep(1)
+    """A worker's task that takes a second and whose extractions take many times the pipe's buffer
+    to send; the one with the article "dies" takes two, and kills its process a second after it
+    starts sending them."""
+    dies = any(text == "dies" for text, _ in items)
+    time.sleep(2 if dies else 1)
+    if dies:
+        threading.Timer(1, os.kill, (os.getpid(), signal.SIGKILL)).start()
     return [b"x" * (4 << 20)] * len(items)
+
+
+def _while_the_workers_send() -> None:
+    """Keeps the interpreter from the pool's reading thread (a switch interval of a minute) while the
+    workers end their next chunks and start sending them: they are half-way through when this
+    returns."""
+    sys.setswitchinterval(60)
+    start = time.monotonic()
+    while time.monotonic() - start < 3:
+        pass
 
 
 def interrupted_while_a_worker_sends() -> None:
     """Closes an extraction by two workers while one of them is half-way through sending a chunk's
-    extractions: this thread keeps the interpreter from the pool's reading thread (a switch
-    interval of a minute) while the workers send, then stops the import."""
+    extractions."""
     ingest_command._extract_chunk = _big_chunk
     results = ingest_command.extract_in_processes([("text", None)] * 40, workers=2, gazetteer=None)
     next(results)
-    sys.setswitchinterval(60)
-    start = time.monotonic()
-    while time.monotonic() - start < 3:  # the workers end their next chunks and start sending
-        pass
+    _while_the_workers_send()
     results.close()
     print("stopped")
 
 
-def test_ctrl_c_while_a_worker_sends_its_extractions_stops_the_import(tmp_path):
-    """A worker ended half-way through a message leaves no thread waiting for the rest of it: the
-    stopped import ends rather than hanging for ever."""
-    script = (
-        "import django; django.setup(); "
-        "from tests.test_import_faults import interrupted_while_a_worker_sends as run; run()"
-    )
+def a_worker_dies_while_it_sends() -> None:
+    """Extracts by two workers, one of which dies half-way through sending a chunk's extractions;
+    prints how many articles were extracted."""
+    ingest_command._extract_chunk = _big_chunk
+    items = [("dies" if i == 10 else "text", None) for i in range(24)]
+    results = ingest_command.extract_in_processes(items, workers=2, gazetteer=None)
+    first = next(results)
+    _while_the_workers_send()
+    got = [first, *results]
+    print(len(got), sum(isinstance(x, bytes) for x in got))
+
+
+def run_alone(scenario: str) -> str:
+    """What a function of this module prints, run in a process of its own as an import runs; the
+    test fails if it has not ended within two minutes."""
+    script = f"import django; django.setup(); from tests.test_import_faults import {scenario}; {scenario}()"
     try:
         done = subprocess.run(
             [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
         )
     except subprocess.TimeoutExpired:
-        pytest.fail("the stopped import still waits for its workers after two minutes")
-    assert done.returncode == 0 and "stopped" in done.stdout, done.stderr
+        pytest.fail(f"{scenario}: still waiting for the workers after two minutes")
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_ctrl_c_while_a_worker_sends_its_extractions_stops_the_import():
+    """A worker ended half-way through a message leaves no thread waiting for the rest of it: the
+    stopped import ends rather than hanging for ever."""
+    assert run_alone("interrupted_while_a_worker_sends") == "stopped"
+
+
+def test_a_worker_dying_while_it_sends_its_extractions_fails_no_other_article():
+    """A worker killed half-way through a message (the kernel's OOM killer) does not leave the import
+    waiting for the rest of it for ever: the articles it held are done again, and every other
+    article is extracted."""
+    count, extracted = map(int, run_alone("a_worker_dies_while_it_sends").split())
+    assert count == 24 and extracted >= 23
 
 
 def long_inbox(tmp_path, count: int, *, paragraphs: int) -> Path:

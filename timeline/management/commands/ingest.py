@@ -37,6 +37,8 @@ CHUNK = 8
 MAX_DEFAULT_WORKERS = 4
 
 WORKER_DIED = "its extraction process died (killed by the system or a signal)"
+# How often the workers are looked at while none has finished a task (seconds; see ``_a_worker_died``).
+WORKER_CHECK = 2
 # How often a queued import's progress is read while waiting for the workers (seconds).
 POLL = 0.5
 # Nothing extracted after this long: say how to start a worker (seconds).
@@ -84,7 +86,10 @@ def extract_in_processes(
                 ):
                     task = queue.popleft()
                     running[pool.submit(_extract_chunk, [items[i] for i in task])] = task
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                finished, _ = wait(running, timeout=WORKER_CHECK, return_when=FIRST_COMPLETED)
+                if not finished and _a_worker_died(pool):
+                    _stop_workers(pool)  # the pool breaks and ends its tasks, as when it sees a death
+                    finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in sorted(finished, key=lambda f: running[f]):
                     done.update(zip(running[future], future.result(), strict=True))
                     del running[future]
@@ -109,6 +114,13 @@ def extract_in_processes(
     while given in done:
         yield done.pop(given)
         given += 1
+
+
+def _a_worker_died(pool: ProcessPoolExecutor) -> bool:
+    """Has one of the pool's processes ended? The pool finds out itself, except when the process
+    died while it sent a chunk's extractions: its reading thread then waits for the rest of the
+    message for ever (see ``_stop_workers``)."""
+    return any(process.exitcode is not None for process in list((pool._processes or {}).values()))
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
