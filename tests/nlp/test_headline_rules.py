@@ -85,8 +85,10 @@ def test_a_disaster_the_harm_it_does_and_the_fight_against_it_are_no_attack():
         "Monday. Two men died in the crash on Tuesday. Firefighters battled the blaze on Tuesday. "
         "A car bomb killed 12 people on Wednesday. Three soldiers were killed in the blast on Friday. "
         "The collapse of the bridge drew attention from national leaders on Thursday. The Camp Fire "
-        "killed 85 people on Friday. Hurricane Ian hit Florida on Monday. Storm Shadow missiles struck "
-        "Crimea on Monday."
+        "killed 85 people on Friday and destroyed 19,000 homes. Hurricane Ian hit Florida on Monday. "
+        "Storm Shadow missiles struck Crimea on Monday. Three people were killed after the earthquake "
+        "on Monday. Two people were killed after the attack on Monday. Six people were killed when the "
+        "tremor hit on Monday."
     )
     assert [e.event_type for e in told if not e.reference] == [
         "disaster",
@@ -97,8 +99,12 @@ def test_a_disaster_the_harm_it_does_and_the_fight_against_it_are_no_attack():
         "attack",
         "other",  # what else a disaster did is of its own kind
         "disaster",  # a disaster named by its name
+        "disaster",  # and what else it did
         "disaster",
         "attack",
+        "disaster",  # what came after one
+        "attack",
+        "disaster",  # what befell when one struck
     ]
 
 

@@ -700,13 +700,27 @@ def _kind(head, deed, doer: str, part_of: str) -> str:
     if kind not in ("attack", "military", "other"):
         return kind
     nouns = {part_of, deed.lemma_.lower() if deed.pos_ == "NOUN" else ""}
-    if kind != "other":  # a disaster's name does harm too ("Camp Fire kills 85", "Hurricane Ian hit")
-        names = [c for c in deed.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
-        nouns |= {doer, *(t.lower_ for t in names)}
-        nouns |= {"storm" for t in names for c in t.lefts if c.dep_ == "compound" and c.lower_ in STORM_NAMES}
+    if kind != "other":
+        nouns |= {doer, *_harm_by(deed)}
     if kind == "military":
         nouns |= {c.lemma_.lower() for c in deed.children if c.dep_ == "dobj"}
     return "disaster" if nouns & DISASTERS else kind
+
+
+def _harm_by(deed) -> set[str]:
+    """Words that may name the disaster a deed of harm was done by: its subject's name, also where it
+    is the subject of the verb the deed is joined to ("The Camp Fire killed 85 and destroyed 19,000
+    homes", "Hurricane Ian hit"), what it came after ("were killed after two earthquakes"), and the
+    subject of a clause that tells when ("were killed when the quake struck")."""
+    verb = deed.head if deed.dep_ == "conj" and not has_subject(deed) else deed
+    names = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    found = {t.lower_ for t in names}
+    found |= {"storm" for t in names for c in t.lefts if c.dep_ == "compound" and c.lower_ in STORM_NAMES}
+    after = (c for c in deed.children if c.dep_ == "prep" and c.lower_ == "after")
+    found |= {n.lemma_.lower() for c in after for n in c.children if n.dep_ == "pobj"}
+    when = (c for c in deed.children if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children))
+    found |= {n.lemma_.lower() for c in when for n in c.children if n.dep_ == "nsubj"}
+    return found
 
 
 def _said_on(head, deed, timex: Timex | None) -> bool:
