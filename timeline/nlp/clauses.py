@@ -149,8 +149,8 @@ def event_type(head) -> str:
     """The clause's type; a report takes the type of what it reports (see ``reported``), a verb
     whose object is an agreement ("China and Russia strike a partnership") makes an agreement, one
     whose object is a level ("stocks hit a five-year low") no attack, and a press or news conference
-    is a statement. A verb telling how a deed was done takes the deed's
-    type ("wasted no time in declaring a state of emergency", see ``DONE_BY_COMPLEMENT``)."""
+    is a statement. A verb telling how a deed was done takes the deed's type ("wasted no time in
+    declaring a state of emergency", see ``DONE_BY_COMPLEMENT``)."""
     told = _complement_deed(reported(head))
     if any(c.dep_ == "dobj" and c.lemma_.lower() in PACTS for c in told.children):
         return "agreement"
