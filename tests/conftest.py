@@ -1,6 +1,7 @@
 import io
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,15 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def ctrl_c_heard():
+    """Ctrl-C as a terminal delivers it, here and in the processes started from here, even when these
+    tests run where SIGINT is ignored (started in the background by a shell without job control)."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
 
 
 @pytest.fixture

@@ -126,15 +126,6 @@ def test_an_article_longer_than_the_parser_takes_is_extracted_whole(tmp_path, wo
     assert text[timex.start : timex.end] == timex.text
 
 
-@pytest.fixture
-def ctrl_c_heard():
-    """Ctrl-C as a terminal delivers it, here and in the processes started from here, even when these
-    tests run where SIGINT is ignored (started in the background by a shell without job control)."""
-    before = signal.signal(signal.SIGINT, signal.default_int_handler)
-    yield
-    signal.signal(signal.SIGINT, before)
-
-
 def _slow_chunk(marks: Path, items) -> list:
     """A worker's task that takes half a minute, leaving a mark when it starts and when it ends."""
     (marks / f"started-{os.getpid()}").touch()

@@ -155,7 +155,9 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
     if len(found) > 1:
         # the same name written another way outranks a shorter or looser form ("US Coast Guard" is the
         # "U.S. Coast Guard" stored, whatever "Coast Guard" stands for)
-        same = {actor_id for spelling, actor_id, _ in spellings if name_key(spelling) == key}
+        same = {
+            actor_id for spelling, actor_id, _ in spellings if actor_id in found and name_key(spelling) == key
+        }
         found = same or found
     if len(found) > 1 and office_acronym(name):
         found = _told_with_place(found, name.split()[1])
