@@ -8,7 +8,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from tests.utils import inbox_of, outlets_of
+from tests.utils import event_telling, inbox_of, ingest_inbox, outlets_of
 from timeline.models import Actor, Article, Event
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +56,61 @@ def test_a_folder_gives_one_timeline_however_its_files_are_named(tmp_path):
         model.objects.all().delete()
     import_named(tmp_path / "second", ["z.txt", "b.txt"])  # and last
     assert timeline() == first
+
+
+# One day's two accounts of a bridge struck by a ship: by what was done to the bridge, and by the
+# collapse and what caused it. Each fits the other only by its own rule, whichever came first.
+STRUCK = (
+    "Ship strikes bridge\n\nThe Harbor Bridge in Portsmouth was hit by a large cargo ship early on "
+    "Tuesday, police said. Divers searched the river all day.\n"
+)
+FELL = (
+    "City shaken\n\nPortsmouth was rocked by a major bridge collapse early on Tuesday. The Harbor "
+    "Bridge collapsed after a collision with a cargo ship. Traffic was diverted through the tunnel.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "names", [("a.txt", "b.txt"), ("b.txt", "a.txt")], ids=["struck first", "fell first"]
+)
+def test_one_happening_told_two_ways_is_one_event_whichever_article_comes_first(tmp_path, names):
+    texts = {names[0]: (STRUCK, "Ship strikes bridge", "Gazette"), names[1]: (FELL, "City shaken", "Wire")}
+    ingest_inbox(tmp_path / "in", {n: (t, title, o, "2024-03-26") for n, (t, title, o) in texts.items()})
+    collapse = event_telling("collapsed after a collision")
+    assert event_telling("was hit by a large cargo ship") == collapse
+    assert event_telling("rocked by a major bridge collapse") == collapse
+    assert outlets_of(collapse) == {"Gazette", "Wire"}
+
+
+def test_a_happening_named_in_passing_joins_the_event_told_as_one_of_its_kind(tmp_path):
+    """The emergency's sentence names the collapse too, and was stored first; "after the collapse of
+    the bridge" is the collapse all the same."""
+    ingest_inbox(
+        tmp_path / "in",
+        {
+            "a.txt": (
+                "Emergency declared\n\nA state of emergency was declared in Portsmouth on Tuesday after a "
+                "section of the Harbor Bridge collapsed into the river.\n",
+                "Emergency declared",
+                "Wire",
+                "2024-03-26",
+            ),
+            "b.txt": (
+                "Bridge falls\n\nThe Harbor Bridge collapsed early on Tuesday after a cargo ship struck "
+                "one of its piers.\n",
+                "Bridge falls",
+                "Gazette",
+                "2024-03-26",
+            ),
+            "c.txt": (
+                "Workers missing\n\nSix road workers are missing after the collapse of the Harbor Bridge "
+                "in Portsmouth, the mayor said on Wednesday.\n",
+                "Workers missing",
+                "Herald",
+                "2024-03-27",
+            ),
+        },
+    )
+    collapse = event_telling("The Harbor Bridge collapsed early on Tuesday")
+    assert outlets_of(collapse) == {"Gazette", "Herald"}
+    assert "Herald" not in outlets_of(event_telling("A state of emergency was declared"))

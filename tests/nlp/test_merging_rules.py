@@ -385,8 +385,13 @@ def test_two_articles_telling_a_deed_done_to_one_person_that_day_are_one_event()
     confined = happened("confine bazoum guard member", article=1, patients=frozenset({"Mohamed Bazoum"}))
     held = happened("hold bazoum palace leader", article=2, patients=frozenset({"Mohamed Bazoum"}))
     assert assign([held], {"confined": Profile.of(confined)})[0][0] == "confined"
+    # told undated in an article of that day, whichever article came first
     undated = replace(held, from_publication=True)
-    assert assign([undated], {"confined": Profile.of(confined)})[0][0] != "confined", "its day unstated"
+    assert assign([undated], {"confined": Profile.of(confined)})[0][0] == "confined"
+    assert assign([confined], {"held": Profile.of(undated)})[0][0] == "held"
+    wednesday = MONDAY + dt.timedelta(days=2)
+    later = replace(undated, date_start=wednesday, date_end=wednesday, published=wednesday)
+    assert assign([later], {"confined": Profile.of(confined)})[0][0] != "confined", "its day unstated"
     freed = replace(held, patients=frozenset({"Hassoumi Massoudou"}))
     assert assign([freed], {"confined": Profile.of(confined)})[0][0] != "confined", "done to another"
     told = replace(held, spoken=True)

@@ -611,11 +611,12 @@ def same_roles(report: Report, event: Profile, relation: str) -> bool:
 
 
 def same_patient(report: Report, event: Profile, relation: str | None) -> bool:
-    """Does a report stating its day tell, in another article than the event's, a deed done that day
-    to someone the event's sources tell a deed was done to ("guards detained Bazoum", "Bazoum was
-    confined by his guard"), or told undated by an article of that day ("the regulator has taken
-    possession of the bank, the agency said")? Whoever tells the deed, but not for words said."""
-    if report.from_publication or not of_one_day(report, event, relation):
+    """Does a report tell, in another article than the event's, a deed done on a day to someone the
+    event's sources tell a deed was done to that day ("guards detained Bazoum", "Bazoum was confined
+    by his guard")? One side may be told undated by an article of the day the other states ("the
+    regulator has taken possession of the bank, the agency said"), whichever comes first. Whoever
+    tells the deed, but not for words said."""
+    if (report.from_publication and event.from_publication) or not of_one_day(report, event, relation):
         return False
     if of_saying(report.predicate) or report.reference:
         return False
@@ -768,6 +769,7 @@ class _Candidates:
     def __init__(self, events: dict[object, Profile]):
         self.by_key: dict[tuple, set] = {}
         self.rank: dict[object, int] = {}
+        self.folded: set = set()  # events started by the article and folded into stored ones
         for key, profile in events.items():
             self.add(key, profile)
 
@@ -777,7 +779,7 @@ class _Candidates:
             self.by_key.setdefault(k, set()).add(key)
 
     def of(self, report: Report) -> list:
-        found = set().union(*(self.by_key.get(k, ()) for k in _report_keys(report)))
+        found = set().union(*(self.by_key.get(k, ()) for k in _report_keys(report))) - self.folded
         return sorted(found, key=self.rank.__getitem__)
 
 
@@ -793,13 +795,45 @@ def _scored(report: Report, events: dict[object, Profile], candidates: _Candidat
             of_kind = [key for key in keys if of_its_kind(report, events[key])]
             here = any(_tells_here(report, events[key]) for key in found)
             scores = [(of_kind[0], LONE_OF_KIND)] if len(of_kind) == 1 and not here else scores
-        yield from scores
+        # an event told as a happening of its kind ("the bridge collapsed") before one whose sentences
+        # only name it ("an emergency was declared after the bridge collapsed"), whichever came first
+        of_kind = {key for key, score in scores if score is not None and of_its_kind(report, events[key])}
+        yield from ((key, score if not of_kind or key in of_kind else None) for key, score in scores)
         return
     for key in candidates.of(report) if report.date_start is not None else ():
         profile = events[key]
         if not within(report, profile):
             continue  # cheaper than finding out that the dates rule it out
         yield key, match_score(report, profile, rarity)
+
+
+def _fold(report: Report, best, fitting: list, events: dict[object, Profile]) -> tuple[object, list]:
+    """(the stored event, the events the article started) that a report of a deed shows are one
+    happening, or (None, []). A deed may fit an event its article started ("Baltimore was rocked by a
+    bridge collapse. The bridge collapsed after a ship struck it") and one stored before ("The
+    bridge was hit by a container ship"), each by its own rule: then both tell one happening,
+    whichever article came first. Not for words said, a happening named in passing, or another one of
+    a kind ("a second quake")."""
+    if best is None or report.talk or report.reference or report.another:
+        return None, []
+    stored = [key for key in fitting if not isinstance(key, tuple) and not events[key].another]
+    started = [key for key in fitting if isinstance(key, tuple) and not events[key].another]
+    if not (stored and started):
+        return None, []
+    return (best if best in stored else stored[0]), started
+
+
+def _fold_into(
+    into, started, reports: list[Report], events: dict, candidates: _Candidates, out: dict
+) -> None:
+    """Moves the reports placed in an event the article started to the stored event ``into``."""
+    for j, (key, score) in list(out.items()):
+        if key == started:
+            events[into] = events[into].absorbed(reports[j])
+            out[j] = (into, score)
+    del events[started]
+    candidates.folded.add(started)
+    candidates.add(into, events[into])
 
 
 def _tells_here(report: Report, event: Profile) -> bool:
@@ -846,7 +880,8 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
     """One article's reports, each joining the stored or new event it fits best: report index ->
     (event key, similarity). A report fitting none starts an event, keyed ``("new", index)`` with
     similarity None, that the article's later reports may join; a happening named in passing
-    (``reference``) fitting none is left out, keyed None.
+    (``reference``) fitting none is left out, keyed None. A deed that fits both an event the article
+    started and a stored one folds the started event into the stored one (see ``_fold``).
 
     Happenings (and words telling what one or a doer did, see ``_of_words``) are placed first, in
     text order, then statements and announcements, so that what a statement is about (the events
@@ -866,9 +901,16 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
             }
             report = reports[i] = replace(report, about=report.about | told)
         best, best_score = None, None
+        fitting = []
         for key, score in _scored(report, events, candidates, rarity):
+            if score is not None:
+                fitting.append(key)
             if score is not None and (best_score is None or score > best_score):
                 best, best_score = key, score
+        into, started = _fold(report, best, fitting, events)
+        for key in started:
+            _fold_into(into, key, reports, events, candidates, out)
+        best = into or best
         if best is None and report.reference:
             out[i] = (None, None)
             continue
