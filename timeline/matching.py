@@ -290,6 +290,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
         patients=frozenset(n for r in rows for n in (r["frame"] or {}).get("patients", ())),
         roles=frozenset(x for r in rows if (x := (r["frame"] or {}).get("roles"))),
         foreseen=all((r["frame"] or {}).get("foreseen") for r in rows),
+        foresees=any((r["frame"] or {}).get("foreseen") for r in rows),
         said_in=frozenset(x for r in rows if (x := (r["frame"] or {}).get("said_in"))),
         said_after=all((r["frame"] or {}).get("said_after") for r in rows),
         agents=agents,

@@ -464,6 +464,10 @@ def test_what_a_doer_was_to_do_on_a_day_is_what_that_doer_did_that_day():
     assert assign([replace(told, foreseen=True)], dict(events))[0][0] != "planned", "two plans are not a deed"
     undated = replace(told, from_publication=True)
     assert assign([undated], dict(events))[0][0] != "planned", "the day must be stated"
+    # once a third outlet told it done, what was done still joins what was to be done
+    calmed = happened("attempt calm markets jitters", agents=frozenset({"Joe Biden"}), article=3)
+    both = {"planned": Profile.of(planned).absorbed(told)}
+    assert assign([calmed], dict(both))[0][0] == "planned"
 
 
 def test_a_deed_of_a_named_doer_told_by_another_verb_is_one_event_only_on_a_day_both_state():

@@ -174,6 +174,7 @@ class Profile:
     patients: frozenset[str] = frozenset()  # whom its sources tell it was done to
     roles: frozenset[str] = frozenset()  # its sources' (see ``Report.roles``)
     foreseen: bool = False  # all its sources tell it as what will or would be done
+    foresees: bool = False  # one of its sources does
     said_in: frozenset[str] = frozenset()  # the words given its sources' words were said in
     said_after: bool = False  # all its sources are dated by the day their words were said
 
@@ -208,6 +209,7 @@ class Profile:
             patients=self.patients | report.patients,
             roles=self.roles | ({report.roles} - {""}),
             foreseen=self.foreseen and report.foreseen,
+            foresees=self.foresees or report.foreseen,
             said_in=self.said_in | ({report.said_in} - {""}),
             said_after=self.said_after and report.said_after,
         )
@@ -588,10 +590,14 @@ def at_meeting(report: Report, event: Profile, relation: str | None) -> bool:
 
 
 def as_foreseen(report: Report, event: Profile, relation: str | None) -> bool:
-    """Is one of a report and an event told as what its doer will do on a day ("Biden will address the
-    nation Monday morning") and the other as what that doer did on that day ("Biden on Monday told
-    residents the banking system is sound"), both by other articles' words stating the day?"""
-    if relation != "same" or report.precision != "day" or report.foreseen == event.foreseen:
+    """Is one of a report and a source of an event told as what its doer will do on a day ("Biden will
+    address the nation Monday morning") and the other as what that doer did on that day ("Biden on
+    Monday told residents the banking system is sound"), both by other articles' words stating the
+    day? (Whichever comes first: what was done joins the event of what would be done once others
+    told it done too.)"""
+    if relation != "same" or report.precision != "day":
+        return False
+    if not (event.foresees if not report.foreseen else not event.foreseen):
         return False
     return report.article not in event.articles and bool(report.agents & event.agents)
 
