@@ -82,35 +82,52 @@ def test_one_happening_told_two_ways_is_one_event_whichever_article_comes_first(
     assert outlets_of(collapse) == {"Gazette", "Wire"}
 
 
+# The day's first article names the collapse only in passing, the second tells it.
+EMERGENCY = (
+    "Emergency declared\n\nA state of emergency was declared in Portsmouth on Tuesday after a section "
+    "of the Harbor Bridge collapsed into the river.\n",
+    "Emergency declared",
+    "Wire",
+    "2024-03-26",
+)
+COLLAPSE = (
+    "Bridge falls\n\nThe Harbor Bridge collapsed early on Tuesday after a cargo ship struck one of its "
+    "piers.\n",
+    "Bridge falls",
+    "Gazette",
+    "2024-03-26",
+)
+
+
+def emergency_apart_from(collapse: Event) -> Event:
+    """The event of the state of emergency (whose sentence may be a source of the collapse too)."""
+    (emergency,) = Event.objects.filter(sources__sentence__contains="state of emergency").exclude(
+        pk=collapse.pk
+    )
+    return emergency
+
+
 def test_a_happening_named_in_passing_joins_the_event_told_as_one_of_its_kind(tmp_path):
     """The emergency's sentence names the collapse too, and was stored first; "after the collapse of
     the bridge" is the collapse all the same."""
-    ingest_inbox(
-        tmp_path / "in",
-        {
-            "a.txt": (
-                "Emergency declared\n\nA state of emergency was declared in Portsmouth on Tuesday after a "
-                "section of the Harbor Bridge collapsed into the river.\n",
-                "Emergency declared",
-                "Wire",
-                "2024-03-26",
-            ),
-            "b.txt": (
-                "Bridge falls\n\nThe Harbor Bridge collapsed early on Tuesday after a cargo ship struck "
-                "one of its piers.\n",
-                "Bridge falls",
-                "Gazette",
-                "2024-03-26",
-            ),
-            "c.txt": (
-                "Workers missing\n\nSix road workers are missing after the collapse of the Harbor Bridge "
-                "in Portsmouth, the mayor said on Wednesday.\n",
-                "Workers missing",
-                "Herald",
-                "2024-03-27",
-            ),
-        },
+    missing = (
+        "Workers missing\n\nSix road workers are missing after the collapse of the Harbor Bridge in "
+        "Portsmouth, the mayor said on Wednesday.\n",
+        "Workers missing",
+        "Herald",
+        "2024-03-27",
     )
+    ingest_inbox(tmp_path / "in", {"a.txt": EMERGENCY, "b.txt": COLLAPSE, "c.txt": missing})
     collapse = event_telling("The Harbor Bridge collapsed early on Tuesday")
-    assert outlets_of(collapse) == {"Gazette", "Herald"}
-    assert "Herald" not in outlets_of(event_telling("A state of emergency was declared"))
+    assert {"Gazette", "Herald"} <= outlets_of(collapse)
+    assert outlets_of(emergency_apart_from(collapse)) == {"Wire"}
+
+
+def test_a_happening_named_in_passing_before_any_article_told_it_joins_it_once_one_does(tmp_path):
+    """Once the import has stored both articles, the first one's sentence is a source of the collapse
+    too; it gives the collapse no title."""
+    ingest_inbox(tmp_path / "in", {"a.txt": EMERGENCY, "b.txt": COLLAPSE})
+    collapse = event_telling("The Harbor Bridge collapsed early on Tuesday")
+    assert outlets_of(collapse) == {"Gazette", "Wire"}
+    assert collapse.title == "Harbor Bridge collapses"
+    assert emergency_apart_from(collapse).title.startswith("State of emergency is declared")

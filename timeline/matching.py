@@ -187,6 +187,9 @@ class StoredEvents:
 
     def __init__(self) -> None:
         self._read: dict[int, _Read] = {}
+        # happenings named in passing that named no event when their article was stored, with the
+        # article and its stored actors: placed again once the import has stored the rest
+        self.unnamed: list[tuple] = []
 
     def near(self, reports: list[clustering.Report]) -> dict[int, clustering.Profile]:
         """Profiles of the stored events in the reports' date windows, for ``assign`` to change."""

@@ -842,6 +842,19 @@ def _fold_into(
     candidates.add(into, events[into])
 
 
+def named_event(report: Report, events: dict[object, Profile]) -> object | None:
+    """The event among ``events`` that a happening named in passing names, as ``assign`` places it,
+    or None: for one that named none when its article was stored, once the events an import
+    stored after it are there ("after a section of the bridge collapsed", in the day's first
+    article, is the collapse a later article of the day tells)."""
+    rarity = Rarity([*(p.vocabulary for p in events.values()), report.terms])
+    best, best_score = None, None
+    for key, score in _scored(report, events, _Candidates(events), rarity):
+        if score is not None and (best_score is None or score > best_score):
+            best, best_score = key, score
+    return best
+
+
 def _tells_here(report: Report, event: Profile) -> bool:
     """Is ``event`` of the kind a report names in passing and told by its own sentence?"""
     here = (report.article, report.position)

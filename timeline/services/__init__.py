@@ -22,6 +22,7 @@ from .articles import (
     store_and_report,
     store_extraction,
     store_temporal_expressions,
+    store_unnamed,
 )
 from .event_fields import DERIVED_FIELDS, derive, recompute_event
 from .events import report_key, store_events
@@ -49,5 +50,6 @@ __all__ = [
     "store_events",
     "store_extraction",
     "store_temporal_expressions",
+    "store_unnamed",
     "survivor",
 ]

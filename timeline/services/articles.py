@@ -19,7 +19,7 @@ from ..models import Article, Source, TemporalExpression
 from ..nlp.actors import Gazetteer
 from ..nlp.types import ArticleExtraction
 from .actors import build_gazetteer, store_actors
-from .events import store_events
+from .events import place_unnamed, store_events
 from .ranking import rank
 from .reactions import link_reactions
 from .storylines import ensure_threads
@@ -172,6 +172,15 @@ def store_extraction(
     actors = store_actors(extraction)
     touched = store_events(article, extraction, actors, stored)
     touched |= link_reactions(article)
+    rank(touched)
+    return touched
+
+
+@transaction.atomic
+def store_unnamed(stored: StoredEvents) -> set[int]:
+    """At the end of an import, the happenings its articles named in passing before the events they
+    name were stored join those events (see ``events.place_unnamed``); returns the touched events."""
+    touched = place_unnamed(stored)
     rank(touched)
     return touched
 

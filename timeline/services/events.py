@@ -3,7 +3,7 @@ new events."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Prefetch
 
@@ -113,6 +113,10 @@ def store_events(
     that gain or lose a source are re-derived and saved one by one (a few per article)."""
     kept, fresh, left = _refresh_sources(article, extraction, actors)
     placements, scores = _place(article, fresh, actors, stored)
+    if stored is not None:
+        stored.unnamed += [
+            (article, e, actors) for e, p in zip(fresh, placements, strict=True) if p == NOWHERE
+        ]
     # a happening named in passing that names no event is left out
     placed = [(e, p) for e, p in zip(fresh, placements, strict=True) if p != NOWHERE]
     fresh, placements = [e for e, _ in placed], [p for _, p in placed]
@@ -139,6 +143,34 @@ def store_events(
     open_threads = save_derived([(e, list(e.sources.all()), first_report.get(e.pk)) for e in updated])
     assign_threads(_with_sentences(created.values(), added) + open_threads)
     return touched | new_ids
+
+
+def place_unnamed(stored: StoredEvents) -> set[int]:
+    """Places again the happenings named in passing that named no event when their article was
+    stored, now that the import has stored the rest (see ``clustering.named_event``): the collapse
+    that the day's first article names in passing ("a state of emergency was declared after the
+    bridge collapsed") is the one a later article of the day tells. Returns the events that gained
+    a source."""
+    added: list[Reported] = []
+    actors: dict[str, Actor] = {}
+    for article, extracted, named in stored.unnamed:
+        report = report_of(article, extracted, named)
+        # what it may name happened before its article (``clustering.may_name``): the events near that
+        day = replace(report, date_start=article.published, date_end=article.published)
+        key = clustering.named_event(report, stored.near([day])) if article.published else None
+        if key is not None:
+            source = _new_source(article, extracted, named)
+            source.event_id = key
+            added.append((source, extracted))
+            actors |= named
+    stored.unnamed.clear()
+    if not added:
+        return set()
+    EventSource.objects.bulk_create([source for source, _ in added])
+    updated = _with_sources({source.event_id for source, _ in added})
+    _add_actors(updated, added, actors)
+    assign_threads(save_derived([(event, list(event.sources.all()), None) for event in updated]))
+    return {event.pk for event in updated}
 
 
 def _refresh_sources(

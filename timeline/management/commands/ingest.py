@@ -25,7 +25,13 @@ from timeline.nlp.actors import Gazetteer
 from timeline.nlp.extract import extract_texts
 from timeline.nlp.pipeline import ModelMissing
 from timeline.nlp.types import ArticleExtraction, ExtractionFailure
-from timeline.services import build_gazetteer, ingest_article, read_for_import, store_and_report
+from timeline.services import (
+    build_gazetteer,
+    ingest_article,
+    read_for_import,
+    store_and_report,
+    store_unnamed,
+)
 from timeline.services.ranking import key_events_chosen_at_the_end
 
 logger = logging.getLogger(__name__)
@@ -280,6 +286,8 @@ class Command(BaseCommand):
                         )
                         lists[outcome].append(line)
                     progress.update()
+                if not dry_run:
+                    with_reconnects(partial(store_unnamed, stored), seconds=settings.NEWSROOM_DATABASE_WAIT)
             except ModelMissing as exc:
                 raise CommandError(str(exc)) from None
             except KeyboardInterrupt:  # the article being stored is rolled back; the workers stop
