@@ -34,3 +34,17 @@ def test_a_deed_told_in_words_said_the_next_day_is_the_deed_of_the_day_before(tm
 def test_a_day_written_after_the_deed_it_follows_dates_the_deed(tmp_path):
     found = _ingest(tmp_path, SAID_OF_THAT_DAY)
     assert len(found) == 2, "spotted on Wednesday is not the slick spotted on Tuesday"
+
+
+def test_a_deed_told_by_words_said_later_and_by_its_article_then_meets_the_day_another_states(tmp_path):
+    """The port's words of Wednesday and the article's own sentence on it (dated by publication) are
+    stored first; neither states the day of the deed, so Tuesday's sighting is the same one."""
+    told = (
+        "Port update\n\nA patrol boat spotted an oil slick near the harbour wall, the port authority "
+        "said Wednesday. The patrol boat spotted the slick while it circled the harbour wall.\n"
+    )
+    first = "Slick seen\n\nA patrol boat first spotted the oil slick near the harbour wall on Tuesday.\n"
+    ingest_two_outlets(tmp_path / "in", (told, "2025-04-09"), (first, "2025-04-09"))
+    (slick,) = Event.objects.filter(sources__sentence__contains="slick").distinct()
+    assert outlets_of(slick) == {"Wire", "Gazette"}
+    assert str(slick.date_start) == "2025-04-08"

@@ -295,7 +295,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
         foreseen=all((r["frame"] or {}).get("foreseen") for r in rows),
         foresees=any((r["frame"] or {}).get("foreseen") for r in rows),
         said_in=frozenset(x for r in rows if (x := (r["frame"] or {}).get("said_in"))),
-        said_after=all((r["frame"] or {}).get("said_after") for r in rows),
+        said_after=all((r["frame"] or {}).get("said_after") or Flag.unstated(r["flags"]) for r in rows),
         agents=agents,
         agent_countries=agent_countries | (agents & countries),
         terms=tuple(

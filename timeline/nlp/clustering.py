@@ -176,7 +176,9 @@ class Profile:
     foreseen: bool = False  # all its sources tell it as what will or would be done
     foresees: bool = False  # one of its sources does
     said_in: frozenset[str] = frozenset()  # the words given its sources' words were said in
-    said_after: bool = False  # all its sources are dated by the day their words were said
+    # none of its sources states the day of its deed: each is dated by the day its words were said
+    # or by its article's publication (not all by publication: see ``from_publication``)
+    said_after: bool = False
 
     def absorbed(self, report: Report) -> Profile:
         """What the event says once ``report`` has joined it (its date is left to ``choose_date``); a
@@ -211,7 +213,7 @@ class Profile:
             foreseen=self.foreseen and report.foreseen,
             foresees=self.foresees or report.foreseen,
             said_in=self.said_in | ({report.said_in} - {""}),
-            said_after=self.said_after and report.said_after,
+            said_after=self.said_after and (report.said_after or report.from_publication),
         )
 
     @classmethod
