@@ -82,6 +82,23 @@ def test_one_happening_told_two_ways_is_one_event_whichever_article_comes_first(
     assert outlets_of(collapse) == {"Gazette", "Wire"}
 
 
+@pytest.mark.parametrize(
+    "names", [("a.txt", "b.txt"), ("b.txt", "a.txt")], ids=["struck first", "fell first"]
+)
+def test_an_event_told_by_two_articles_leads_takes_its_title_from_the_fuller_one_whichever_comes_first(
+    tmp_path, names
+):
+    """Both articles open with the happening (no headline line before it); the one that tells more
+    of it gives the title."""
+    struck = STRUCK.partition("\n\n")[2]
+    fell = FELL.partition("\n\n")[2]
+    texts = {names[0]: (struck, "Ship strikes bridge", "Gazette"), names[1]: (fell, "City shaken", "Wire")}
+    ingest_inbox(tmp_path / "in", {n: (t, title, o, "2024-03-26") for n, (t, title, o) in texts.items()})
+    collapse = event_telling("collapsed after a collision")
+    assert outlets_of(collapse) == {"Gazette", "Wire"}
+    assert collapse.title == "Portsmouth is rocked by major bridge collapse"
+
+
 # The day's first article names the collapse only in passing, the second tells it.
 EMERGENCY = (
     "Emergency declared\n\nA state of emergency was declared in Portsmouth on Tuesday after a section "

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+
 from ..models import UNSTATED_DATES, Event, EventSource, Flag, Status
 from ..nlp import dating
 from ..nlp.types import ExtractedEvent
@@ -70,7 +73,20 @@ def derive(event: Event, sources: list[EventSource], extracted: ExtractedEvent |
     span = (chosen.date_start, chosen.date_end) if chosen is not None else None
     # the title tells what happened, not what was to happen ("Biden to address nation")
     on_day = [s for s in sources if (s.date_start, s.date_end) == span] or sources
-    main = next((s for s in on_day if not (s.frame or {}).get("foreseen")), on_day[0])
+    told = [s for s in on_day if not (s.frame or {}).get("foreseen")] or on_day
+    # the earliest article's first report; of two articles' leads, the lead of the one that tells the
+    # event more fully, whichever was stored first
+    fully = Counter(s.article_id for s in sources)
+    main = min(
+        told,
+        key=lambda s: (
+            s.article.published or dt.date.max,
+            s.start,
+            -fully[s.article_id],
+            Flag.unstated(s.flags),
+            s.title,
+        ),
+    )
     derived["title"] = main.title or main.sentence[:300]
     if extracted is not None:
         derived["event_type"] = extracted.event_type
