@@ -8,6 +8,8 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 
@@ -221,6 +223,33 @@ def test_a_worker_dying_while_it_sends_its_extractions_fails_no_other_article():
     article is extracted."""
     count, extracted = map(int, run_alone("a_worker_dies_while_it_sends").split())
     assert count == 24 and extracted >= 23
+
+
+def _echo_chunk(items) -> list:
+    """A worker's task that gives each article's text back as its extraction."""
+    return [text for text, _ in items]
+
+
+class _FoundBrokenOnce(ProcessPoolExecutor):
+    """A pool that refuses the third task handed to it as broken, as a pool does whose worker has
+    just died before the importer has seen it."""
+
+    handed = 0
+
+    def submit(self, fn, /, *args, **kwargs):
+        type(self).handed += 1
+        if type(self).handed == 3:
+            raise BrokenProcessPool("a worker died")
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_a_pool_found_broken_as_a_task_is_handed_to_it_loses_no_article(monkeypatch):
+    monkeypatch.setattr(ingest_command, "ProcessPoolExecutor", _FoundBrokenOnce)
+    monkeypatch.setattr(ingest_command, "_extract_chunk", _echo_chunk)
+    items = [(f"text {n}", None) for n in range(40)]
+    assert list(ingest_command.extract_in_processes(items, workers=2, gazetteer=None)) == [
+        text for text, _ in items
+    ]
 
 
 def long_inbox(tmp_path, count: int, *, paragraphs: int) -> Path:

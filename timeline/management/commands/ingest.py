@@ -90,8 +90,9 @@ def extract_in_processes(
                     and len(running) < 2 * workers
                     and not (running and suspects & {queue[0], *running.values()})
                 ):
-                    task = queue.popleft()
+                    task = queue[0]  # taken from the queue once submitted: a broken pool refuses it
                     running[pool.submit(_extract_chunk, [items[i] for i in task])] = task
+                    queue.popleft()
                 finished, _ = wait(running, timeout=WORKER_CHECK, return_when=FIRST_COMPLETED)
                 if not finished and _a_worker_died(pool):
                     _stop_workers(pool)  # the pool breaks and ends its tasks, as when it sees a death
