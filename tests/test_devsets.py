@@ -5,6 +5,7 @@ Reports of one happening in different outlets' words must stay merged at least a
 titles must pass a sub-editor, and names given in part must resolve to one actor.
 """
 
+import hashlib
 import importlib.util
 import io
 import json
@@ -20,10 +21,10 @@ EVAL = Path(__file__).resolve().parents[1].parent / "shared/eval"
 DEVSETS = EVAL / "devsets"
 # What the pipeline reaches on them (see README, "Events on unseen news"), a little below.
 FLOORS = {
-    "merge_recall": 0.765,
-    "merge_b3_recall": 0.725,
+    "merge_recall": 0.775,
+    "merge_b3_recall": 0.735,
     "merge_precision": 0.99,
-    "merge_b3_precision": 0.9,
+    "merge_b3_precision": 0.91,
     "event_recall": 0.99,
     "mention_date_accuracy": 0.95,
     "actor_groups_resolved": 0.9,
@@ -31,6 +32,8 @@ FLOORS = {
     "event_actor_recall": 0.88,
 }
 TITLES_SENT_BACK = 0.02
+# The same under other file names (see ``bench/merge_orders.py``), a little below.
+RENAMED_FLOORS = {"merge_recall": 0.69, "merge_precision": 0.99, "merge_b3_precision": 0.88}
 SEED_FLOORS = {
     "merge_recall": 0.99,
     "merge_precision": 1.0,
@@ -75,26 +78,50 @@ def titles_sent_back(export: Path, share: float) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.slow
-@pytest.mark.django_db
-def test_the_development_stories_merge_title_and_name_at_least_as_well_as_measured(tmp_path):
+def development_stories(folder: Path, name_of=lambda name: name) -> list[dict]:
+    """Copies the development stories' articles into ``folder`` with one manifest, each file under
+    ``name_of`` its name, and returns their gold, naming the files alike (skips without them)."""
     stories = sorted(p for p in DEVSETS.glob("*") if (p / "gold.json").exists()) if DEVSETS.exists() else []
     if not stories:
         pytest.skip(f"development sets not found at {DEVSETS}")
-    folder = tmp_path / "in"
     folder.mkdir()
     manifest = ["filename,title,source,url,published"]
     for story in stories:
-        manifest += (story / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]
+        for row in (story / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]:
+            name, _, rest = row.partition(",")
+            manifest.append(f"{name_of(name)},{rest}")
         for text in story.glob("*.txt"):
-            shutil.copy(text, folder)
+            shutil.copy(text, folder / name_of(text.name))
     (folder / "manifest.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     golds = [json.loads((s / "gold.json").read_text(encoding="utf-8")) for s in stories]
-    metrics, notes, export = ingested_and_scored(folder, golds, tmp_path)
+    for mention in (m for gold in golds for event in gold["events"] for m in event["mentions"]):
+        mention["doc"] = name_of(mention["doc"])
+    return golds
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_the_development_stories_merge_title_and_name_at_least_as_well_as_measured(tmp_path):
+    golds = development_stories(tmp_path / "in")
+    metrics, notes, export = ingested_and_scored(tmp_path / "in", golds, tmp_path)
     below = {k: round(metrics[k], 3) for k, floor in FLOORS.items() if metrics[k] < floor}
     assert not below, (below, notes[:20])
     titles = titles_sent_back(export, TITLES_SENT_BACK)
     assert titles.returncode == 0, titles.stdout[-2000:]
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+@pytest.mark.parametrize("draw", [4, 7])
+def test_the_development_stories_merge_about_as_well_under_other_file_names(tmp_path, draw):
+    """One day's articles are stored by file name, and an importer names files anyhow: two of the
+    namings ``bench/merge_orders.py`` draws (among its lowest) still merge within a few points."""
+    golds = development_stories(
+        tmp_path / "in", lambda name: f"{hashlib.md5(f'{draw}:{name}'.encode()).hexdigest()[:8]}_{name}"
+    )
+    metrics, notes, _ = ingested_and_scored(tmp_path / "in", golds, tmp_path)
+    below = {k: round(metrics[k], 3) for k, floor in RENAMED_FLOORS.items() if metrics[k] < floor}
+    assert not below, (below, notes[:20])
 
 
 @pytest.mark.slow
