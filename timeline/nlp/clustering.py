@@ -599,7 +599,8 @@ def as_foreseen(report: Report, event: Profile, relation: str | None) -> bool:
     told it done too.)"""
     if relation != "same" or report.precision != "day":
         return False
-    if not (event.foresees if not report.foreseen else not event.foreseen):
+    # a plan meets an event some source tells done; a deed, one some source tells as planned
+    if not (not event.foreseen if report.foreseen else event.foresees):
         return False
     return report.article not in event.articles and bool(report.agents & event.agents)
 
@@ -850,11 +851,17 @@ def named_event(report: Report, events: dict[object, Profile]) -> object | None:
     stored after it are there ("after a section of the bridge collapsed", in the day's first
     article, is the collapse a later article of the day tells)."""
     rarity = Rarity([*(p.vocabulary for p in events.values()), report.terms])
+    return _best(_scored(report, events, _Candidates(events), rarity))[0]
+
+
+def _best(scores) -> tuple[object, float | None]:
+    """The (event key, similarity) of the highest similarity, the first of equals; (None, None) when
+    every similarity is None."""
     best, best_score = None, None
-    for key, score in _scored(report, events, _Candidates(events), rarity):
+    for key, score in scores:
         if score is not None and (best_score is None or score > best_score):
             best, best_score = key, score
-    return best
+    return best, best_score
 
 
 def _tells_here(report: Report, event: Profile) -> bool:
@@ -921,13 +928,9 @@ def assign(reports: list[Report], events: dict[object, Profile]) -> dict[int, tu
                 if reports[j].sentence == report.sentence and reports[j].event_type not in TALK_TYPES
             }
             report = reports[i] = replace(report, about=report.about | told)
-        best, best_score = None, None
-        fitting = []
-        for key, score in _scored(report, events, candidates, rarity):
-            if score is not None:
-                fitting.append(key)
-            if score is not None and (best_score is None or score > best_score):
-                best, best_score = key, score
+        scores = list(_scored(report, events, candidates, rarity))
+        best, best_score = _best(scores)
+        fitting = [key for key, score in scores if score is not None]
         into, started = _fold(report, best, fitting, events)
         for key in started:
             _fold_into(into, key, reports, events, candidates, out)
