@@ -5,7 +5,7 @@ was under way in Lomara, where guards detained the president")."""
 
 import pytest
 
-from tests.utils import event_telling, ingest_two_outlets, outlets_of
+from tests.utils import event_telling, ingest_inbox, ingest_two_outlets, outlets_of
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,57 @@ COMPARED = (
 def test_comparing_a_banks_collapse_is_not_a_deed_done_to_the_bank(tmp_path):
     ingest_two_outlets(tmp_path / "in", (COMPARED, "2025-03-07"), (CLOSED, "2025-03-10"))
     closed = event_telling("rushed to close")
-    assert outlets_of(closed) == {"Gazette"}
+    compared = Event.objects.get(title__icontains="compares")
+    assert compared != closed and outlets_of(compared) == {"Wire"}
+    # the comparison's sentence names the collapse in passing: a source with no say in the date
+    assert list(closed.sources.filter(article__source__name="Wire").values_list("date_start", flat=True)) in (
+        [],
+        [None],
+    )
+
+
+SHARES = "Bank shares slide\n\nHarbor Trust Bank's shares fell 60% on Thursday, a day before it was closed.\n"
+ASSURED = (
+    "President speaks\n\nThe president told residents on Monday that the banking system is sound after "
+    "the collapse of Harbor Trust Bank.\n"
+)
+
+
+def ingest_week(folder, *articles):
+    """Imports each ``(file name, text, published)`` as an article of its own outlet."""
+    ingest_inbox(
+        folder,
+        {name: (text, text.partition("\n")[0], name.upper(), day) for name, text, day in articles},
+    )
+
+
+def test_the_collapse_of_a_bank_named_later_is_what_was_done_to_the_bank(tmp_path):
+    # Thursday 6 to Monday 10 March 2025
+    ingest_week(
+        tmp_path / "in",
+        ("a.txt", SHARES, "2025-03-06"),
+        ("b.txt", TAKEN, "2025-03-07"),
+        ("c.txt", COMPARED, "2025-03-07"),
+        ("d.txt", ASSURED, "2025-03-10"),
+    )
+    taken = event_telling("has taken possession of Harbor Trust Bank")
+    assert taken.sources.filter(sentence__contains="after the collapse of Harbor Trust Bank").exists()
+    # not the investor's words that name its collapse too, nor what befell its shares the day before
+    for other in ("compares", "shares fall"):
+        event = Event.objects.get(title__icontains=other)
+        assert not event.sources.filter(sentence__contains="sound after the").exists()
+
+
+BLAMED = (
+    "Depositors speak\n\nDepositors on Monday blamed Harbor Trust Bank's failure to raise capital for "
+    "their losses.\n"
+)
+
+
+def test_a_banks_failure_to_do_something_is_not_its_end(tmp_path):
+    ingest_week(tmp_path / "in", ("b.txt", TAKEN, "2025-03-07"), ("d.txt", BLAMED, "2025-03-10"))
+    taken = event_telling("has taken possession of Harbor Trust Bank")
+    assert not taken.sources.filter(sentence__contains="failure to raise capital").exists()
 
 
 UNDER_WAY = (

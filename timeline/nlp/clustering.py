@@ -118,7 +118,7 @@ class Report:
     subject_of: str = ""  # the happening it tells more of (see ``discourse.goes_on``)
     another: bool = False  # another happening of a kind told before (see ``events.tells_another``)
     doer: str = ""  # the noun of the happening that did it (see ``same_doer``)
-    patients: frozenset[str] = frozenset()  # whom it was done to (see ``same_patient``)
+    patients: frozenset[str] = frozenset()  # whom it was done to (see ``same_patient``, ``befell``)
     # who did it and what it was done to, both by their nouns: "aircraft>noise" (see ``same_roles``)
     roles: str = ""
     foreseen: bool = False  # told as what will or would be done (see ``as_foreseen``)
@@ -695,29 +695,38 @@ REFERENCE_SHARE = 0.2
 
 def may_name(report: Report, event: Profile) -> bool:
     """Could the happening a report names in passing be ``event`` at all: told before the article,
-    at most ``LOOK_BACK`` days before, by sources that use its noun, in other sentences than its own,
-    and with no number it gives that they do not?"""
+    at most ``LOOK_BACK`` days before, by sources that use its noun or tell a deed done to whom it
+    befell (see ``befell``), in other sentences than its own, and with no number it gives that they
+    do not?"""
     if report.published is None or event.date_start is None or event.date_start > report.published:
         return False
-    if told_apart(report, event):
+    if told_apart(report, event) or (report.published - event.date_start).days > LOOK_BACK:
         return False
-    kin = kin_of(report.predicate)
-    if (report.published - event.date_start).days > LOOK_BACK or not kin & event.vocabulary:
-        return False
-    if report.predicate not in HAPPENING_NOUNS and report.predicate not in event.predicates:
-        return False  # "after the bridge collapsed": what it tells was done is the event's deed
+    if not befell(report, event):
+        if not kin_of(report.predicate) & event.vocabulary:
+            return False
+        if report.predicate not in HAPPENING_NOUNS and report.predicate not in event.predicates:
+            return False  # "after the bridge collapsed": what it tells was done is the event's deed
+        if event.types <= TALK_TYPES and report.predicate not in event.predicates:
+            return False  # a statement that names the happening too is not the happening
     if (report.article, report.position) in {(article, position) for article, position, _ in event.terms}:
         return False  # its own sentence's event is another happening ("X said after the collapse")
-    if event.types <= TALK_TYPES and report.predicate not in event.predicates:
-        return False  # a statement that names the happening too is not the happening
     numbers = {t for t in report.terms if t[:1].isdigit()}
     return not numbers or bool(numbers & event.vocabulary)  # "the 7.8-magnitude quake" is not the 7.5
 
 
+def befell(report: Report, event: Profile) -> bool:
+    """Is ``event`` a deed done to whom the end a report names in passing befell ("after the collapse
+    of Silicon Valley Bank", of "the regulator has taken possession of Silicon Valley Bank")? Its
+    sources tell it, whatever their words, and not as words said (see ``Report.patients``)."""
+    return bool(report.patients & event.patients)
+
+
 def of_its_kind(report: Report, event: Profile) -> bool:
     """Is ``event`` a happening of the kind a report names in passing ("the quake"): one its sources
-    tell by that noun, as what happened or as what did something ("A powerful earthquake hit")?"""
-    return bool(kin_of(report.predicate) & (event.predicates | event.doers))
+    tell by that noun, as what happened or as what did something ("A powerful earthquake hit"), or
+    the deed done to whom the end it names befell (see ``befell``)?"""
+    return bool(kin_of(report.predicate) & (event.predicates | event.doers)) or befell(report, event)
 
 
 # How alike a happening named in passing is to the one event of its kind it may name (see ``_scored``).
@@ -743,7 +752,7 @@ def _naming_share(report: Report, event: Profile, rarity: Rarity) -> float | Non
 
 def _report_keys(report: Report) -> set[tuple]:
     if report.reference:
-        return {("w", noun) for noun in kin_of(report.predicate)}
+        return {("w", noun) for noun in kin_of(report.predicate)} | {("pt", name) for name in report.patients}
     keys = {("g", g) for g in report.agents | report.agent_countries}
     keys |= {("s", a) for a in report.agents} | {("in", report.article)}
     if report.of_deed:

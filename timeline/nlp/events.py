@@ -507,9 +507,36 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
                 position=position,
                 reference=True,
                 another=_marked_another(tok),
+                patients=_befell(tok, mentions),
             )
         )
     return out
+
+
+# Nouns that name a thing's end whatever form it took: "the collapse of the bank" is its closing.
+ENDS = {"collapse", "failure", "bankruptcy"}
+
+
+def _befell(noun, mentions: list[ActorMention]) -> list[str]:
+    """Whom the end a happening named in passing names befell, named by name as its owner ("after the
+    collapse of Silicon Valley Bank", "Lehman's bankruptcy"), not where it befell ("the collapse in
+    Turkey"): an end of something is what was done to it, however told (see ``clustering.befell``)."""
+    if noun.lemma_.lower() not in ENDS or any(c.dep_ in ("acl", "xcomp") for c in noun.children):
+        return []  # "the agency's failure to enforce its decision" is no end of the agency
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    spans = [_named_in(o) for o in owners]
+    return list(
+        dict.fromkeys(
+            m.name for m in mentions if not m.role and any(low <= m.start < high for low, high in spans)
+        )
+    )
 
 
 def _named_indefinitely(tok) -> bool:
@@ -867,7 +894,7 @@ def _done_to(head, mentions: list[ActorMention]) -> list[str]:
         for owner in of.children
         if owner.dep_ == "pobj"
     ]
-    undergoes = [] if done_to else [_named_in(c) for c in head.children if c.dep_ == "nsubj"]
+    undergoes = [] if done_to else [_owned(c) for c in head.children if c.dep_ == "nsubj"]
     names = (
         m.name
         for m in mentions
@@ -875,6 +902,16 @@ def _done_to(head, mentions: list[ActorMention]) -> list[str]:
         or (m.kind != "person" and any(low <= m.start < high for low, high in undergoes))
     )
     return list(dict.fromkeys(names))
+
+
+def _owned(noun) -> tuple[int, int]:
+    """``_named_in`` after its owner: what "SVB's shares" names is the shares, not SVB."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return _named_in(noun)
+    after = owner.right_edge.i + 1
+    first = noun.doc[after] if after <= noun.i else noun
+    return first.idx, noun.idx + len(noun.text)
 
 
 def _named_in(noun) -> tuple[int, int]:

@@ -97,7 +97,8 @@ class ExtractedEvent:
     doer: str = ""
     # the people and organisations the deed was done to ("guards detained Bazoum", "Bazoum was
     # confined"): reports of one day in two articles doing something to one of them tell of one
-    # happening (see ``clustering.same_patient``)
+    # happening (see ``clustering.same_patient``); for a happening named in passing, whom the end it
+    # names befell ("the collapse of Silicon Valley Bank", see ``clustering.befell``)
     patients: list[str] = field(default_factory=list)
     # who did it and what it was done to, by the nouns of the clause's subject and object: "an aircraft
     # picked up noises" and "noises were heard by the aircraft" give "aircraft>noise"; reports of one
