@@ -73,6 +73,21 @@ def test_the_same_speaker_on_another_day_is_another_event():
     assert match_score(said("managers fired losses taxpayers", article=2), sunday) is None
 
 
+def test_a_speakers_undated_words_in_a_later_paper_are_an_earlier_briefing_only_if_they_say_more_of_it():
+    # Mauger's Monday briefing; Thursday's paper quotes him undated on what was found that day
+    briefing = Profile.of(said("update rescue search oxygen hours", day=SUNDAY, agents=("John Mauger",)))
+    thursday = SUNDAY + dt.timedelta(days=4)
+    quoted = replace(
+        said("debris consistent rescue search loss", undated=True, article=2, agents=("John Mauger",)),
+        date_start=thursday,
+        date_end=thursday,
+        published=thursday,
+    )
+    assert match_score(quoted, briefing) is None, "words of the day of the article, not of Monday"
+    again = replace(quoted, words=frozenset(["update", "rescue", "search", "oxygen", "loss"]))
+    assert match_score(again, briefing) is not None, "much the same words"
+
+
 def test_another_speaker_the_same_day_is_another_event():
     biden = Profile.of(said("deposits safe banks", article=1))
     yellen = said("deposits safe banks", article=2, agents=("Janet Yellen",))

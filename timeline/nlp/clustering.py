@@ -50,6 +50,10 @@ SAME_ARTICLE = {"predicate": 0.9, "words": 0.5}
 # "other" is no evidence either way.
 WEAK_TYPES = {"statement", "other"}
 STATEMENT_WORDS = 0.4
+# Words told undated by an article of a later day than the one a speaker's statement event states may
+# have been said any day up to the article: they are that statement only when they say more of the
+# same (see ``said_by_then``).
+LATER_STATEMENT_WORDS = 0.5
 # How much an actor says about which happening is meant: a person or an organisation names it, a
 # country appears in everything.
 COUNTRY_WEIGHT = 0.3
@@ -326,6 +330,19 @@ def weakly_dated(report: Report, event: Profile) -> tuple[Report | Profile, Repo
     return event, report
 
 
+def said_by_then(report: Report, event: Profile) -> bool:
+    """Is the report told undated by an article of a later day than the one ``event`` states ("the
+    debris is consistent with a loss, said Mauger", in Thursday's paper, of Mauger's Monday
+    briefing)?"""
+    return (
+        report.from_publication
+        and not event.from_publication
+        and report.published is not None
+        and event.date_end is not None
+        and event.date_end < report.published
+    )
+
+
 def told_on(side: Report | Profile) -> dt.date | None:
     """The day by which a weakly dated side tells its happening: its article's publication, or the
     day its words were said."""
@@ -514,6 +531,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         if found.agents < 0.7 or found.words < STATEMENT_WORDS:
             return None
         if found.relation == "disagree":
+            return None
+        if report.talk and said_by_then(report, event) and found.words < LATER_STATEMENT_WORDS:
             return None
     # a date known only from publication, or contradicted, is weak evidence: what happened must agree
     if found.relation in ("publication", "disagree") and found.predicate < 0.9:
