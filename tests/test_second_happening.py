@@ -106,3 +106,43 @@ def test_a_deed_done_to_one_person_told_by_two_outlets_is_one_event_of_the_deed_
     (event,) = Event.objects.all()
     assert sorted(event.sources.values_list("article__source__name", flat=True)) == ["Courier", "Wire"]
     assert event.event_type == "legal", "the kind of the deed one outlet names, where the other's has none"
+
+
+TWO_QUAKES = (
+    "Two quakes in Valdoria\n\n"
+    "A 7.8 magnitude earthquake struck southern Valdoria early on Monday, April 7, 2025, killing "
+    "hundreds of people. A second tremor of 7.5 magnitude hit the region in the afternoon.\n"
+)
+SECOND_TOLD = (
+    "Second quake\n\n"
+    "Valdoria reported a second massive quake on Monday, April 7, 2025. The quake comes within 12 "
+    "hours of a 7.8 magnitude jolt that shook the whole region.\n"
+)
+SURVEY = (
+    "Survey figures\n\n"
+    "A powerful earthquake hit southern Valdoria on Monday, April 7, 2025. The national survey said "
+    "the 7.8 magnitude tremor struck at a depth of 18 kilometres near the city of Ostrava. A second "
+    "tremor hit the region hours later.\n"
+)
+
+
+@pytest.mark.parametrize("names", [("a", "b", "c"), ("c", "b", "a")])
+def test_a_quake_named_by_its_magnitude_or_told_as_a_surveys_words_is_the_first_quake(tmp_path, names):
+    """ "a 7.8 magnitude jolt" is the first quake, whatever its noun; "the survey said the 7.8
+    magnitude tremor struck" tells that quake, and names no second one in passing, whichever article
+    came first."""
+    inbox = inbox_of(
+        tmp_path / "inbox",
+        {
+            f"{names[0]}_two.txt": (TWO_QUAKES, "Two quakes in Valdoria", "Wire", "2025-04-07"),
+            f"{names[1]}_second.txt": (SECOND_TOLD, "Second quake", "Courier", "2025-04-07"),
+            f"{names[2]}_survey.txt": (SURVEY, "Survey figures", "Gazette", "2025-04-07"),
+        },
+    )
+    call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
+    first = event_told_by("A 7.8 magnitude earthquake")
+    second = Event.objects.get(sources__sentence__startswith="A second tremor of 7.5")
+    assert first != second
+    assert first.sources.filter(sentence__contains="of a 7.8 magnitude jolt").exists()
+    survey = Event.objects.filter(sources__sentence__contains="the 7.8 magnitude tremor struck")
+    assert list(survey.values_list("pk", flat=True)) == [first.pk], "the survey's tremor is the first quake"

@@ -71,6 +71,7 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         position=extracted.position,
         terms=extracted.terms,
         reference=extracted.reference,
+        told_subject=extracted.told_subject,
         spoken=extracted.spoken,
         subject_of=extracted.subject_of,
         another=extracted.another,

@@ -204,6 +204,22 @@ def test_a_happening_named_in_passing_is_a_reference_not_an_event():
     assert [e["title"] for e in extraction.as_json()["events"]] == ["Bodies of two workers are recovered"]
 
 
+def test_a_happening_measured_by_its_magnitude_is_a_quake_named_in_passing():
+    found = events("The quake comes within 12 hours of a 7.8 magnitude jolt that shook the region.")
+    assert [(e.predicate, e.title) for e in found if e.reference and e.title.startswith("a ")] == [
+        ("quake", "a 7.8 magnitude jolt")
+    ]
+    assert not [e for e in events("The bridge was hit within 12 hours of a heavy jolt.") if e.reference]
+
+
+def test_the_subject_of_what_a_report_s_words_tell_is_marked_as_the_happening_it_tells():
+    found = events("The survey said the 7.8 magnitude tremor struck at a depth of 18 kilometres.")
+    (tremor,) = [e for e in found if e.reference]
+    assert tremor.predicate == "tremor" and tremor.told_subject
+    (after,) = [e for e in events("The survey said the rubble was cleared after the tremor.") if e.reference]
+    assert not after.told_subject, "named in passing, not as what the words tell"
+
+
 def test_a_happening_told_in_a_clause_set_beside_the_sentence_s_own_is_a_reference():
     def passing(text):
         return [(e.predicate, e.title) for e in events(text) if e.reference]

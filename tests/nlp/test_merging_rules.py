@@ -219,6 +219,19 @@ def test_a_happening_named_in_passing_is_not_the_event_of_its_own_sentence_nor_a
     assert assign([passing("7.8 turkey", "quake")], {"quake": Profile.of(quake)})[0][0] == "quake"
 
 
+def test_what_someone_said_a_happening_did_names_that_happening_not_another_of_its_kind():
+    # "A quake hit. [...] The survey said the 7.8 magnitude tremor struck 18 km deep. [...] A second
+    # tremor hit": the tremor the survey's words tell is the first, which its own report joined
+    first = Profile.of(happened("strike tremor 7.8 magnitude depth", doer="tremor", day=SUNDAY, article=2))
+    second = Profile.of(
+        happened("hit tremor second 7.8 7.5", doer="tremor", day=SUNDAY, article=2, position=3, another=True)
+    )
+    tremor = replace(passing("7.8 magnitude", "tremor", article=2, position=0), told_subject=True)
+    assert assign([tremor], {"first": first, "second": second})[0] == (None, None)
+    named = replace(tremor, told_subject=False)  # "after the 7.8 magnitude tremor": named in passing
+    assert assign([named], {"first": first, "second": second})[0][0] == "second"
+
+
 def test_a_speakers_words_that_tell_another_kind_of_happening_are_still_their_remarks():
     warned = said("defeat bakhmut compromise", agents=("Volodymyr Zelensky",), undated=True, position=1)
     revealed = replace(

@@ -118,6 +118,7 @@ class Report:
     # what it is about: lemmas of its content words and the words of the names it names
     terms: frozenset[str] = frozenset()
     reference: bool = False  # a happening named in passing: joins the event it names, starts none
+    told_subject: bool = False  # named as the subject of what its report's words tell (see ``told_here``)
     spoken: bool = False  # told as someone's words, whatever its type (see ``discourse.remarks``)
     subject_of: str = ""  # the happening it tells more of (see ``discourse.goes_on``)
     another: bool = False  # another happening of a kind told before (see ``events.tells_another``)
@@ -824,6 +825,8 @@ def _scored(report: Report, events: dict[object, Profile], candidates: _Candidat
     """(event key, similarity or None) of each candidate event of a report."""
     if report.reference:
         found = candidates.of(report)
+        if report.told_subject and any(told_here(report, events[key]) for key in found):
+            return  # "the survey said the tremor struck 18 km deep": the tremor its report tells
         keys = [key for key in found if may_name(report, events[key])]
         scores = [(key, _naming_share(report, events[key], rarity)) for key in keys]
         if all(score is None for _, score in scores) and report.terms <= kin_of(report.predicate):
@@ -890,6 +893,13 @@ def _best(scores) -> tuple[object, float | None]:
         if score is not None and (best_score is None or score > best_score):
             best, best_score = key, score
     return best, best_score
+
+
+def told_here(report: Report, event: Profile) -> bool:
+    """Is ``event`` the happening of the kind a report names in passing that its own sentence tells
+    as what happened, not as words said? Named as the subject of what its report's words tell, it
+    is that one: its sentence is already the event's source, and it names no other."""
+    return _tells_here(report, event) and not event.types <= TALK_TYPES
 
 
 def _tells_here(report: Report, event: Profile) -> bool:

@@ -501,13 +501,14 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
                 agents=doers,
                 summary=said,
                 sentence_start=sent.start_char,
-                predicate=tok.lemma_.lower(),
+                predicate=(noun := _happening_noun(tok) or tok.lemma_.lower()),
                 words=keywords(text),
-                terms=content_words(sent.doc, start, end, mentions, timex_chars) | {tok.lemma_.lower()},
+                terms=content_words(sent.doc, start, end, mentions, timex_chars) | {noun},
                 position=position,
                 reference=True,
                 another=_marked_another(tok),
                 patients=_befell(tok, mentions),
+                told_subject=_subject_told(tok, taken),
             )
         )
     return out
@@ -539,12 +540,36 @@ def _befell(noun, mentions: list[ActorMention]) -> list[str]:
     )
 
 
+def _subject_told(tok, taken: set[int]) -> bool:
+    """Is ``tok`` the subject of what a report's words tell ("the survey said the 7.8 magnitude tremor
+    struck 18 km deep"), its clause told by a report's clause among ``taken``?"""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+        return False
+    clause = tok.head
+    while clause.i not in taken:
+        if clause.dep_ != "ccomp":
+            return False
+        clause = clause.head
+    return True
+
+
+def _happening_noun(tok) -> str:
+    """The noun by which a word names a happening: its own ("quake", "collapse"), or "quake" for one
+    measured by its magnitude ("a 7.8 magnitude jolt", "a magnitude 7.5 shock"); or ""."""
+    lemma = tok.lemma_.lower()
+    if lemma in HAPPENING_NOUNS:
+        return lemma
+    if tok.pos_ == "NOUN" and any(c.lemma_.lower() == "magnitude" for c in tok.children):
+        return "quake"
+    return ""
+
+
 def _named_indefinitely(tok) -> bool:
     """Is ``tok`` a happening noun with "a" in a phrase, with words of its own that say which ("death
     caused by a powerful earthquake", "within hours of a 7.8 magnitude jolt")? Named so beside a
     clause's verb, it is what the clause tells ("it was followed by a 7.5 quake"); elsewhere, a
     happening named in passing, whose words must be the event's (see ``clustering.refers_to``)."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in HAPPENING_NOUNS or tok.dep_ != "pobj":
+    if tok.pos_ != "NOUN" or not _happening_noun(tok) or tok.dep_ != "pobj":
         return False
     if not _indefinite(tok):
         return False

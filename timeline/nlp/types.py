@@ -83,6 +83,9 @@ class ExtractedEvent:
     # a happening the sentence names in passing ("killed in the collapse of the bridge"): no event of
     # its own, the sentence becomes a source of the event it names, if any (see ``clustering.assign``)
     reference: bool = False
+    # named in passing as the subject of what a report's words tell ("the survey said the tremor
+    # struck 18 km deep"): the happening that report tells (see ``clustering.told_here``)
+    told_subject: bool = False
     # told as someone's words ("Zelensky revealed he had invited Xi"), whatever its type says it tells
     spoken: bool = False
     # the happening its subject names ("The quake was also felt in Cyprus": "quake"), or for someone's
