@@ -88,6 +88,19 @@ def test_a_speakers_undated_words_in_a_later_paper_are_an_earlier_briefing_only_
     assert match_score(again, briefing) is not None, "much the same words"
 
 
+def test_a_statement_put_out_together_is_not_one_of_its_authors_own_words_that_day():
+    # "In a joint statement, the Fed, the FDIC and the Treasury said"; "Treasury Secretary Janet
+    # Yellen stressed Sunday" speaks for the Treasury in her own words
+    agencies = ("Federal Reserve", "FDIC", "US Treasury")
+    joint = Profile.of(said("depositors access money", agents=agencies, said_in="statement"))
+    yellen = said("controls place resilience", article=2, agents=("Janet Yellen", "US Treasury"))
+    assert match_score(yellen, joint) is None
+    spoken = Profile.of(said("depositors access money", agents=agencies))
+    assert match_score(yellen, spoken) is not None, "their words of that day, not put out in writing"
+    again = said("clients protected", article=2, agents=agencies)
+    assert match_score(again, joint) is not None, "they said it together, in whatever words"
+
+
 def test_another_speaker_the_same_day_is_another_event():
     biden = Profile.of(said("deposits safe banks", article=1))
     yellen = said("deposits safe banks", article=2, agents=("Janet Yellen",))

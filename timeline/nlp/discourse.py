@@ -60,11 +60,17 @@ class Rarity:
         return self.mass(a & b) / fewer if fewer else 0.0
 
 
+# Words given in writing ("In a joint statement, the agencies said"): a statement several put out
+# together is not the words one of them, or someone speaking for one, said that day.
+WRITTEN = {"statement"}
+
+
 def remarks(report: Report, event: Profile, relation: str) -> float | None:
     """1 when the report is a statement by one of the speakers of a statement event on its day: one
     speaker's statements of one day are one happening (a briefing, a speech, an interview), also
     where their words were told undated in an article of that day (for words several said together,
-    the share of them that are its speakers). A report dated only by
+    the share of them that are its speakers; not someone else's own words beside a statement they put
+    out in writing, see ``WRITTEN``). A report dated only by
     publication ("he added") joins the event of its speaker (what they said or did) that its article
     told of at most ``REMARKS_NEAR`` sentences before, the closer the better, and a deed done that
     their words tell before by ``OTHER_DEED`` ("Biden signed a declaration. Biden spoke by phone with
@@ -77,6 +83,8 @@ def remarks(report: Report, event: Profile, relation: str) -> float | None:
     if relation == "same" or (relation == "compatible" and event.from_publication):
         # (or their words told undated in an article of the very day the report states)
         spoke = report.precision == "day" and not report.from_publication and report.agents & event.speakers
+        if spoke and event.said_in & WRITTEN and not report.said_in and report.agents - event.speakers:
+            return None  # one of them in their own words ("Treasury Secretary Yellen stressed")
         # of words said together ("the Fed, the FDIC and the Treasury said"), the share of their
         # speakers the event's are: their joint statement before one of them speaking alone
         return len(spoke) / len(report.agents) if spoke else None
