@@ -209,3 +209,31 @@ def test_every_country_is_a_place_and_no_speaker_of_its_own(tmp_path):
     call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
     assert Actor.objects.get(name="Niger").kind == Actor.Kind.PLACE
     assert Event.objects.count() == 2, [e.title for e in Event.objects.all()]
+
+
+SURVEY = (
+    "Quake measured\n\nThe United States Geological Survey said on Monday that the quake struck 18 km "
+    "deep. According to the US Geological Survey, it was felt as far as Cyprus.\n"
+)
+
+
+@pytest.mark.parametrize("names", [("a", "b"), ("b", "a")])
+def test_one_name_written_two_ways_in_one_article_is_one_actor_whichever_came_first(tmp_path, names):
+    inbox = inbox_of(
+        tmp_path / "inbox",
+        {
+            f"{names[0]}_survey.txt": (SURVEY, "Quake measured", "Wire", "2023-02-06"),
+            f"{names[1]}_usgs.txt": (
+                "Aftershocks\n\nThe U.S. Geological Survey counted 40 aftershocks on Monday.\n",
+                "Aftershocks",
+                "Courier",
+                "2023-02-06",
+            ),
+        },
+    )
+    call_command("ingest", str(inbox), stdout=io.StringIO(), stderr=io.StringIO())
+    survey = Actor.objects.filter(aliases__name__icontains="geological survey").distinct()
+    assert survey.count() == 1, list(survey.values_list("name", flat=True))
+    assert {"United States Geological Survey", "US Geological Survey"} <= set(
+        survey.get().aliases.values_list("name", flat=True)
+    )

@@ -110,7 +110,7 @@ def store_actors(extraction: ArticleExtraction) -> dict[str, Actor]:
             actors[extracted.name] = found
         else:
             plain[extracted.name] = extracted.kind
-    actors |= _create_actors(plain)
+    actors |= _created_once(plain)
     new = {}
     for name, spelling in spellings:
         normalized = normalize_name(spelling)
@@ -239,6 +239,24 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
     ):
         return True  # a middle name left out: "Dorlian Castillo Cabrera", "Dorlian Ronial Castillo Cabrera"
     return len(old) > 1 and fuzz.ratio(skeleton(name), skeleton(stored)) >= SPELLING
+
+
+def _created_once(kinds: dict[str, str]) -> dict[str, Actor]:
+    """``_create_actors`` for one article's new names, one actor for the names that are one name
+    written two ways ("US Geological Survey", "United States Geological Survey"), as the archive would
+    take the second for the first had they come in two articles (see ``named_in_archive``)."""
+    forms: dict[str, list[str]] = {}
+    for name in kinds:
+        forms.setdefault(name_key(name), []).append(name)
+    # of two forms, the one written as a name is: "Pierre Thomas", not "PIERRE THOMAS"
+    chosen = {key: max(names, key=_as_a_name) for key, names in forms.items()}
+    created = _create_actors({name: kinds[name] for name in chosen.values()})
+    return {name: created[chosen[name_key(name)]] for name in kinds}
+
+
+def _as_a_name(name: str) -> tuple[bool, int]:
+    """How much a spelling is written as a name: not in capitals throughout, its words capitalised."""
+    return not name.isupper(), sum(word[:1].isupper() for word in name.split())
 
 
 def _create_actors(kinds: dict[str, str]) -> dict[str, Actor]:
