@@ -8,7 +8,8 @@ from django.core.management import call_command
 
 from tests.utils import inbox_of
 from timeline.models import Actor, ActorAlias, Event
-from timeline.services import named_in_archive
+from timeline.nlp.types import ArticleExtraction, ExtractedActor
+from timeline.services import named_in_archive, store_actors
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,16 @@ def test_a_short_form_two_organisations_fit_is_the_one_the_archive_keeps_naming(
 def test_a_person_is_never_taken_for_an_organisation_of_the_same_words():
     stored("Francis Scott Key Bridge", "place")
     assert named_in_archive("Scott Key", "person") is None
+
+
+def test_a_lone_unknown_word_taken_for_a_person_is_the_place_it_names_but_a_surname_stays_a_person():
+    town = stored("Lahaina Town", "place")
+    assert named_in_archive("Lahaina", "person") == town, "a tagger took the town for a person"
+    town.delete()
+    word = stored("Lahaina", "person")
+    assert named_in_archive("Lahaina Town", "place") == word, "whichever came first"
+    stored("Cardenas", "place")
+    assert named_in_archive("Diana de Cardenas", "person") is None, "a person named after a town"
 
 
 def test_a_longer_name_of_a_stored_company_resolves_to_it_but_a_foreign_namesake_does_not():
@@ -236,4 +247,22 @@ def test_one_name_written_two_ways_in_one_article_is_one_actor_whichever_came_fi
     assert survey.count() == 1, list(survey.values_list("name", flat=True))
     assert {"United States Geological Survey", "US Geological Survey"} <= set(
         survey.get().aliases.values_list("name", flat=True)
+    )
+
+
+def test_the_new_names_of_one_article_that_are_forms_of_one_name_are_one_actor():
+    names = [
+        ExtractedActor("Jayark", "place", ["Jayark"]),
+        ExtractedActor("Jayark Corp.", "organization", ["Jayark Corp."]),
+        ExtractedActor("Lahaina", "person", ["Lahaina"]),
+        ExtractedActor("Lahaina Town", "place", ["Lahaina Town"]),
+        ExtractedActor("Shahzada Dawood", "person", ["Shahzada Dawood"]),
+        ExtractedActor("Suleman Dawood", "person", ["Suleman Dawood"]),
+        ExtractedActor("Dawood", "person", ["Dawood"]),
+    ]
+    actors = store_actors(ArticleExtraction(None, False, [], [], names, {}))
+    assert actors["Jayark"] == actors["Jayark Corp."]
+    assert actors["Lahaina"] == actors["Lahaina Town"]
+    assert len({actors[n].pk for n in ("Shahzada Dawood", "Suleman Dawood", "Dawood")}) == 3, (
+        "a surname two of them share is neither"
     )

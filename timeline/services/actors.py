@@ -217,7 +217,12 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
     if name_key(name) == name_key(stored):
         return True
     if kind != stored_kind and "person" in (kind, stored_kind):
-        return False  # a tagger takes a bridge for a place or an organisation, never for a person
+        # a tagger takes a bridge for a place or an organisation, never for a person; but it takes an
+        # unknown word alone for a person ("Lahaina"), which may be the place named in full
+        lone = [(n, k) for n, k in ((name, kind), (stored, stored_kind)) if _in_doubt(n)]
+        if not lone or lone[0][1] != "person":
+            return False
+        kind = stored_kind = next(k for k in (kind, stored_kind) if k != "person")
     if same_name(name, stored, kind) or (kind == stored_kind == "organization" and office_of(stored, name)):
         return True
     if name_key(name).startswith(name_key(stored) + " ") and same_name(stored, name, stored_kind):
@@ -241,17 +246,33 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
     return len(old) > 1 and fuzz.ratio(skeleton(name), skeleton(stored)) >= SPELLING
 
 
+def _in_doubt(name: str) -> bool:
+    """Is a name one word the gazetteer does not know, whose kind a tagger guesses?"""
+    return (
+        len(name_key(name).split()) == 1
+        and not name.isupper()
+        and not gazetteer_file.known_actors().get(normalize_name(name))
+    )
+
+
 def _created_once(kinds: dict[str, str]) -> dict[str, Actor]:
     """``_create_actors`` for one article's new names, one actor for the names that are one name
-    written two ways ("US Geological Survey", "United States Geological Survey"), as the archive would
-    take the second for the first had they come in two articles (see ``named_in_archive``)."""
+    written two ways ("US Geological Survey", "United States Geological Survey"), or a short form of
+    only one of the longer ones ("Jayark" of "Jayark Corp.", "Lahaina" taken for a person of "Lahaina
+    Town"), as the archive would take the one for the other had they come in two articles (see
+    ``named_in_archive``)."""
     forms: dict[str, list[str]] = {}
     for name in kinds:
         forms.setdefault(name_key(name), []).append(name)
     # of two forms, the one written as a name is: "Pierre Thomas", not "PIERRE THOMAS"
     chosen = {key: max(names, key=_as_a_name) for key, names in forms.items()}
-    created = _create_actors({name: kinds[name] for name in chosen.values()})
-    return {name: created[chosen[name_key(name)]] for name in kinds}
+    longest = sorted(chosen.values(), key=lambda n: (-len(name_key(n).split()), n))
+    whole: dict[str, str] = {}  # each name's longer form, or itself
+    for name in longest:
+        fits = [w for w, of in whole.items() if w == of and _forms_of_one(name, kinds[name], w, kinds[w])]
+        whole[name] = fits[0] if len(fits) == 1 else name
+    created = _create_actors({name: kinds[name] for name in whole if whole[name] == name})
+    return {name: created[whole[chosen[name_key(name)]]] for name in kinds}
 
 
 def _as_a_name(name: str) -> tuple[bool, int]:
