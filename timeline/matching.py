@@ -72,6 +72,7 @@ def report_of(article, extracted: ExtractedEvent, actors: dict[str, Actor]) -> c
         terms=extracted.terms,
         reference=extracted.reference,
         told_subject=extracted.told_subject,
+        deed_told=extracted.deed_told,
         spoken=extracted.spoken,
         subject_of=extracted.subject_of,
         another=extracted.another,

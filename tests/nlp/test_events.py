@@ -617,3 +617,16 @@ def test_a_report_s_terms_meet_whether_a_deed_is_told_by_verb_or_noun_and_a_coun
     assert {"bang", "30"} <= noun.terms & verb.terms
     (meeting,) = events("The leaders held a meeting in Niamey.")
     assert "meeting" in meeting.terms, "a noun that names a happening stays that noun"
+
+
+def test_a_deed_named_in_passing_by_its_verb_is_marked_so():
+    found = [
+        e for e in events("A state of emergency was declared after the bridge collapsed.") if e.reference
+    ]
+    assert [(e.predicate, e.deed_told) for e in found] == [("collapse", True)]
+    found = [
+        e
+        for e in events("A state of emergency was declared after the collapse of the bridge.")
+        if e.reference
+    ]
+    assert [(e.predicate, e.deed_told) for e in found] == [("collapse", False)]

@@ -232,6 +232,20 @@ def test_a_happening_named_in_passing_is_not_the_event_of_its_own_sentence_nor_a
     assert assign([passing("7.8 turkey", "quake")], {"quake": Profile.of(quake)})[0][0] == "quake"
 
 
+def test_a_deed_named_in_passing_by_its_verb_is_an_event_of_that_deed_not_one_that_names_it():
+    # "A state of emergency was declared after a section of the bridge collapsed": not the governor's
+    # declaration, whose sentence names "the collapse" too, but the bridge's collapse
+    declared = Profile.of(
+        happened("declare emergency collapse bridge key", agents=frozenset({"Wes Moore"}), day=SUNDAY)
+    )
+    collapsed = Profile.of(happened("collapse bridge key ship", day=SUNDAY, article=3))
+    clause = replace(passing("bridge key section harbor", "collapse"), deed_told=True)
+    assert assign([clause], {"declared": declared})[0] == (None, None)
+    assert assign([clause], {"declared": declared, "collapsed": collapsed})[0][0] == "collapsed"
+    noun = replace(clause, deed_told=False)  # "after the collapse of the bridge", a noun
+    assert assign([noun], {"declared": declared})[0][0] == "declared"
+
+
 def test_what_someone_said_a_happening_did_names_that_happening_not_another_of_its_kind():
     # "A quake hit. [...] The survey said the 7.8 magnitude tremor struck 18 km deep. [...] A second
     # tremor hit": the tremor the survey's words tell is the first, which its own report joined

@@ -119,6 +119,7 @@ class Report:
     terms: frozenset[str] = frozenset()
     reference: bool = False  # a happening named in passing: joins the event it names, starts none
     told_subject: bool = False  # named as the subject of what its report's words tell (see ``told_here``)
+    deed_told: bool = False  # named in passing by its verb ("after the bridge collapsed", see ``may_name``)
     spoken: bool = False  # told as someone's words, whatever its type (see ``discourse.remarks``)
     subject_of: str = ""  # the happening it tells more of (see ``discourse.goes_on``)
     another: bool = False  # another happening of a kind told before (see ``events.tells_another``)
@@ -725,7 +726,8 @@ def may_name(report: Report, event: Profile) -> bool:
     if not befell(report, event):
         if not kin_of(report.predicate) & event.vocabulary:
             return False
-        if report.predicate not in HAPPENING_NOUNS and report.predicate not in event.predicates:
+        told_by_verb = report.deed_told or report.predicate not in HAPPENING_NOUNS
+        if told_by_verb and not kin_of(report.predicate) & (event.predicates | event.doers):
             return False  # "after the bridge collapsed": what it tells was done is the event's deed
         if event.types <= TALK_TYPES and report.predicate not in event.predicates:
             return False  # a statement that names the happening too is not the happening

@@ -509,6 +509,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
                 another=_marked_another(tok),
                 patients=_befell(tok, mentions),
                 told_subject=_subject_told(tok, taken),
+                deed_told=tok.pos_ == "VERB",
             )
         )
     return out

@@ -86,6 +86,8 @@ class ExtractedEvent:
     # named in passing as the subject of what a report's words tell ("the survey said the tremor
     # struck 18 km deep"): the happening that report tells (see ``clustering.told_here``)
     told_subject: bool = False
+    # named in passing by its verb, in a clause ("after the bridge collapsed"), not by a noun
+    deed_told: bool = False
     # told as someone's words ("Zelensky revealed he had invited Xi"), whatever its type says it tells
     spoken: bool = False
     # the happening its subject names ("The quake was also felt in Cyprus": "quake"), or for someone's
