@@ -724,10 +724,11 @@ def may_name(report: Report, event: Profile) -> bool:
     if told_apart(report, event) or (report.published - event.date_start).days > LOOK_BACK:
         return False
     if not befell(report, event):
-        if not kin_of(report.predicate) & event.vocabulary:
+        kin = kin_of(report.predicate)
+        if not kin & event.vocabulary:
             return False
         told_by_verb = report.deed_told or report.predicate not in HAPPENING_NOUNS
-        if told_by_verb and not kin_of(report.predicate) & (event.predicates | event.doers):
+        if told_by_verb and not kin & (event.predicates | event.doers):
             return False  # "after the bridge collapsed": what it tells was done is the event's deed
         if event.types <= TALK_TYPES and report.predicate not in event.predicates:
             return False  # a statement that names the happening too is not the happening

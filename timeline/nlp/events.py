@@ -525,14 +525,7 @@ def _befell(noun, mentions: list[ActorMention]) -> list[str]:
     Turkey"): an end of something is what was done to it, however told (see ``clustering.befell``)."""
     if noun.lemma_.lower() not in ENDS or any(c.dep_ in ("acl", "xcomp") for c in noun.children):
         return []  # "the agency's failure to enforce its decision" is no end of the agency
-    owners = [c for c in noun.children if c.dep_ == "poss"]
-    owners += [
-        o
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for o in c.children
-        if o.dep_ == "pobj"
-    ]
+    owners = [*(c for c in noun.children if c.dep_ == "poss"), *_governed(noun, "of")]
     spans = [_named_in(o) for o in owners]
     return list(
         dict.fromkeys(
@@ -786,10 +779,15 @@ def _said_on(head, deed, timex: Timex | None) -> bool:
 
 def _within(head) -> list:
     """The nouns a clause's "in" governs ("said in their statement", "died in the quake")."""
+    return _governed(head, "in")
+
+
+def _governed(tok, preposition: str) -> list:
+    """The nouns a preposition after a word governs ("died in the quake", "possession of the bank")."""
     return [
         n
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ == "in"
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == preposition
         for n in c.children
         if n.dep_ == "pobj"
     ]
@@ -915,10 +913,7 @@ def _done_to(head, mentions: list[ActorMention]) -> list[str]:
         _named_in(owner)
         for c in head.children
         if c.dep_ == "dobj" and c.ent_type_ == "" and not any(d.dep_ in ("det", "poss") for d in c.children)
-        for of in c.children
-        if of.dep_ == "prep" and of.lower_ == "of"
-        for owner in of.children
-        if owner.dep_ == "pobj"
+        for owner in _governed(c, "of")
     ]
     undergoes = [] if done_to else [_owned(c) for c in head.children if c.dep_ == "nsubj"]
     names = (
@@ -935,9 +930,7 @@ def _owned(noun) -> tuple[int, int]:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
         return _named_in(noun)
-    after = owner.right_edge.i + 1
-    first = noun.doc[after] if after <= noun.i else noun
-    return first.idx, noun.idx + len(noun.text)
+    return noun.doc[owner.right_edge.i + 1].idx, noun.idx + len(noun.text)
 
 
 def _named_in(noun) -> tuple[int, int]:

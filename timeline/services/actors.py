@@ -219,8 +219,8 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
     if kind != stored_kind and "person" in (kind, stored_kind):
         # a tagger takes a bridge for a place or an organisation, never for a person; but it takes an
         # unknown word alone for a person ("Lahaina"), which may be the place named in full
-        lone = [(n, k) for n, k in ((name, kind), (stored, stored_kind)) if _in_doubt(n)]
-        if not lone or lone[0][1] != "person":
+        doubted = next((k for n, k in ((name, kind), (stored, stored_kind)) if _in_doubt(n)), None)
+        if doubted != "person":
             return False
         kind = stored_kind = next(k for k in (kind, stored_kind) if k != "person")
     if same_name(name, stored, kind) or (kind == stored_kind == "organization" and office_of(stored, name)):
