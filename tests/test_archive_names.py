@@ -52,6 +52,14 @@ def test_an_acronym_or_a_place_spelt_with_accents_resolves_to_the_stored_name():
     )
 
 
+def test_a_full_name_resolves_to_its_acronym_stored_before_it():
+    agency = stored("EPA", "organization")
+    assert named_in_archive("Environmental Protection Agency", "organization") == agency
+    assert named_in_archive("Energy Policy Authority Council", "organization") is None, (
+        "the acronym must be of every word of the name"
+    )
+
+
 def test_an_office_written_as_an_acronym_and_its_place_is_its_organisation_whichever_came_first():
     centre = stored("Joint Rescue Coordination Centre", "organization")
     assert named_in_archive("RCC Halifax", "organization") == centre

@@ -275,7 +275,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
     said = {
         n
         for f in own
-        if f.get("spoken") or clustering.of_saying(f.get("predicate", ""))
+        if f.get("talk", f.get("spoken")) or clustering.of_saying(f.get("predicate", ""))
         for n in f.get("agents", [])
     }
     speakers, _ = actor_names(names[n] for n in said if n in names)

@@ -73,6 +73,7 @@ def test_accents_and_the_ways_of_writing_us_or_corp_make_no_difference():
         ("McDonald's Corp.", False, "McDonald's Corp."),
         ("Federal Deposit Insurance Corp.", False, "Federal Deposit Insurance Corp."),
         ("Silicon Valley Bank.", False, "Silicon Valley Bank"),
+        ("Gov. [Mike] DeWine", True, "Mike DeWine"),
     ],
 )
 def test_what_a_tagger_takes_into_a_name_is_left_out(written, person, name):

@@ -4,7 +4,7 @@ import datetime as dt
 
 from timeline.nlp.actors import Gazetteer
 from timeline.nlp.extract import extract_doc
-from timeline.nlp.pipeline import load_nlp, verb_of
+from timeline.nlp.pipeline import load_nlp, verb_of, verb_of_noun
 
 
 def sentences(text):
@@ -41,6 +41,7 @@ def test_a_dateline_is_not_the_doer_of_the_sentence_after_it():
         "EAST LAMONT, OREGON _ Rising water forced hundreds to flee.",
         "LAMONT, Oregon (AP)_ Rising water forced hundreds to flee.",
         "Lamont, May 2 (EFE) – Rising water forced hundreds to flee.",
+        "May 2 (UPI) -- Rising water forced hundreds to flee.",
     ):
         assert sentences(text)[-1] == "Rising water forced hundreds to flee.", text
 
@@ -68,3 +69,23 @@ def test_a_noun_in_ing_gives_the_verb_it_is_the_deed_of_when_there_is_one():
         "loot",
     ]
     assert verb_of("morning") is None and verb_of("king") is None
+
+
+def test_a_date_alone_before_the_agency_dates_nothing_of_the_sentence_after_it():
+    text = "Feb. 9 (UPI) — Hundreds of residents returned to their homes Wednesday after the flood."
+    (returned,) = extract_doc(load_nlp()(text), dt.date(2023, 2, 9), Gazetteer()).happenings
+    assert str(returned.date_start) == "2023-02-08", "Wednesday, not the day the agency filed"
+
+
+def test_a_noun_made_of_a_verb_gives_that_verb():
+    nouns = ("release", "detonation", "declaration", "explosion", "derailment", "arrival", "failure")
+    assert [verb_of_noun(n) for n in nouns] == [
+        "release",
+        "detonate",
+        "declare",
+        "explode",
+        "derail",
+        "arrive",
+        "fail",
+    ]
+    assert verb_of_noun("hospital") is None and verb_of_noun("official") is None

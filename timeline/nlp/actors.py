@@ -245,7 +245,8 @@ def clean_name(text: str, *, person: bool = True) -> str:
     """Strips a possessive, punctuation, a dateline, an owner and (from a person's name) leading
     titles: "President Xi Jinping's" -> "Xi Jinping", "Baltimore's Francis Scott Key Bridge" ->
     "Francis Scott Key Bridge"; titles after an organisation's name go too ("Coast Guard Rear")."""
-    text = POSSESSIVE.sub("", " ".join(text.split()).strip())
+    # an editor's words put into a quotation are part of the name: "Gov. [Mike] DeWine"
+    text = POSSESSIVE.sub("", " ".join(text.replace("[", "").replace("]", "").split()).strip())
     owner = OWNER.match(text)
     if owner and text[owner.end() :].split(" ")[0].casefold().rstrip(".") not in COMPANY_WORDS:
         text = text[owner.end() :]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 
+from .pipeline import verb_of_noun
 from .types import ActorMention
 
 # The taxonomy (documented in README): verb and noun lemmas per event type.
@@ -88,6 +89,33 @@ def _complement_deed(verb):
     return verb
 
 
+# Verbs that tell only that the deed their object names was done: "conducted a controlled release",
+# "did a controlled burn", "carried out an attack", "staged a protest".
+LIGHT_VERBS = {"do", "perform", "conduct", "carry", "stage", "undertake"}
+
+
+def light_deed(verb):
+    """The object of a verb that tells only that it was done (see ``LIGHT_VERBS``), when the object
+    names a deed ("release", "detonation", see ``verb_of_noun``); else None."""
+    lemma = verb.lemma_.lower()
+    if lemma not in LIGHT_VERBS or verb.pos_ != "VERB":
+        return None
+    if lemma == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return None  # "carried the chemical", not "carried out a burn"
+    objects = (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
+    return next((c for c in objects if verb_of_noun(c.lemma_.lower())), None)
+
+
+def deed_word(deed) -> str:
+    """The word a deed is compared by: the verb whose deed a light verb's object names ("conducted
+    a controlled release": "release", "did a controlled detonation": "detonate"), else its lemma."""
+    lemma = deed.lemma_.lower()
+    light = light_deed(deed.head) if deed.dep_ == "dobj" else None
+    if light is not None and light.i == deed.i:
+        return verb_of_noun(lemma) or lemma
+    return lemma
+
+
 def deed_of(head):
     """What a clause tells was done: a report's reported happening, typed or not ("the Coast Guard
     said an aircraft picked up noises": "pick"), when it is told as done (a verb in the past with a
@@ -95,7 +123,7 @@ def deed_of(head):
     was done gives the complement (see ``DONE_BY_COMPLEMENT``)."""
     told = _complement_deed(reported(head))
     if told is not head or classify(head.lemma_) not in ("statement", "announcement"):
-        return told
+        return light_deed(told) or told
     done = (
         c
         for c in _told_as_done(head)
@@ -104,7 +132,8 @@ def deed_of(head):
         and has_subject(c)
         and classify(c.lemma_) not in ("statement", "announcement")
     )
-    return next(done, head)
+    deed = next(done, head)
+    return light_deed(deed) or deed
 
 
 def gone_missing(tok) -> bool:
@@ -365,8 +394,10 @@ def one_noun(a: str, b: str) -> bool:
 
 @functools.cache
 def kin_of(noun: str) -> frozenset[str]:
-    """The happening nouns that name what ``noun`` names ("quake": "quake", "earthquake")."""
-    return frozenset({noun} | {other for other in HAPPENING_NOUNS if one_noun(noun, other)})
+    """The happening nouns that name what ``noun`` names ("quake": "quake", "earthquake"), and the
+    verbs they name the deed of ("derailment": "derail", see ``verb_of_noun``)."""
+    nouns = {noun} | {other for other in HAPPENING_NOUNS if one_noun(noun, other)}
+    return frozenset(nouns | {verb for n in nouns if (verb := verb_of_noun(n))})
 
 
 # Verbs by which a report tells that a happening took place: "Turkey reported a second quake".

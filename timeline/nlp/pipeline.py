@@ -18,7 +18,8 @@ LINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
 # perhaps a region or date after a comma, perhaps the agency in brackets, then a dash ("WAILUKU,
 # Hawaii — (AP) — ", "NIAMEY, July 27, 2023 (BSS/AFP) - ", "CANBERRA (AP)_ ") or, after the brackets,
 # the text ("PARIS (Sputnik) France"); or the place as a name is written, when a date, the agency
-# and a dash follow it ("Niamey, Jul 28 (EFE) – ").
+# and a dash follow it ("Niamey, Jul 28 (EFE) – "); or a date alone before the agency and a dash
+# ("Feb. 9 (UPI) -- ").
 _DASH = r"[-–—_]{1,2}\s"
 _AGENCY = r"\([^()\n]{1,60}\)"
 _CAPITALS = (
@@ -29,7 +30,8 @@ _CAPITALS = (
 _NAMED = (
     rf"[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}},\s(?=[^\n()]{{0,24}}\d)[^\n()–—]{{1,25}}?\s?{_AGENCY}\s?{_DASH}"
 )
-DATELINE = re.compile(rf"(?:^|(?<=\n))(?:{_CAPITALS}|{_NAMED})")
+_DATED = rf"[A-Z][a-z]{{2,8}}\.? \d{{1,2}}(?:, \d{{4}})?\s?{_AGENCY}\s?{_DASH}"
+DATELINE = re.compile(rf"(?:^|(?<=\n))(?:{_CAPITALS}|{_NAMED}|{_DATED})")
 DATELINE_REACH = 600  # characters from the top
 
 
@@ -121,6 +123,37 @@ def load_nlp():
 def known_verbs() -> frozenset[str]:
     """The verbs the pipeline's lemmatizer knows (its index of English verb lemmas)."""
     return frozenset(load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+
+
+# Endings by which English makes a noun of a verb, and what the verb ends in instead: "detonation",
+# "detonate"; "declaration", "declare"; "explosion", "explode"; "derailment", "derail"; "arrival",
+# "arrive"; "closure", "close"; "appearance", "appear".
+NOMINAL_ENDINGS = (
+    ("ation", ("ate", "e", "")),
+    ("sion", ("de", "d")),
+    ("ion", ("", "e")),
+    ("ment", ("",)),
+    ("al", ("e", "")),
+    ("ure", ("e", "")),
+    ("ance", ("", "e")),
+    ("ence", ("", "e")),
+)
+
+
+@functools.cache
+def verb_of_noun(noun: str) -> str | None:
+    """The verb a noun names the deed of ("release": "release", "detonation": "detonate",
+    "derailment": "derail"), when the lemmatizer knows it as a verb; else None."""
+    verbs = known_verbs()
+    if noun in verbs:
+        return noun
+    for ending, replacements in NOMINAL_ENDINGS:
+        stem = noun.removesuffix(ending)
+        if stem != noun and len(stem) >= 3:
+            found = next((stem + r for r in replacements if stem + r in verbs), None)
+            if found:
+                return found
+    return None
 
 
 @functools.cache

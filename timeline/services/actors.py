@@ -139,7 +139,7 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
     else:  # parts of words, which PostgreSQL finds by their trigrams (migration 0012)
         near = Q(normalized__contains=words[-1][:4]) | Q(normalized__contains=words[0][:4])
         if kind == "organization":
-            near |= _offices_near(name)
+            near |= _offices_near(name) | Q(normalized=initials(name).lower())
         rows = rows.filter(near)
     spellings = set()
     for alias_name, actor_id, actor_kind, actor_name in rows.values_list(
@@ -149,7 +149,9 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
     found = set()
     for spelling, actor_id, actor_kind in spellings:
         sharing = name.isupper() or set(words) & set(name_key(spelling).split())
-        sharing = sharing or office_of(name, spelling) or office_of(spelling, name)
+        sharing = (
+            sharing or office_of(name, spelling) or office_of(spelling, name) or _acronym_of(spelling, name)
+        )
         if actor_id not in found and sharing and _forms_of_one(name, kind, spelling, actor_kind):
             found.add(actor_id)
     if len(found) > 1:
@@ -225,6 +227,8 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
         kind = stored_kind = next(k for k in (kind, stored_kind) if k != "person")
     if same_name(name, stored, kind) or (kind == stored_kind == "organization" and office_of(stored, name)):
         return True
+    if kind == stored_kind == "organization" and _acronym_of(stored, name):
+        return True  # "Environmental Protection Agency" is the "EPA" stored
     if name_key(name).startswith(name_key(stored) + " ") and same_name(stored, name, stored_kind):
         return True  # "Signature Bank of New York", "OceanGate Expeditions": no other than the stored
     new, old = name_key(name).split(), name_key(stored).split()
@@ -244,6 +248,11 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
     ):
         return True  # a middle name left out: "Dorlian Castillo Cabrera", "Dorlian Ronial Castillo Cabrera"
     return len(old) > 1 and fuzz.ratio(skeleton(name), skeleton(stored)) >= SPELLING
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """Is ``acronym`` the acronym of the words of ``name`` ("EPA", "Environmental Protection Agency")?"""
+    return " " not in acronym and acronym.isupper() and len(acronym) >= 3 and initials(name) == acronym
 
 
 def _in_doubt(name: str) -> bool:
