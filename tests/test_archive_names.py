@@ -31,6 +31,13 @@ def test_another_spelling_of_a_full_name_resolves_to_it():
     assert named_in_archive("Abdou Sidikou Issa", "person") is None
 
 
+def test_a_spouse_of_the_same_surname_is_another_person():
+    stored("Joe Biden")
+    stored("Ron DeSantis")
+    assert named_in_archive("Jill Biden", "person") is None
+    assert named_in_archive("Casey DeSantis", "person") is None
+
+
 def test_a_full_name_without_its_middle_name_resolves_to_it_but_another_first_name_does_not():
     captain = stored("Dorlian Ronial Castillo Cabrera")
     assert named_in_archive("Dorlian Castillo Cabrera", "person") == captain
@@ -57,6 +64,11 @@ def test_a_full_name_resolves_to_its_acronym_stored_before_it():
     assert named_in_archive("Environmental Protection Agency", "organization") == agency
     assert named_in_archive("Energy Policy Authority Council", "organization") is None, (
         "the acronym must be of every word of the name"
+    )
+    commonwealth = stored("Commonwealth of Independent States", "organization")
+    ActorAlias.objects.create(actor=commonwealth, name="CIS")
+    assert named_in_archive("Cuban Interests Section", "organization") is None, (
+        "an acronym given for another name is that name's"
     )
 
 

@@ -630,3 +630,13 @@ def test_a_deed_named_in_passing_by_its_verb_is_marked_so():
         if e.reference
     ]
     assert [(e.predicate, e.deed_told) for e in found] == [("collapse", False)]
+
+
+def test_he_said_after_he_said_is_the_same_speaker_not_the_man_he_spoke_of():
+    text = (
+        "President Ana Lund condemned the uprising on Friday, AFP reported. During a televised "
+        'address, she said that rebel chief Omar Dane "betrayed" the nation. "Extravagant ambitions '
+        'led to treason," she said.'
+    )
+    (treason,) = [e for e in events(text) if "treason" in e.sentence]
+    assert treason.agents == ["Ana Lund"]

@@ -74,6 +74,11 @@ def test_accents_and_the_ways_of_writing_us_or_corp_make_no_difference():
         ("Federal Deposit Insurance Corp.", False, "Federal Deposit Insurance Corp."),
         ("Silicon Valley Bank.", False, "Silicon Valley Bank"),
         ("Gov. [Mike] DeWine", True, "Mike DeWine"),
+        ("First Lady Casey DeSantis", True, "Casey DeSantis"),
+        ("Administrator Deanne Criswell", True, "Deanne Criswell"),
+        ("#FLwx #Idalia https://t.co/SFZ3EZb9", False, ""),
+        ("Idalia https://t.co/SFZ3EZb9", False, "Idalia"),
+        ("First Republic Bank", False, "First Republic Bank"),
     ],
 )
 def test_what_a_tagger_takes_into_a_name_is_left_out(written, person, name):

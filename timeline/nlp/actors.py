@@ -46,6 +46,7 @@ TITLE_WORDS = {
     "adm", "col", "gen", "lt", "sgt", "capt", "maj", "cmdr", "rep", "sen", "gov", "rear", "chair",
     "chairwoman", "chairperson", "chief", "officer", "professor", "prof", "judge", "justice", "rev",
     "sheikh", "speaker", "superintendent", "inspector", "constable", "detective", "agent", "ceo",
+    "administrator", "commissioner", "first", "lady",
 }  # fmt: skip
 FUZZY_THRESHOLD = 88  # rapidfuzz ratio on transliteration skeletons
 # "X (Y)": Y is another name of X when it is one to three capitalised words.
@@ -241,12 +242,17 @@ def _only_titles(name: str) -> bool:
     return all(_is_title(w) for w in name.split())
 
 
+WEB_WORDS = re.compile(r"\bhttps?://\S+|(?<!\w)[#@]\w+")
+
+
 def clean_name(text: str, *, person: bool = True) -> str:
     """Strips a possessive, punctuation, a dateline, an owner and (from a person's name) leading
     titles: "President Xi Jinping's" -> "Xi Jinping", "Baltimore's Francis Scott Key Bridge" ->
     "Francis Scott Key Bridge"; titles after an organisation's name go too ("Coast Guard Rear")."""
-    # an editor's words put into a quotation are part of the name: "Gov. [Mike] DeWine"
-    text = POSSESSIVE.sub("", " ".join(text.replace("[", "").replace("]", "").split()).strip())
+    # an editor's words put into a quotation are part of the name: "Gov. [Mike] DeWine"; a web
+    # address or a hashtag a post ends on is not ("#Idalia https://t.co/…")
+    text = WEB_WORDS.sub(" ", text.replace("[", "").replace("]", ""))
+    text = POSSESSIVE.sub("", " ".join(text.split()).strip())
     owner = OWNER.match(text)
     if owner and text[owner.end() :].split(" ")[0].casefold().rstrip(".") not in COMPANY_WORDS:
         text = text[owner.end() :]

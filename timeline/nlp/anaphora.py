@@ -90,9 +90,15 @@ def pronoun_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 continue
             back = SPEAKER_REACH if _speaks(tok) else PRONOUN_REACH
             reach = sents[max(0, n - back + 1)].start_char
-            before = [
-                m for m in people if reach <= m.start and m.end <= tok.idx and not inside(quoted, m.start)
-            ]
+            # (a pronoun resolved before stands for its person: "he said … ," he said)
+            before = sorted(
+                (
+                    m
+                    for m in (*people, *out)
+                    if reach <= m.start and m.end <= tok.idx and not inside(quoted, m.start)
+                ),
+                key=lambda m: m.start,
+            )
             found = antecedent(doc, tok, before)
             if found is not None:
                 start = tok.idx if pronoun else tok.left_edge.idx

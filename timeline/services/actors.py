@@ -141,13 +141,16 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
         if kind == "organization":
             near |= _offices_near(name) | Q(normalized=initials(name).lower())
         rows = rows.filter(near)
-    spellings = set()
+    spellings, actor_names = set(), {}
     for alias_name, actor_id, actor_kind, actor_name in rows.values_list(
         "name", "actor_id", "actor__kind", "actor__name"
     )[:ARCHIVE_CANDIDATES]:
         spellings |= {(alias_name, actor_id, actor_kind), (actor_name, actor_id, actor_kind)}
+        actor_names[actor_id] = actor_name
     found = set()
     for spelling, actor_id, actor_kind in spellings:
+        if _acronym_of(spelling, name) and spelling != actor_names[actor_id]:
+            continue  # the acronym of another name stored with it ("CIS", Commonwealth of Independent States)
         sharing = name.isupper() or set(words) & set(name_key(spelling).split())
         sharing = (
             sharing or office_of(name, spelling) or office_of(spelling, name) or _acronym_of(spelling, name)
@@ -209,6 +212,8 @@ def _offices_near(name: str) -> Q:
 ARCHIVE_CANDIDATES = 2000
 # rapidfuzz ratio above which two spellings of a person's name are one name ("Abdourahmane"/"Abdourahamane")
 SPELLING = 88
+# and above which their given names, shorter, are ("Louis"/"Louie", not "Jill"/"Joe")
+GIVEN_SPELLING = 80
 
 
 # A country written before an institution's name ("US Treasury", "U.S. Navy", as ``name_key`` writes it).
@@ -247,7 +252,10 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
         and (set(new) <= set(old) or set(old) <= set(new))
     ):
         return True  # a middle name left out: "Dorlian Castillo Cabrera", "Dorlian Ronial Castillo Cabrera"
-    return len(old) > 1 and fuzz.ratio(skeleton(name), skeleton(stored)) >= SPELLING
+    if len(old) < 2 or fuzz.ratio(skeleton(name), skeleton(stored)) < SPELLING:
+        return False
+    # the given names must be spellings of one too: "Jill Biden" is not "Joe Biden"
+    return fuzz.ratio(skeleton(" ".join(new[:-1])), skeleton(" ".join(old[:-1]))) >= GIVEN_SPELLING
 
 
 def _acronym_of(acronym: str, name: str) -> bool:
