@@ -52,3 +52,31 @@ def test_a_happening_told_by_its_verb_is_the_one_another_article_names_by_its_no
     derailed = event_telling("freight train derailed")
     assert outlets_of(derailed) == {"Wire", "Gazette"}, "the derailment is the train that derailed"
     assert Event.objects.filter(sources__sentence__contains="left their homes").exists()
+
+
+def test_a_doers_own_account_of_its_deed_told_the_next_day_is_the_same_account(tmp_path):
+    """ "She said she held talks" is the president's own words and deed, not a deed someone else tells:
+    told again the next day, it is the account of the day before."""
+    first = (
+        "Talks held\n\nIn the evening, President Ana Lund stated that she had held talks with rebel "
+        "chief Omar Dane and persuaded him to stop.\n"
+    )
+    again = (
+        "Revolt over\n\nPresident Ana Lund said she held talks with the rebel chief Omar Dane, who "
+        "agreed to turn back.\n"
+    )
+    ingest_two_outlets(tmp_path / "in", (first, "2025-04-05"), (again, "2025-04-06"))
+    assert outlets_of(event_telling("held talks")) == {"Wire", "Gazette"}
+
+
+def test_a_happening_named_with_a_after_another_deed_is_named_in_passing(tmp_path):
+    verb = "Train off the rails\n\nA freight train derailed near Millbrook on Friday.\n"
+    lifted = (
+        "Order lifted\n\nThe evacuation order in Millbrook has been lifted following a train "
+        "derailment last weekend.\n"
+    )
+    ingest_two_outlets(tmp_path / "in", (verb, "2025-04-04"), (lifted, "2025-04-09"))
+    derailed = Event.objects.get(sources__sentence__contains="freight train derailed")
+    assert outlets_of(derailed) == {"Wire", "Gazette"}, "the derailment names the train that derailed"
+    (lifting,) = Event.objects.filter(title__contains="lifted")
+    assert str(lifting.date_start) == "2025-04-09", "last weekend is the derailment's, not the lifting's"

@@ -268,7 +268,9 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
     own = [
         f
         for f in (r["frame"] or {} for r in rows)
-        if not clustering.told_deed(f.get("spoken"), f.get("roles", ""), f.get("predicate", ""))
+        if not clustering.told_deed(
+            f.get("spoken"), f.get("roles", ""), f.get("predicate", ""), f.get("agents", ())
+        )
     ]
     agent_names = {n for f in own for n in f.get("agents", [])}
     agents, agent_countries = actor_names(names[n] for n in agent_names if n in names)

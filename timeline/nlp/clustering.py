@@ -150,7 +150,7 @@ class Report:
     @property
     def told_deed(self) -> bool:
         """See ``told_deed``."""
-        return told_deed(self.spoken, self.roles, self.predicate)
+        return told_deed(self.spoken, self.roles, self.predicate, self.agents)
 
 
 @dataclass(frozen=True)
@@ -672,11 +672,12 @@ def of_saying(predicate: str) -> bool:
     return FAMILY_OF.get(predicate) == FAMILY_OF["say"] or predicate in TALK_VERBS
 
 
-def told_deed(spoken: bool, roles: str, predicate: str) -> bool:
+def told_deed(spoken: bool, roles: str, predicate: str, agents=()) -> bool:
     """Is a report (or a stored source) an account, in someone's words, of a deed a doer did to a
     thing ("an aircraft picked up noises, the Coast Guard said")? Its teller is neither a speaker
-    nor a doer of the deed's event."""
-    return bool(spoken and roles) and not of_saying(predicate)
+    nor a doer of the deed's event; but the doer telling its own deed is both ("Lukashenko said he
+    held talks with Prigozhin")."""
+    return bool(spoken and roles) and not of_saying(predicate) and roles.partition(">")[0] not in agents
 
 
 def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) -> float | None:

@@ -71,6 +71,8 @@ def attach(doc, timex: Timex):
             break
         if is_event_noun(t):
             return t
+        if _before_a_happening(t, span):
+            return None  # "lifted following a train derailment last weekend": the derailment's day
     # a participle or infinitive clause without its own subject is part of the clause above it
     while t.dep_ in ("advcl", "xcomp", "acl", "pcomp") and not has_subject(t) and t.head.i != t.i:
         up = t.head
@@ -80,6 +82,18 @@ def attach(doc, timex: Timex):
             break
         t = up
     return t
+
+
+def _before_a_happening(tok, span) -> bool:
+    """Is ``tok`` a happening noun that came before the clause's own ("following a train derailment
+    last weekend", "after the quake on Monday"), or the word setting it before, outside ``span``? A
+    date it holds is that happening's."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in BEFORE:
+        return tok.lemma_.lower() in HAPPENING_NOUNS
+    return tok.lower_ in BEFORE and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in HAPPENING_NOUNS and not span.start <= c.i < span.end
+        for c in tok.children
+    )
 
 
 def _measures_a_record(root) -> bool:
@@ -468,7 +482,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
         if tok.i in taken:
             continue
         doers = []
-        if names_a_happening(tok) or (_named_indefinitely(tok) and tok.head.head.i not in taken):
+        if names_a_happening(tok) or (_named_indefinitely(tok) and _beside(tok, taken)):
             # the noun phrase without a clause of its own ("which left six dead" tells something else)
             clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
             phrase = [t for t in tok.subtree if t.i not in clauses]
@@ -557,6 +571,13 @@ def _happening_noun(tok) -> str:
     if tok.pos_ == "NOUN" and any(c.lemma_.lower() == "magnitude" for c in tok.children):
         return "quake"
     return ""
+
+
+def _beside(tok, taken) -> bool:
+    """Is a happening noun named with "a" set beside a clause's happening, not told by it: its phrase
+    hangs on no clause's verb, or on one by a word of what came before ("lifted following a train
+    derailment"; not "was followed by a 7.5 quake")?"""
+    return tok.head.head.i not in taken or tok.head.lower_ in BEFORE
 
 
 def _named_indefinitely(tok) -> bool:
