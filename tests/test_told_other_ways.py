@@ -1,7 +1,8 @@
-"""One happening told in other ways by two outlets: as an announcement made at a press conference and
-as the same announcement made that day, as a deed named by the noun a light verb takes ("carried out
-a controlled detonation") and by its verb ("detonated"), and by its verb in one article and by its
-noun in another ("derailed", "the derailment")."""
+"""One happening told in other ways by two outlets: an announcement made at a press conference and
+the same announcement made that day; a deed named by the noun a light verb takes ("carried out a
+controlled detonation") and by its verb ("detonated"); a happening told by its verb in one article
+and named by its noun in another ("derailed", "the derailment"); and a doer's own account of its
+deed told on two days."""
 
 import pytest
 
@@ -11,18 +12,69 @@ from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
+DERAILED = ("Train off the rails\n\nA freight train derailed near Millbrook on Friday.\n", "2025-04-04")
 
-def test_an_announcement_made_at_a_press_conference_is_the_speakers_announcement_of_that_day(tmp_path):
-    at_conference = (
-        "Order lifted\n\nGovernor Anna Reyes made the announcement at a Wednesday afternoon press "
-        "conference in Carver.\n"
-    )
-    that_day = (
-        "Residents return\n\nGovernor Anna Reyes made the announcement Wednesday, together with the fire "
-        "department and state health officials.\n"
-    )
-    ingest_two_outlets(tmp_path / "in", (at_conference, "2025-04-10"), (that_day, "2025-04-10"))
-    assert outlets_of(event_telling("made the announcement")) == {"Wire", "Gazette"}
+TOLD_TWICE = {
+    "an announcement at a press conference, and made that day": (
+        (
+            "Order lifted\n\nGovernor Anna Reyes made the announcement at a Wednesday afternoon press "
+            "conference in Carver.\n",
+            "2025-04-10",
+        ),
+        (
+            "Residents return\n\nGovernor Anna Reyes made the announcement Wednesday, together with the "
+            "fire department and state health officials.\n",
+            "2025-04-10",
+        ),
+        "made the announcement",
+    ),
+    "the noun a light verb takes, and the verb": (
+        (
+            "Tanks cleared\n\nCrews carried out a controlled detonation of the tank cars near Millbrook "
+            "on Monday.\n",
+            "2025-04-08",
+        ),
+        ("Tanks cleared\n\nCrews detonated the tank cars near Millbrook on Monday.\n", "2025-04-08"),
+        "tank cars",
+    ),
+    "a doer's own account of its deed, and the same told the next day": (
+        (
+            "Talks held\n\nIn the evening, President Ana Lund stated that she had held talks with rebel "
+            "chief Omar Dane and persuaded him to stop.\n",
+            "2025-04-05",
+        ),
+        (
+            "Revolt over\n\nPresident Ana Lund said she held talks with the rebel chief Omar Dane, who "
+            "agreed to turn back.\n",
+            "2025-04-06",
+        ),
+        "held talks",
+    ),
+    "its verb, and its noun named in passing": (
+        DERAILED,
+        (
+            "Residents leave\n\nResidents near Millbrook left their homes after the derailment.\n",
+            "2025-04-05",
+        ),
+        "freight train derailed",
+    ),
+    "its verb, and its noun named with a after another deed": (
+        DERAILED,
+        (
+            "Order lifted\n\nThe evacuation order in Millbrook has been lifted following a train "
+            "derailment last weekend.\n",
+            "2025-04-09",
+        ),
+        "freight train derailed",
+    ),
+}
+
+
+@pytest.mark.parametrize(("wire", "gazette", "words"), TOLD_TWICE.values(), ids=TOLD_TWICE.keys())
+def test_a_happening_told_in_other_words_by_two_outlets_is_one_event(tmp_path, wire, gazette, words):
+    ingest_two_outlets(tmp_path / "in", wire, gazette)
+    (event,) = Event.objects.filter(sources__sentence__contains=words).order_by().distinct()
+    assert outlets_of(event) == {"Wire", "Gazette"}
 
 
 def test_a_stored_announcement_made_at_a_press_conference_keeps_its_speaker(tmp_path):
@@ -35,48 +87,11 @@ def test_a_stored_announcement_made_at_a_press_conference_keeps_its_speaker(tmp_
     assert "Anna Reyes" in profiles_of([event.pk])[event.pk].speakers
 
 
-def test_a_deed_named_by_the_noun_a_light_verb_takes_is_the_deed_its_verb_tells(tmp_path):
-    noun = (
-        "Tanks cleared\n\nCrews carried out a controlled detonation of the tank cars near Millbrook "
-        "on Monday.\n"
-    )
-    verb = "Tanks cleared\n\nCrews detonated the tank cars near Millbrook on Monday.\n"
-    ingest_two_outlets(tmp_path / "in", (noun, "2025-04-08"), (verb, "2025-04-08"))
-    assert outlets_of(event_telling("tank cars")) == {"Wire", "Gazette"}
-
-
-def test_a_happening_told_by_its_verb_is_the_one_another_article_names_by_its_noun(tmp_path):
-    verb = "Train off the rails\n\nA freight train derailed near Millbrook on Friday.\n"
-    noun = "Residents leave\n\nResidents near Millbrook left their homes after the derailment.\n"
-    ingest_two_outlets(tmp_path / "in", (verb, "2025-04-04"), (noun, "2025-04-05"))
-    derailed = event_telling("freight train derailed")
-    assert outlets_of(derailed) == {"Wire", "Gazette"}, "the derailment is the train that derailed"
-    assert Event.objects.filter(sources__sentence__contains="left their homes").exists()
-
-
-def test_a_doers_own_account_of_its_deed_told_the_next_day_is_the_same_account(tmp_path):
-    """ "She said she held talks" is the president's own words and deed, not a deed someone else tells:
-    told again the next day, it is the account of the day before."""
-    first = (
-        "Talks held\n\nIn the evening, President Ana Lund stated that she had held talks with rebel "
-        "chief Omar Dane and persuaded him to stop.\n"
-    )
-    again = (
-        "Revolt over\n\nPresident Ana Lund said she held talks with the rebel chief Omar Dane, who "
-        "agreed to turn back.\n"
-    )
-    ingest_two_outlets(tmp_path / "in", (first, "2025-04-05"), (again, "2025-04-06"))
-    assert outlets_of(event_telling("held talks")) == {"Wire", "Gazette"}
-
-
-def test_a_happening_named_with_a_after_another_deed_is_named_in_passing(tmp_path):
-    verb = "Train off the rails\n\nA freight train derailed near Millbrook on Friday.\n"
+def test_the_date_of_a_happening_named_after_another_deed_is_not_that_deeds(tmp_path):
     lifted = (
-        "Order lifted\n\nThe evacuation order in Millbrook has been lifted following a train "
-        "derailment last weekend.\n"
+        "Order lifted\n\nThe evacuation order in Millbrook has been lifted following a train derailment "
+        "last weekend.\n"
     )
-    ingest_two_outlets(tmp_path / "in", (verb, "2025-04-04"), (lifted, "2025-04-09"))
-    derailed = Event.objects.get(sources__sentence__contains="freight train derailed")
-    assert outlets_of(derailed) == {"Wire", "Gazette"}, "the derailment names the train that derailed"
+    ingest_inbox(tmp_path / "in", {"a.txt": (lifted, "Order lifted", "Wire", "2025-04-09")})
     (lifting,) = Event.objects.filter(title__contains="lifted")
     assert str(lifting.date_start) == "2025-04-09", "last weekend is the derailment's, not the lifting's"
