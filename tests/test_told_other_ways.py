@@ -37,6 +37,19 @@ TOLD_TWICE = {
         ("Tanks cleared\n\nCrews detonated the tank cars near Millbrook on Monday.\n", "2025-04-08"),
         "tank cars",
     ),
+    "a chemical let out, and a light verb's release of it": (
+        (
+            "Tanks cleared\n\nCrews released vinyl chloride from the tank cars into a trench near "
+            "Millbrook on Monday.\n",
+            "2025-04-08",
+        ),
+        (
+            "Tanks cleared\n\nOn Monday, crews conducted a controlled release of vinyl chloride near "
+            "Millbrook.\n",
+            "2025-04-08",
+        ),
+        "vinyl chloride",
+    ),
     "a doer's own account of its deed, and the same told the next day": (
         (
             "Talks held\n\nIn the evening, President Ana Lund stated that she had held talks with rebel "

@@ -108,8 +108,7 @@ def could_join(reports: list[clustering.Report]):
     window, and costs the same in a large archive as in a small one. A query of event ids."""
     names = set().union(*(r.actors | r.countries | r.agents | r.agent_countries for r in reports))
     # Verbs of saying are left out: statements of other days match only by who said them.
-    verbs = {r.predicate for r in reports if r.predicate and not r.reference}
-    verbs = {v for v in verbs if not clustering.of_saying(v)}
+    verbs = {r.predicate for r in reports if r.predicate and not r.reference and r.of_deed}
     verbs |= {v for p in verbs if p in FAMILY_OF for v in PREDICATE_FAMILIES[FAMILY_OF[p]]}
     # the happening a deed is part of, told by its noun or by what it did (``part_of``)
     part_of = {noun for r in reports if r.part_of for noun in kin_of(r.part_of)}
@@ -277,7 +276,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
     said = {
         n
         for f in own
-        if f.get("talk", f.get("spoken")) or clustering.of_saying(f.get("predicate", ""))
+        if f.get("talk", f.get("spoken") or clustering.of_saying(f.get("predicate", "")))
         for n in f.get("agents", [])
     }
     speakers, _ = actor_names(names[n] for n in said if n in names)

@@ -640,3 +640,11 @@ def test_he_said_after_he_said_is_the_same_speaker_not_the_man_he_spoke_of():
     )
     (treason,) = [e for e in events(text) if "treason" in e.sentence]
     assert treason.agents == ["Ana Lund"]
+
+
+def test_a_thing_released_is_a_deed_and_words_released_an_announcement():
+    (gas,) = events("Crews released the gas from the tank cars into a trench on Monday.")
+    (freed,) = events("The reporter was released from custody on Wednesday.")
+    (words,) = events("The railroad released a statement on Monday.")
+    assert (gas.event_type, gas.spoken, freed.event_type) == ("other", False, "other")
+    assert (words.event_type, words.spoken) == ("announcement", True)

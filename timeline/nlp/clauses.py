@@ -187,6 +187,8 @@ def event_type(head) -> str:
         return "other"
     if words := words_given(told):
         return words  # "The general made the announcement on television"
+    if let_go(told):
+        return "other"
     kind = classify(told.lemma_)
     if told.lemma_.lower() in NAMING and any(
         c.dep_ in ("ccomp", "oprd", "dobj", "nsubjpass") and c.pos_ in NOUNS for c in told.children
@@ -203,11 +205,21 @@ def event_type(head) -> str:
     return kind
 
 
+def let_go(verb) -> bool:
+    """Is ``verb`` "release" told of a thing let out or a person let go ("released vinyl chloride from
+    the cars into a trough", "was released from custody"), not of words made public?"""
+    if verb.lemma_.lower() != "release":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "into") for c in verb.children) or any(
+        c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON" for c in verb.children
+    )
+
+
 def said(head) -> bool:
     """Whether a clause tells someone's words: its verb is one of saying, or a "he said" stands
     inside it ("The real warning, he said, came from the smoke"); not one that records a happening
     (see ``recorded``)."""
-    if recorded(head) is not None:
+    if recorded(head) is not None or let_go(head):
         return False
     return (
         classify(head.lemma_) in ("statement", "announcement")

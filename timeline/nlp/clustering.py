@@ -145,7 +145,7 @@ class Report:
     @property
     def of_deed(self) -> bool:
         """Does it tell a deed done (its verb is none of saying), whoever's words tell it?"""
-        return not of_saying(self.predicate)
+        return not (of_saying(self.predicate) and self.talk)  # "crews released the gas" is a deed
 
     @property
     def told_deed(self) -> bool:
@@ -648,7 +648,7 @@ def same_patient(report: Report, event: Profile, relation: str | None) -> bool:
     tells the deed, but not for words said."""
     if (report.from_publication and event.from_publication) or not of_one_day(report, event, relation):
         return False
-    if of_saying(report.predicate) or report.reference:
+    if not report.of_deed or report.reference:
         return False
     return report.article not in event.articles and bool(report.patients & event.patients)
 
@@ -685,11 +685,7 @@ def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) ->
     article shares with the event, on its day, told undated just after, or told undated by both with
     a count both give; or None (whoever tells it: "the Coast Guard said an aircraft picked up noises",
     "an aircraft picked up noises, Rolling Stone reported")."""
-    if (
-        report.predicate not in event.predicates
-        or of_saying(report.predicate)
-        or report.article in event.articles
-    ):
+    if report.predicate not in event.predicates or not report.of_deed or report.article in event.articles:
         return None
     doers = event.agents - event.speakers  # (a teller of the deed is none of its doers)
     if not report.talk and report.agents and doers and not report.agents & doers:
