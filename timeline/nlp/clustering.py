@@ -144,8 +144,9 @@ class Report:
 
     @property
     def of_deed(self) -> bool:
-        """Does it tell a deed done (its verb is none of saying), whoever's words tell it?"""
-        return not (of_saying(self.predicate) and self.talk)  # "crews released the gas" is a deed
+        """Does it tell a deed done, whoever's words tell it: its verb is none of saying, or it is told
+        as no words ("crews released the gas into a trench", not "released a statement")?"""
+        return not (of_saying(self.predicate) and self.talk)
 
     @property
     def told_deed(self) -> bool:
