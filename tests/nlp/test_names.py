@@ -299,3 +299,12 @@ def test_a_unit_named_by_the_short_form_of_two_services_belongs_to_the_one_the_a
     spoke = actors_of_event(text, "go on")
     assert "US Coast Guard" in spoke and "Canadian Coast Guard" not in spoke
     assert "Canadian Coast Guard" in actors_of_event(text, "sail"), "the service whose whole name it holds"
+
+
+def test_a_title_written_short_before_a_name_is_kept_as_a_spelling_of_it():
+    text = (
+        "Ohio Gov. Mike DeWine made the announcement. Coast Guard Rear Adm. John Mauger said the "
+        "search went on."
+    )
+    spellings = {s for _, mentions in actors_of(text) for s in mentions}
+    assert {"Gov. Mike DeWine", "Rear Adm. John Mauger"} <= spellings

@@ -370,10 +370,14 @@ def _office_holder(text: str, start: int, end: int, gazetteer: Gazetteer):
     return (words[0][0], words[first - 1][1]), (person[0][0], person[-1][1])
 
 
+# Up to three capitalised words right before a name, abbreviated ones too ("Gov.", "Rear Adm.").
+_TITLES_WRITTEN = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})$")
+
+
 def _titled(text: str, start: int, name: str, kind: str) -> str:
     """A person's name with the titles written right before it ("Governor Moore", "Mr Bazoum"), as
     a spelling to keep; other names as they are."""
-    title = _TITLE_BEFORE.search(text[max(0, start - 30) : start]) if kind == "person" else None
+    title = _TITLES_WRITTEN.search(text[max(0, start - 30) : start]) if kind == "person" else None
     words = title.group(1).split() if title else []
     while words and not _is_title(words[0]):
         words = words[1:]
