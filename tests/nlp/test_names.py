@@ -308,3 +308,14 @@ def test_a_title_written_short_before_a_name_is_kept_as_a_spelling_of_it():
     )
     spellings = {s for _, mentions in actors_of(text) for s in mentions}
     assert {"Gov. Mike DeWine", "Rear Adm. John Mauger"} <= spellings
+
+
+def test_a_place_written_with_east_new_or_little_before_it_is_another_place():
+    gazetteer = file_gazetteer()
+    for text, place in (
+        ("Residents of East Palestine were told they could return home.", "East Palestine"),
+        ("The governor of New Mexico spoke on Monday.", "New Mexico"),
+        ("Exiles in Little Havana marched.", "Little Havana"),
+    ):
+        names = {m.name for m in find_actors(load_nlp()(text), gazetteer)}
+        assert place in names and place.split()[-1] not in names, text

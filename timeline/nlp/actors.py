@@ -291,6 +291,11 @@ class _Raw:
     written: str = ""  # the spelling with its title, when the text puts one before it ("Mr Bazoum")
 
 
+# Words that make a place's name another place's when written before it: "East Palestine" (Ohio) is
+# not Palestine, "New Mexico" not Mexico.
+PLACE_BEFORE = re.compile(r"\b(?:North|South|East|West|New|Old|Upper|Lower|Little|Great|Port|Fort|Mount)\s$")
+
+
 def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
     """Gazetteer hits first, then spaCy's entities that add something (not inside a hit)."""
     text = text_of(doc)
@@ -304,6 +309,14 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
         if datelined(s, e):
             continue
         known = gazetteer.lookup(alias)
+        if (
+            known[1] == "place"
+            and alias == known[0]
+            and (before := PLACE_BEFORE.search(text, max(0, s - 12), s))
+        ):
+            # "East Palestine", "New Mexico": another place than the one the last word names
+            found.append(_Raw(text[before.start() : e], "place", before.start(), e, None))
+            continue
         found.append(_Raw(alias, known[1], s, e, known, _titled(text, s, alias, known[1])))
     hits = [(r.start, r.end, r.kind) for r in found]
     for ent in doc.ents:
@@ -317,6 +330,8 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
             s = _first_names(ent, s, gazetteer)  # "Oleksii Stepanov", "OceanGate Expeditions"
         if kind == "place" and (settlement := SETTLEMENT_AFTER.match(text, e)):
             e = settlement.end()  # "Lahaina Town", of which the tagger took "Lahaina"
+        if kind == "place" and (before := PLACE_BEFORE.search(text, max(0, s - 12), s)):
+            s = before.start()  # "Little Havana", of which the tagger took "Havana"
         inside = [h for h in hits if s <= h[0] and h[1] <= e]
         if any(h[0] <= s and e <= h[1] for h in hits):
             continue  # the gazetteer already names this span
