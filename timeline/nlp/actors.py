@@ -296,6 +296,12 @@ class _Raw:
 PLACE_BEFORE = re.compile(r"\b(?:North|South|East|West|New|Old|Upper|Lower|Little|Great|Port|Fort|Mount)\s$")
 
 
+def _place_begins(text: str, start: int) -> int:
+    """Where a place's name written at ``start`` begins, with a word of ``PLACE_BEFORE`` before it."""
+    before = PLACE_BEFORE.search(text, max(0, start - 12), start)
+    return before.start() if before else start
+
+
 def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
     """Gazetteer hits first, then spaCy's entities that add something (not inside a hit)."""
     text = text_of(doc)
@@ -309,13 +315,9 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
         if datelined(s, e):
             continue
         known = gazetteer.lookup(alias)
-        if (
-            known[1] == "place"
-            and alias == known[0]
-            and (before := PLACE_BEFORE.search(text, max(0, s - 12), s))
-        ):
+        if known[1] == "place" and alias == known[0] and (begins := _place_begins(text, s)) < s:
             # "East Palestine", "New Mexico": another place than the one the last word names
-            found.append(_Raw(text[before.start() : e], "place", before.start(), e, None))
+            found.append(_Raw(text[begins:e], "place", begins, e, None))
             continue
         found.append(_Raw(alias, known[1], s, e, known, _titled(text, s, alias, known[1])))
     hits = [(r.start, r.end, r.kind) for r in found]
@@ -330,8 +332,8 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
             s = _first_names(ent, s, gazetteer)  # "Oleksii Stepanov", "OceanGate Expeditions"
         if kind == "place" and (settlement := SETTLEMENT_AFTER.match(text, e)):
             e = settlement.end()  # "Lahaina Town", of which the tagger took "Lahaina"
-        if kind == "place" and (before := PLACE_BEFORE.search(text, max(0, s - 12), s)):
-            s = before.start()  # "Little Havana", of which the tagger took "Havana"
+        if kind == "place":
+            s = _place_begins(text, s)  # "Little Havana", of which the tagger took "Havana"
         inside = [h for h in hits if s <= h[0] and h[1] <= e]
         if any(h[0] <= s and e <= h[1] for h in hits):
             continue  # the gazetteer already names this span
@@ -385,14 +387,10 @@ def _office_holder(text: str, start: int, end: int, gazetteer: Gazetteer):
     return (words[0][0], words[first - 1][1]), (person[0][0], person[-1][1])
 
 
-# Up to three capitalised words right before a name, abbreviated ones too ("Gov.", "Rear Adm.").
-_TITLES_WRITTEN = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})$")
-
-
 def _titled(text: str, start: int, name: str, kind: str) -> str:
     """A person's name with the titles written right before it ("Governor Moore", "Mr Bazoum"), as
     a spelling to keep; other names as they are."""
-    title = _TITLES_WRITTEN.search(text[max(0, start - 30) : start]) if kind == "person" else None
+    title = _TITLE_BEFORE.search(text[max(0, start - 30) : start]) if kind == "person" else None
     words = title.group(1).split() if title else []
     while words and not _is_title(words[0]):
         words = words[1:]
@@ -750,7 +748,8 @@ OFFICES = {
 OWNED_OFFICE = re.compile(
     rf"\b([A-Z][a-z]+)(?:'s|’s)\s+(?:[a-z]+\s+){{0,2}}({'|'.join(OFFICES)})\b", re.IGNORECASE
 )
-_TITLE_BEFORE = re.compile(r"((?:[A-Z][a-z]+\s+){1,3})$")
+# Up to three capitalised words right before a name, abbreviated ones too ("Gov.", "Rear Adm.").
+_TITLE_BEFORE = re.compile(r"((?:[A-Z][a-z]+\.?\s+){1,3})$")
 # A post written in words before a person's rank and name: "armed forces chief General Abdou Sidikou
 # Issa", "army spokesman Col. Amadou Abdramane" (a word or two, then the post's noun).
 _POST_BEFORE = re.compile(

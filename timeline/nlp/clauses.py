@@ -110,8 +110,7 @@ def deed_word(deed) -> str:
     """The word a deed is compared by: the verb whose deed a light verb's object names ("conducted
     a controlled release": "release", "did a controlled detonation": "detonate"), else its lemma."""
     lemma = deed.lemma_.lower()
-    light = light_deed(deed.head) if deed.dep_ == "dobj" else None
-    if light is not None and light.i == deed.i:
+    if deed.dep_ == "dobj" and light_deed(deed.head) == deed:
         return verb_of_noun(lemma) or lemma
     return lemma
 

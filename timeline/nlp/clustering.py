@@ -135,7 +135,7 @@ class Report:
 
     @property
     def talk(self) -> bool:
-        return self.spoken or self.event_type in TALK_TYPES
+        return is_talk(self.spoken, self.event_type)
 
     @property
     def doer_named(self) -> bool:
@@ -344,6 +344,11 @@ def said_by_then(report: Report, event: Profile) -> bool:
         and event.date_end is not None
         and event.date_end < report.published
     )
+
+
+def is_talk(spoken: bool, event_type: str) -> bool:
+    """Is a report words, told as someone's or of a statement's or announcement's type?"""
+    return spoken or event_type in TALK_TYPES
 
 
 def told_on(side: Report | Profile) -> dt.date | None:

@@ -799,11 +799,6 @@ def _said_on(head, deed, timex: Timex | None) -> bool:
     return timex is not None and deed is not head and attach(head.doc, timex) == head
 
 
-def _within(head) -> list:
-    """The nouns a clause's "in" governs ("said in their statement", "died in the quake")."""
-    return _governed(head, "in")
-
-
 def _governed(tok, preposition: str) -> list:
     """The nouns a preposition after a word governs ("died in the quake", "possession of the bank")."""
     return [
@@ -821,7 +816,7 @@ def _said_in(head) -> tuple[str, bool]:
     statement", "in the statement"); ("", False) for none."""
     if not said(head):
         return "", False
-    given = next((n for n in _within(head) if n.lemma_.lower() in WORDS_GIVEN), None)
+    given = next((n for n in _governed(head, "in") if n.lemma_.lower() in WORDS_GIVEN), None)
     if given is None:
         return "", False
     return given.lemma_.lower(), any(
@@ -843,7 +838,7 @@ def _part_of(head) -> str:
     hangs on the sentence's root.)"""
     if said(head) or head.pos_ != "VERB":
         return ""
-    befell = [n for n in _within(head) if n.lemma_.lower() in HAPPENING_NOUNS]
+    befell = [n for n in _governed(head, "in") if n.lemma_.lower() in HAPPENING_NOUNS]
     if befell and classify(head.lemma_) != "legal":
         return befell[0].lemma_.lower()
     beside = [*head.children, *(head.sent.root.children if hung_on_subject(head) else ())]

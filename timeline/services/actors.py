@@ -149,12 +149,11 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
         actor_names[actor_id] = actor_name
     found = set()
     for spelling, actor_id, actor_kind in spellings:
-        if _acronym_of(spelling, name) and spelling != actor_names[actor_id]:
+        acronym = _acronym_of(spelling, name)
+        if acronym and spelling != actor_names[actor_id]:
             continue  # the acronym of another name stored with it ("CIS", Commonwealth of Independent States)
         sharing = name.isupper() or set(words) & set(name_key(spelling).split())
-        sharing = (
-            sharing or office_of(name, spelling) or office_of(spelling, name) or _acronym_of(spelling, name)
-        )
+        sharing = sharing or office_of(name, spelling) or office_of(spelling, name) or acronym
         if actor_id not in found and sharing and _forms_of_one(name, kind, spelling, actor_kind):
             found.add(actor_id)
     if len(found) > 1:

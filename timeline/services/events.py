@@ -44,7 +44,7 @@ def _source_fields(extracted: ExtractedEvent, actors: dict[str, Actor]) -> dict:
             "terms": sorted(extracted.terms),
             "reference": extracted.reference,
             "spoken": extracted.spoken,
-            "talk": extracted.spoken or extracted.event_type in clustering.TALK_TYPES,
+            "talk": clustering.is_talk(extracted.spoken, extracted.event_type),
             "another": extracted.another,
             "doer": extracted.doer,
             "patients": stored_names(actors, extracted.patients),
