@@ -99,6 +99,16 @@ def test_an_acronym_after_the_full_name_is_the_same_organisation():
     assert any("Federal Deposit Insurance" in n for n in names)
 
 
+def test_a_name_the_tagger_ran_over_a_verb_is_the_names_on_either_side():
+    text = (
+        "China voiced strong opposition to the strike, Xinhua quoted Chinese Foreign Ministry as saying "
+        "in a statement on Sunday."
+    )
+    names = {name for name, _ in actors_of(text)}
+    assert "Xinhua" in names
+    assert not any("quoted" in n for n in names)
+
+
 def test_the_title_written_before_a_name_is_kept_as_a_spelling_of_it():
     text = (
         "Maryland Governor Wes Moore declared an emergency. “We are working,” Governor Moore said on Tuesday."

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from timeline.nlp.actors import Gazetteer
 from timeline.nlp.extract import extract_doc
 from timeline.nlp.pipeline import load_nlp, verb_of, verb_of_noun
@@ -17,6 +19,12 @@ def test_a_heading_line_is_not_run_into_the_sentence_below_it():
         "Tactical deficit",
         "Zelensky also revealed that he had invited Xi to visit Ukraine.",
     ]
+
+
+@pytest.mark.parametrize("title", ["Brig. Gen.", "Lt. Col.", "Sgt.", "Capt.", "Maj."])
+def test_a_title_written_short_before_a_name_ends_no_sentence(title):
+    text = f"{title} Ann Carver, the base's spokeswoman, said on Thursday that the runway had reopened."
+    assert sentences(text) == [text]
 
 
 def test_a_closing_quote_stays_with_its_paragraph():

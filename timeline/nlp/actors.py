@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from spacy.tokens import Span
 
 from .anaphora import (
     COMPANY_NOUNS,
@@ -302,6 +303,17 @@ def _place_begins(text: str, start: int) -> int:
     return before.start() if before else start
 
 
+def _names_in(ent) -> list:
+    """The names in an entity the tagger ran over a verb: "Xinhua quoted Chinese Foreign Ministry" is
+    "Xinhua" and "Chinese Foreign Ministry" (a name holds no verb written in lower case)."""
+    verbs = [tok.i for tok in ent if tok.is_lower and tok.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return [ent]
+    bounds = zip([ent.start - 1, *verbs], [*verbs, ent.end], strict=True)
+    doc = ent.doc
+    return [Span(doc, a + 1, b, label=ent.label_) for a, b in bounds if b > a + 1]
+
+
 def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
     """Gazetteer hits first, then spaCy's entities that add something (not inside a hit)."""
     text = text_of(doc)
@@ -321,7 +333,7 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
             continue
         found.append(_Raw(alias, known[1], s, e, known, _titled(text, s, alias, known[1])))
     hits = [(r.start, r.end, r.kind) for r in found]
-    for ent in doc.ents:
+    for ent in (piece for whole in doc.ents for piece in _names_in(whole)):
         kind = ENTITY_KINDS.get(ent.label_)
         if not kind or datelined(ent.start_char, ent.end_char):
             continue

