@@ -108,3 +108,19 @@ def test_the_date_of_a_happening_named_after_another_deed_is_not_that_deeds(tmp_
     ingest_inbox(tmp_path / "in", {"a.txt": (lifted, "Order lifted", "Wire", "2025-04-09")})
     (lifting,) = Event.objects.filter(title__contains="lifted")
     assert str(lifting.date_start) == "2025-04-09", "last weekend is the derailment's, not the lifting's"
+
+
+def test_more_words_of_one_who_told_a_deed_are_of_the_deed_they_told(tmp_path):
+    """A spokesman telling what others did is no speaker of that deed, but what he adds later, undated,
+    is more of the same account, not a statement of its own."""
+    text = (
+        "Drone sighted\n\nArmy spokesman Colonel Dan Okafor announced on Thursday that radar crews detected "
+        "a drone over the northern border. The minister delayed a trip abroad, an aide told reporters. "
+        "Okafor said that crews continue to track the drone closely and acted at once to protect "
+        "sensitive sites. Okafor also said the base would hold an open day for families next month.\n"
+    )
+    ingest_inbox(tmp_path / "in", {"a.txt": (text, "Drone sighted", "Wire", "2025-04-11")})
+    event = event_telling("radar crews detected")
+    assert event_telling("continue to track") == event
+    assert not event.sources.filter(sentence__contains="open day"), "his words of something else are not"
+    assert "Dan Okafor" in profiles_of([event.pk])[event.pk].tellers, "as a later import reads it"

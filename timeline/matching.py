@@ -264,13 +264,13 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
     published = [r["article__published"] for r in rows if r["article__published"]]
     specific, countries = actor_names(members)
     # the tellers of a deed told as their words are neither its doers nor its speakers
-    own = [
-        f
-        for f in (r["frame"] or {} for r in rows)
-        if not clustering.told_deed(
+    own, theirs = [], []
+    for f in (r["frame"] or {} for r in rows):
+        told = clustering.told_deed(
             f.get("spoken"), f.get("roles", ""), f.get("predicate", ""), f.get("agents", ())
         )
-    ]
+        (theirs if told else own).append(f)
+    tellers, _ = actor_names(names[n] for f in theirs for n in f.get("agents", []) if n in names)
     agent_names = {n for f in own for n in f.get("agents", [])}
     agents, agent_countries = actor_names(names[n] for n in agent_names if n in names)
     said = {
@@ -310,6 +310,7 @@ def _profile(event: dict, every_row: list[dict], members: list[tuple], names: di
             for r in every_row
         ),
         speakers=speakers,
+        tellers=tellers,
     )
 
 

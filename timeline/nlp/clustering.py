@@ -176,6 +176,9 @@ class Profile:
     terms: tuple[tuple[object, int, frozenset[str]], ...] = ()
     # who is told speaking in any of its sources (see ``remarks``)
     speakers: frozenset[str] = frozenset()
+    # who is told telling a deed another did in any of its sources ("the Coast Guard said an aircraft
+    # picked up noises", see ``remarks``)
+    tellers: frozenset[str] = frozenset()
     another: bool = False  # a source tells it as another of its kind ("a second quake")
     doers: frozenset[str] = frozenset()  # the nouns of the happenings its sources tell doing it
     patients: frozenset[str] = frozenset()  # whom its sources tell it was done to
@@ -213,6 +216,7 @@ class Profile:
             speakers=(self.speakers | report.agents)
             if report.talk and not report.told_deed
             else self.speakers,
+            tellers=(self.tellers | report.agents) if report.told_deed else self.tellers,
             another=self.another or report.another,
             doers=self.doers | ({report.doer} - {""}),
             patients=self.patients | report.patients,

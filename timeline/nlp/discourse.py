@@ -71,12 +71,15 @@ def remarks(report: Report, event: Profile, relation: str) -> float | None:
     where their words were told undated in an article of that day (for words several said together,
     the share of them that are its speakers; not someone else's own words beside a statement they put
     out in writing, see ``WRITTEN``). A report dated only by
-    publication ("he added") joins the event of its speaker (what they said or did) that its article
+    publication ("he added") joins the event of its speaker (what they said or did, or a deed they
+    told another did: "the spokesman announced that crews detected a drone … he said") that its article
     told of at most ``REMARKS_NEAR`` sentences before, the closer the better, and a deed done that
     their words tell before by ``OTHER_DEED`` ("Biden signed a declaration. Biden spoke by phone with
     the governor. He confirmed he signed the declaration": the signing, not the call); None when it is
     no such statement."""
-    if not report.talk or not report.agents & (event.speakers | event.agents):
+    if not report.talk:
+        return None
+    if not report.agents & (event.speakers | event.agents) and not _tells_more(report, event):
         return None
     if report.about and not report.about & event.about:
         return None  # "as Xi departed he told Putin": said at another happening, told in its sentence
@@ -96,6 +99,16 @@ def remarks(report: Report, event: Profile, relation: str) -> float | None:
     # the deed a speaker's words tell, told before as done, before the speaker's other words
     other_deed = report.of_deed and report.predicate not in event.predicates
     return 1.0 - 0.01 * closest - (OTHER_DEED if other_deed else 0.0)
+
+
+def _tells_more(report: Report, event: Profile) -> bool:
+    """Are the report's words those of one who told a deed of the event that another did, and of what
+    that deed was done to or with ("the spokesman announced crews detected a drone … he said crews
+    track the drone"), not of something else ("… the channel will open by April, he said")?"""
+    if not report.agents & event.tellers:
+        return False
+    names = {word.casefold() for name in report.agents for word in name.split()}
+    return bool((report.terms & event.vocabulary) - names)
 
 
 def said_again(report: Report, event: Profile) -> float | None:
