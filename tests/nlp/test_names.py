@@ -319,3 +319,33 @@ def test_a_place_written_with_east_new_or_little_before_it_is_another_place():
     ):
         names = {m.name for m in find_actors(load_nlp()(text), gazetteer)}
         assert place in names and place.split()[-1] not in names, text
+
+
+def spellings_of(text, person):
+    found = extract_doc(load_nlp()(text), None, file_gazetteer()).actors
+    return {s for a in found if a.name == person for s in a.mentions}
+
+
+def test_an_office_of_several_words_or_after_a_nationality_is_kept_as_a_spelling_of_the_name():
+    text = (
+        "Secretary of State Maria Lindqvist met Dutch Foreign Minister Pieter Janssen in Oslo. "
+        "Army Chief of Staff General Tomas Berg joined them."
+    )
+    assert "Secretary of State Maria Lindqvist" in spellings_of(text, "Maria Lindqvist")
+    assert {"Dutch Foreign Minister Pieter Janssen", "Foreign Minister Pieter Janssen"} <= spellings_of(
+        text, "Pieter Janssen"
+    )
+    assert "General Tomas Berg" in spellings_of(text, "Tomas Berg"), "a rank begins a title of its own"
+    names = {a.name for a in extract_doc(load_nlp()(text), None, file_gazetteer()).actors}
+    assert "State" not in names, "what an office is of is no actor"
+
+
+def test_a_sovereign_s_numeral_is_part_of_the_name_and_the_country_of_a_title_is_no_one():
+    text = (
+        "King Harald IX of Norland opened the bridge. The King of Norland thanked the builders. "
+        "Harald IX then left, and Pope Gregory XVII sent a message."
+    )
+    found = {(a.name, a.kind) for a in extract_doc(load_nlp()(text), None, file_gazetteer()).actors}
+    assert ("Harald IX", "person") in found and ("Gregory XVII", "person") in found
+    assert not {name for name, _ in found} & {"IX", "XVII", "of Norland"}
+    assert "King Harald IX" in spellings_of(text, "Harald IX")

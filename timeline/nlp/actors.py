@@ -46,7 +46,8 @@ TITLE_WORDS = {
     "adm", "col", "gen", "lt", "sgt", "capt", "maj", "cmdr", "rep", "sen", "gov", "rear", "chair",
     "chairwoman", "chairperson", "chief", "officer", "professor", "prof", "judge", "justice", "rev",
     "sheikh", "speaker", "superintendent", "inspector", "constable", "detective", "agent", "ceo",
-    "administrator", "commissioner", "first", "lady",
+    "administrator", "commissioner", "first", "lady", "princess", "emperor", "empress", "tsar", "sultan",
+    "emir",
 }  # fmt: skip
 FUZZY_THRESHOLD = 88  # rapidfuzz ratio on transliteration skeletons
 # "X (Y)": Y is another name of X when it is one to three capitalised words.
@@ -288,7 +289,8 @@ class _Raw:
     start: int
     end: int
     known: tuple[str, str] | None
-    written: str = ""  # the spelling with its title, when the text puts one before it ("Mr Bazoum")
+    # the spelling with its titles, when the text puts some before it ("Mr Bazoum")
+    written: tuple[str, ...] = ()
 
 
 # Words that make a place's name another place's when written before it: "East Palestine" (Ohio) is
@@ -319,7 +321,7 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
             # "East Palestine", "New Mexico": another place than the one the last word names
             found.append(_Raw(text[begins:e], "place", begins, e, None))
             continue
-        found.append(_Raw(alias, known[1], s, e, known, _titled(text, s, alias, known[1])))
+        found.append(_Raw(alias, known[1], s, e, known, _titled(text, s, alias, known[1], gazetteer)))
     hits = [(r.start, r.end, r.kind) for r in found]
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
@@ -334,6 +336,8 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
             e = settlement.end()  # "Lahaina Town", of which the tagger took "Lahaina"
         if kind == "place":
             s = _place_begins(text, s)  # "Little Havana", of which the tagger took "Havana"
+        if kind in ("person", "organization") and (regnal := _regnal(text, s, e)):
+            kind, e = "person", regnal  # "King Felipe VI", which the tagger may take for an organisation
         inside = [h for h in hits if s <= h[0] and h[1] <= e]
         if any(h[0] <= s and e <= h[1] for h in hits):
             continue  # the gazetteer already names this span
@@ -347,14 +351,20 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
         name = clean_name(text[s:e], person=kind == "person")
         if kind == "person":
             name = _strip_demonym(name, gazetteer)
-        if not name or not any(c.isalpha() for c in name) or _only_titles(name):
-            continue
+        if not name or not any(c.isalpha() for c in name) or _only_titles(name) or name.startswith("of "):
+            continue  # "of Morocco", of "the King of Morocco", is an office's country, no name
         known = gazetteer.lookup(name)
         if kind == "group" and not known:
             continue  # a nationality names an actor only when it stands for a known country
-        written = _titled(text, s, clean_name(text[s:e], person=False), kind)
-        found.append(_Raw(name, kind, s, e, known, written if written != name else ""))
-    return sorted(found, key=lambda r: r.start)
+        titled = clean_name(text[s:e], person=False)  # "Pope Francis", of which the tagger took the title
+        written = (*_titled(text, s, titled, kind, gazetteer), titled) if kind == "person" else ()
+        found.append(_Raw(name, kind, s, e, known, tuple(w for w in written if w != name)))
+    # what an office is of is no actor the tagger may take it for: "State" of "Secretary of State"
+    offices = [(_office_before(text, r.start, gazetteer)[0], r.start) for r in found if r.kind == "person"]
+    return sorted(
+        (r for r in found if r.known or r.kind == "person" or not any(a <= r.start < b for a, b in offices)),
+        key=lambda r: r.start,
+    )
 
 
 # Titles of an office inside an organisation ("Coast Guard Rear Adm.", "NTSB Chair"), not of a
@@ -387,16 +397,85 @@ def _office_holder(text: str, start: int, end: int, gazetteer: Gazetteer):
     return (words[0][0], words[first - 1][1]), (person[0][0], person[-1][1])
 
 
-def _titled(text: str, start: int, name: str, kind: str) -> str:
-    """A person's name with the titles written right before it ("Governor Moore", "Mr Bazoum"), as
-    a spelling to keep; other names as they are."""
-    title = _TITLE_BEFORE.search(text[max(0, start - 30) : start]) if kind == "person" else None
-    words = title.group(1).split() if title else []
-    while words and not _is_title(words[0]):
+# A sovereign's or a pope's name: a name and the Roman numeral of its order ("Mohammed VI").
+REGNAL = re.compile(r"[A-Z][a-z]+ (?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))(?![\w-])")
+ROYAL_TITLES = {"king", "queen", "pope", "prince", "princess", "emperor", "empress", "tsar", "sultan", "emir"}
+
+
+def _regnal(text: str, start: int, end: int) -> int | None:
+    """Where the name of a sovereign or a pope the tagger found at ``start`` ends, or None: a name
+    and a Roman numeral, which the tagger may leave out ("Mohammed" of "Mohammed VI") or take for an
+    organisation's ("King Felipe VI"). A numeral of one letter ("Henry V") needs a royal title."""
+    words = text[start:end].split(" ")
+    titles = 0
+    while titles < len(words) - 1 and _is_title(words[titles], ROYAL_TITLES):
+        titles += 1
+    name = REGNAL.match(text, start + sum(len(w) + 1 for w in words[:titles]))
+    if name is None or name.end() < end:
+        return None
+    before = words[:titles] or text[max(0, start - 12) : start].split()[-1:]
+    royal = bool(before) and _is_title(before[-1], ROYAL_TITLES)
+    return name.end() if royal or len(name.group(1)) > 1 else None
+
+
+def _titled(text: str, start: int, name: str, kind: str, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """A person's name with the titles written right before it, as spellings to keep, longest first:
+    "French President Emmanuel Macron" and "President Emmanuel Macron", "Secretary of State Antony
+    Blinken", "Chairman General Mark Milley" and "General Mark Milley" (a rank begins a title of its
+    own), "Gov. Mike DeWine". Other names, and names written with no title, give none."""
+    words = _office_before(text, start, gazetteer)[1] if kind == "person" else []
+    if not words:
+        return ()
+    forms = [words]
+    if gazetteer.kind_of(words[0]) == "place":
+        forms.append(words[1:])  # "President Emmanuel Macron" of "French President Emmanuel Macron"
+    ranked = [i for i in range(1, len(words)) if _is_rank(words[i]) and not _is_rank(words[i - 1])]
+    if ranked and "of" not in words[ranked[0] :]:
+        forms.append(words[ranked[0] :])
+    return tuple(dict.fromkeys(f"{' '.join(f)} {name}" for f in forms))
+
+
+# Up to six words right before a name that may be an office's: capitalised or abbreviated ones
+# ("Gov.", "Rear Adm."), and "of", "for" or "the" inside one ("Secretary of State").
+_OFFICE_WORDS = re.compile(r"((?:(?:[A-Z][\w'’]*\.?|of|for|the)\s+){1,6})$")
+# Ranks that begin a title of their own after an office ("Chairman General Mark Milley").
+MILITARY_RANKS = {
+    "general", "gen", "brigadier", "admiral", "adm", "rear", "colonel", "col", "lieutenant", "lt",
+    "major", "maj", "captain", "capt", "sergeant", "sgt", "commander", "cmdr", "marshal",
+}  # fmt: skip
+
+
+def _is_rank(word: str) -> bool:
+    return _is_title(word, MILITARY_RANKS)
+
+
+def _office_before(text: str, start: int, gazetteer: Gazetteer) -> tuple[int, list[str]]:
+    """The office written right before a person's name at ``start``: where it begins and its words,
+    or (``start``, []). An office is titles ("Rear Adm.", "Foreign Minister"), after a country's
+    name or its people's ("US", "French") or not, and may end on what it is of or for ("Secretary of
+    State", "Minister for Foreign Affairs")."""
+    before = _OFFICE_WORDS.search(text, max(0, start - 60), start)
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", before.group(1))] if before else []
+    while words:
+        if _is_office([w for _, w in words], gazetteer):
+            return before.start() + words[0][0], [w for _, w in words]
         words = words[1:]
-    if words and all(_is_title(w) for w in words):
-        return f"{' '.join(words)} {name}"
-    return name
+    return start, []
+
+
+def _is_office(words: list[str], gazetteer: Gazetteer) -> bool:
+    if len(words) > 1 and gazetteer.kind_of(words[0]) == "place":
+        words = words[1:]
+    head, of, tail = words, [], []
+    for i, word in enumerate(words):
+        if word in ("of", "for"):
+            head, of, tail = words[:i], [word], words[i + 1 :]
+            break
+    if tail[:1] == ["the"]:
+        tail = tail[1:]
+    if not head or head[0].casefold() == "the" or not all(w[:1].isupper() and _is_title(w) for w in head):
+        return False
+    return not of or (0 < len(tail) <= 3 and all(w[:1].isupper() for w in tail))
 
 
 def _first_names(ent, start: int, gazetteer: Gazetteer) -> int:
@@ -548,7 +627,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
         else:
             name, kind = r.text, r.kind
         mentions.append(ActorMention(name, kind, r.text, r.start, r.end, written=r.written))
-    mentions += _untagged_forms(doc, mentions)
+    mentions += _untagged_forms(doc, mentions, gazetteer)
     mentions += _aged_names(text_of(doc), mentions)
     mentions += _described_as_companies(doc, mentions)
     mentions += _role_mentions(text_of(doc), mentions, gazetteer)
@@ -561,7 +640,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _untagged_forms(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def _untagged_forms(doc, mentions: list[ActorMention], gazetteer: Gazetteer) -> list[ActorMention]:
     """Short forms of names the article gives in full that the tagger did not take for names: a
     person's surname alone ("Mauger said", after "Rear Adm. John Mauger") when no one else named there
     bears it, an organisation's acronym ("The DFPI appointed", after "Department of Financial
@@ -576,7 +655,8 @@ def _untagged_forms(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if m.role:
             continue
         if m.kind == "person" and len(words := m.name.split()) > 1 and words[-1][:1].isupper():
-            forms.setdefault(words[-1], set()).add((m.name, "person"))
+            # a sovereign's name is found whole: "VI" alone names no one
+            forms.setdefault(m.name if REGNAL.fullmatch(m.name) else words[-1], set()).add((m.name, "person"))
         if m.kind == "organization":
             for spelling in {m.name, m.text}:
                 if len(letters := initials(spelling)) >= 3:
@@ -601,7 +681,8 @@ def _untagged_forms(doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 continue
             if form in as_words and not _proper_noun_at(doc, start, end):
                 continue
-            out.append(ActorMention(name, kind, form, start, end))
+            written = _titled(text, start, form, kind, gazetteer)  # "King Mohammed VI"
+            out.append(ActorMention(name, kind, form, start, end, written=written))
     return out
 
 
