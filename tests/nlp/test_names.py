@@ -349,3 +349,11 @@ def test_a_sovereign_s_numeral_is_part_of_the_name_and_the_country_of_a_title_is
     assert ("Harald IX", "person") in found and ("Gregory XVII", "person") in found
     assert not {name for name, _ in found} & {"IX", "XVII", "of Norland"}
     assert "King Harald IX" in spellings_of(text, "Harald IX")
+
+
+def test_a_given_name_written_short_in_one_article_is_the_same_person():
+    text = (
+        "Air Force Brig. Gen. Patrick Ryle said the flight was tracked. Later Pat Ryle told reporters "
+        "the jet had landed, and Ryle took no questions."
+    )
+    assert {name for name, _ in actors_of(text) if "Ryle" in name} == {"Patrick Ryle"}

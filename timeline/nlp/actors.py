@@ -501,6 +501,8 @@ def _first_names(ent, start: int, gazetteer: Gazetteer) -> int:
 def _short_form(name: str, full_names: list[str]) -> str | None:
     """The one full name in the article that a single word names ("Xi", "Cervati")."""
     exact = [f for f in full_names if name in f.split()]
+    # "Ryder" of "Pat Ryder" and "Patrick Ryder", one person: the full name of the short one
+    exact = [f for f in exact if not any(same_name(f, g, "person") for g in exact if g != f)]
     if len(exact) == 1:
         return exact[0]
     if exact:
@@ -542,7 +544,20 @@ def same_name(short: str, full: str, kind: str) -> bool:
             return True
     if kind == "person" and len(a) > 1 and a[0] == b[0] and a[-1] == b[-1]:
         return all(w in b for w in a)
-    return False
+    return kind == "person" and given_name_shortened(a, b)
+
+
+def given_name_shortened(short: list[str], full: list[str]) -> bool:
+    """Is ``short`` the name ``full`` with its given name written short ("Pat Ryder" of "Patrick
+    Ryder", "Alex Stone" of "Alexander Stone"), both as ``name_key`` writes them? The short given name
+    begins the other, with three letters or more, and the other has two more at least: "Chris" of
+    "Christopher", but not "Dan" of "Dana"."""
+    return (
+        len(short) == len(full) > 1
+        and short[1:] == full[1:]
+        and len(full[0]) >= len(short[0]) + 2 >= 5
+        and full[0].startswith(short[0])
+    )
 
 
 def office_acronym(name: str) -> str | None:
