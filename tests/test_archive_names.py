@@ -295,3 +295,9 @@ def test_the_new_names_of_one_article_that_are_forms_of_one_name_are_one_actor()
     assert len({actors[n].pk for n in ("Shahzada Dawood", "Suleman Dawood", "Dawood")}) == 3, (
         "a surname two of them share is neither"
     )
+
+
+def test_a_government_body_written_the_other_way_round_resolves_to_the_stored_one():
+    interior = stored("Chile's Ministry of the Interior", "organization")
+    assert named_in_archive("Chile's Interior Ministry", "organization") == interior
+    assert named_in_archive("Interior Ministry", "organization") == interior

@@ -357,3 +357,31 @@ def test_a_given_name_written_short_in_one_article_is_the_same_person():
         "the jet had landed, and Ryle took no questions."
     )
     assert {name for name, _ in actors_of(text) if "Ryle" in name} == {"Patrick Ryle"}
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Ministry of the Interior", "Interior Ministry"),
+        ("Department of Justice", "Justice Department"),
+        ("Ministry of Foreign Affairs", "Foreign Ministry"),
+        ("Ministry of Defence of Chile", "Chile's Defense Ministry"),
+    ],
+)
+def test_a_government_body_written_two_ways_is_one_name(one, other):
+    assert name_key(one) == name_key(other)
+
+
+def test_a_government_body_the_gazetteer_knows_is_found_however_its_country_and_office_are_written():
+    text = (
+        "A spokesperson for the U.S. Department of Defence said the jet was tracked. The Defense "
+        "Department later agreed. The Ministry of Defence of Russia denied it, and Russia’s Defence "
+        "Ministry called it a provocation."
+    )
+    found = {(m.text, m.name) for m in find_actors(load_nlp()(text), file_gazetteer())}
+    assert {
+        ("U.S. Department of Defence", "Pentagon"),
+        ("Defense Department", "Pentagon"),
+        ("Ministry of Defence of Russia", "Russian Defence Ministry"),
+        ("Russia’s Defence Ministry", "Russian Defence Ministry"),
+    } <= found

@@ -79,7 +79,13 @@ _WRITTEN = [
     (r"\binc\b\.?", "incorporated"),
     (r"\bco\b\.", "company"),
     (r"\bdept\b\.?", "department"),
+    (r"\bdefence\b", "defense"),  # British and American spelling
+    (r"\bcentre\b", "center"),
+    (r"'s\b", ""),  # "Russia's defence ministry"
 ]
+# A government's bodies, which a name writes before or after what they are of ("Ministry of the
+# Interior", "Interior Ministry").
+GOVERNMENT_BODIES = {"ministry", "department"}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -90,7 +96,27 @@ def name_key(name: str) -> str:
     key = "".join(c for c in key if not unicodedata.combining(c))
     for pattern, repl in _WRITTEN:
         key = re.sub(pattern, repl, key)
-    return " ".join(re.sub(r"[^\w\s]", " ", key).split())
+    return " ".join(_body_last(re.sub(r"[^\w\s]", " ", key).split()))
+
+
+def _body_last(words: list[str]) -> list[str]:
+    """A government body's name written as "X Ministry" ("Ministry of the Interior" -> "interior
+    ministry", "Department of Defense of the US" -> "us defense department", "Ministry of Foreign
+    Affairs" -> "foreign ministry"); other names as they are."""
+    at = next((i for i, w in enumerate(words[:-2]) if w in GOVERNMENT_BODIES and words[i + 1] == "of"), None)
+    if at is not None:
+        rest = words[at + 2 :]
+        subject, owner = (
+            (rest[: rest.index("of")], rest[rest.index("of") + 1 :]) if "of" in rest else (rest, [])
+        )
+        words = [*_without_the(owner), *words[:at], *_without_the(subject), words[at]]
+    if len(words) > 2 and words[-1] in GOVERNMENT_BODIES and words[-2] == "affairs":
+        words = words[:-2] + words[-1:]
+    return words
+
+
+def _without_the(words: list[str]) -> list[str]:
+    return words[1:] if words[:1] == ["the"] else words
 
 
 def initials(name: str) -> str:
@@ -155,6 +181,7 @@ class Gazetteer:
     exact: set[str] = field(default_factory=set)
     _skeletons: dict[str, str] | None = field(default=None, repr=False)
     _scanner: re.Pattern | None = field(default=None, repr=False)
+    _bodies: dict[str, tuple[str, str]] | None = field(default=None, repr=False)
 
     def add(
         self, name: str, kind: str, aliases=(), roles=(), affiliation: str | None = None, *, exact=False
@@ -169,14 +196,37 @@ class Gazetteer:
             self.roles.setdefault(normalize(role), set()).add(name)
         if affiliation:
             self.affiliation[name] = affiliation
-        self._skeletons = self._scanner = None
+        self._skeletons = self._scanner = self._bodies = None
 
     def kind_of(self, name: str) -> str | None:
         known = self.entries.get(normalize(name))
         return known[1] if known else None
 
     def lookup(self, text: str) -> tuple[str, str] | None:
-        return self.entries.get(normalize(text))
+        """The known actor ``text`` names: one of its spellings, or a government body's name written
+        another way ("Ministry of Defence of Russia" for the "Russian Defence Ministry")."""
+        known = self.entries.get(normalize(text))
+        if known is None and (key := self.body_key(text)):
+            if self._bodies is None:
+                self._bodies = {}
+                for alias in self.entries.keys() - self.exact:
+                    if body := self.body_key(alias):
+                        self._bodies.setdefault(body, self.entries[alias])
+            known = self._bodies.get(key)
+        return known
+
+    def body_key(self, name: str) -> str | None:
+        """A government body's ``name_key`` with its country as the gazetteer names it, whether
+        written as its people ("Russian"), an owner ("Russia's") or short ("US"); None for another
+        name."""
+        words = name_key(name).split()
+        if len(words) < 2 or words[-1] not in GOVERNMENT_BODIES:
+            return None
+        for n in range(min(3, len(words) - 2), 0, -1):
+            known = self.entries.get(" ".join(words[:n]))
+            if known is not None and known[1] == "place":
+                return " ".join([name_key(known[0]), *words[n:]])
+        return " ".join(words)
 
     def fuzzy(self, text: str) -> tuple[str, str] | None:
         """A known actor whose name is a variant spelling of ``text``, or None."""
@@ -255,7 +305,7 @@ def clean_name(text: str, *, person: bool = True) -> str:
     text = WEB_WORDS.sub(" ", text.replace("[", "").replace("]", ""))
     text = POSSESSIVE.sub("", " ".join(text.split()).strip())
     owner = OWNER.match(text)
-    if owner and text[owner.end() :].split(" ")[0].casefold().rstrip(".") not in COMPANY_WORDS:
+    if owner and not _owned(text[owner.end() :]):
         text = text[owner.end() :]
     text = DATELINE.sub("", text).split(" (")[0]
     abbreviated = text.endswith(".") and text.rsplit(" ", 1)[-1].casefold().rstrip(".") in ABBREVIATED
@@ -268,6 +318,14 @@ def clean_name(text: str, *, person: bool = True) -> str:
     while not person and len(words) > 1 and _is_title(words[-1], RANKS):
         words = words[:-1]
     return " ".join(words)
+
+
+def _owned(name: str) -> bool:
+    """Is a name written after an owner part of the owner's name: a company's ("McDonald's Corp.") or
+    a country's body ("Russia's Defence Ministry")?"""
+    return name.split(" ")[0].casefold().rstrip(".") in COMPANY_WORDS or name_key(name).endswith(
+        tuple(f" {body}" for body in GOVERNMENT_BODIES)
+    )
 
 
 def _strip_demonym(text: str, gazetteer: Gazetteer) -> str:
@@ -296,6 +354,10 @@ class _Raw:
 # Words that make a place's name another place's when written before it: "East Palestine" (Ohio) is
 # not Palestine, "New Mexico" not Mexico.
 PLACE_BEFORE = re.compile(r"\b(?:North|South|East|West|New|Old|Upper|Lower|Little|Great|Port|Fort|Mount)\s$")
+
+
+# A country written as the owner of what follows ("Chile's Interior Ministry").
+COUNTRY_OWNER = re.compile(r"(?<![\w-])((?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*)(?:'s|’s)\s$")
 
 
 def _place_begins(text: str, start: int) -> int:
@@ -336,6 +398,9 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
             e = settlement.end()  # "Lahaina Town", of which the tagger took "Lahaina"
         if kind == "place":
             s = _place_begins(text, s)  # "Little Havana", of which the tagger took "Havana"
+        owner = COUNTRY_OWNER.search(text, max(0, s - 40), s) if kind == "organization" else None
+        if owner and gazetteer.kind_of(owner[1]) == "place" and _owned(ent.text):
+            s = owner.start()  # "Russia's Defence Ministry", of which the tagger took the ministry
         if kind in ("person", "organization") and (regnal := _regnal(text, s, e)):
             kind, e = "person", regnal  # "King Felipe VI", which the tagger may take for an organisation
         inside = [h for h in hits if s <= h[0] and h[1] <= e]
@@ -352,7 +417,7 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
         if kind == "person":
             name = _strip_demonym(name, gazetteer)
         if not name or not any(c.isalpha() for c in name) or _only_titles(name) or name.startswith("of "):
-            continue  # "of Morocco", of "the King of Morocco", is an office's country, no name
+            continue  # "of Spain", of "the King of Spain", is an office's country, no name
         known = gazetteer.lookup(name)
         if kind == "group" and not known:
             continue  # a nationality names an actor only when it stands for a known country
@@ -397,14 +462,14 @@ def _office_holder(text: str, start: int, end: int, gazetteer: Gazetteer):
     return (words[0][0], words[first - 1][1]), (person[0][0], person[-1][1])
 
 
-# A sovereign's or a pope's name: a name and the Roman numeral of its order ("Mohammed VI").
+# A sovereign's or a pope's name: a name and the Roman numeral of its order ("Felipe VI").
 REGNAL = re.compile(r"[A-Z][a-z]+ (?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))(?![\w-])")
 ROYAL_TITLES = {"king", "queen", "pope", "prince", "princess", "emperor", "empress", "tsar", "sultan", "emir"}
 
 
 def _regnal(text: str, start: int, end: int) -> int | None:
     """Where the name of a sovereign or a pope the tagger found at ``start`` ends, or None: a name
-    and a Roman numeral, which the tagger may leave out ("Mohammed" of "Mohammed VI") or take for an
+    and a Roman numeral, which the tagger may leave out ("Felipe" of "Felipe VI") or take for an
     organisation's ("King Felipe VI"). A numeral of one letter ("Henry V") needs a royal title."""
     words = text[start:end].split(" ")
     titles = 0
@@ -420,7 +485,7 @@ def _regnal(text: str, start: int, end: int) -> int | None:
 
 def _titled(text: str, start: int, name: str, kind: str, gazetteer: Gazetteer) -> tuple[str, ...]:
     """A person's name with the titles written right before it, as spellings to keep, longest first:
-    "French President Emmanuel Macron" and "President Emmanuel Macron", "Secretary of State Antony
+    "German Chancellor Olaf Scholz" and "Chancellor Olaf Scholz", "Secretary of State Antony
     Blinken", "Chairman General Mark Milley" and "General Mark Milley" (a rank begins a title of its
     own), "Gov. Mike DeWine". Other names, and names written with no title, give none."""
     words = _office_before(text, start, gazetteer)[1] if kind == "person" else []
@@ -428,7 +493,7 @@ def _titled(text: str, start: int, name: str, kind: str, gazetteer: Gazetteer) -
         return ()
     forms = [words]
     if gazetteer.kind_of(words[0]) == "place":
-        forms.append(words[1:])  # "President Emmanuel Macron" of "French President Emmanuel Macron"
+        forms.append(words[1:])  # "Chancellor Olaf Scholz" of "German Chancellor Olaf Scholz"
     ranked = [i for i in range(1, len(words)) if _is_rank(words[i]) and not _is_rank(words[i - 1])]
     if ranked and "of" not in words[ranked[0] :]:
         forms.append(words[ranked[0] :])
@@ -528,6 +593,8 @@ def same_name(short: str, full: str, kind: str) -> bool:
     if PREFIXED_ACRONYM.fullmatch(short):
         return kind != "person" and abbreviates(short, full)
     a, b = name_key(short).split(), name_key(full).split()
+    if a and a[-1] in GOVERNMENT_BODIES and len(a) == 1:
+        return False  # "the Department" is no short form of a department's name
     if not a or len(a) > len(b):
         return bool(a) and turned(a, b)
     if a == b or turned(a, b):
@@ -696,7 +763,7 @@ def _untagged_forms(doc, mentions: list[ActorMention], gazetteer: Gazetteer) -> 
                 continue
             if form in as_words and not _proper_noun_at(doc, start, end):
                 continue
-            written = _titled(text, start, form, kind, gazetteer)  # "King Mohammed VI"
+            written = _titled(text, start, form, kind, gazetteer)  # "King Felipe VI"
             out.append(ActorMention(name, kind, form, start, end, written=written))
     return out
 
