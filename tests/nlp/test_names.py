@@ -329,9 +329,11 @@ def spellings_of(text, person):
 def test_an_office_of_several_words_or_after_a_nationality_is_kept_as_a_spelling_of_the_name():
     text = (
         "Secretary of State Maria Lindqvist met Dutch Foreign Minister Pieter Janssen in Oslo. "
-        "Army Chief of Staff General Tomas Berg joined them."
+        "Army Chief of Staff General Tomas Berg joined them at the Ministry of Defence. Maria Lindqvist "
+        "left first."
     )
     assert "Secretary of State Maria Lindqvist" in spellings_of(text, "Maria Lindqvist")
+    assert "Defence. Maria Lindqvist" not in spellings_of(text, "Maria Lindqvist"), "a sentence ended"
     assert {"Dutch Foreign Minister Pieter Janssen", "Foreign Minister Pieter Janssen"} <= spellings_of(
         text, "Pieter Janssen"
     )
@@ -385,3 +387,12 @@ def test_a_government_body_the_gazetteer_knows_is_found_however_its_country_and_
         ("Ministry of Defence of Russia", "Russian Defence Ministry"),
         ("Russia’s Defence Ministry", "Russian Defence Ministry"),
     } <= found
+
+
+def test_a_word_joining_two_names_is_no_part_of_the_first_nor_a_verb_between_a_known_name_and_another():
+    text = (
+        "On Monday, the Federal Railroad Administration and Coast Guard closed the line. The strike was "
+        "reckless, Xinhua quoted Chinese Foreign Ministry in a statement."
+    )
+    names = {m.name for m in find_actors(load_nlp()(text), file_gazetteer())}
+    assert not [n for n in names if n.endswith(" and") or " quoted " in n]

@@ -283,6 +283,10 @@ COMPANY_WORDS = {"corp", "corporation", "inc", "co", "company", "group", "holdin
 ABBREVIATED = {"corp", "inc", "co", "ltd"}
 
 
+# Words that join a name to the next, which a tagger may take into the first: "the FAA and".
+JOINING_WORDS = {"and", "or", "of", "the", "for", "with"}
+
+
 def _is_title(word: str, titles=TITLE_WORDS) -> bool:
     """ "Adm.", "Governor": a word written before a name, not part of it."""
     return word.casefold().rstrip(".") in titles
@@ -313,6 +317,8 @@ def clean_name(text: str, *, person: bool = True) -> str:
     words = text.split(" ")
     if words and words[0].casefold() == "the":
         words = words[1:] or words
+    while len(words) > 1 and words[-1] in JOINING_WORDS:
+        words = words[:-1]  # "Federal Aviation Administration and", of "... and Coast Guard"
     while len(words) > 1 and (person or _is_title(words[0], PERSONAL_TITLES)) and _is_title(words[0]):
         words = words[1:]
     while not person and len(words) > 1 and _is_title(words[-1], RANKS):
@@ -408,6 +414,8 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
             continue  # the gazetteer already names this span
         if any(h[2] == "person" for h in inside) or (inside and kind == "person"):
             continue  # a mis-bounded entity around a known name: the name is enough
+        if inside and any(w.isalpha() and w.islower() and w not in NOT_NAMES for w in text[s:e].split()):
+            continue  # names run together around a verb: "Xinhua quoted Chinese Foreign Ministry"
         if kind in ("person", "organization") and (office := _office_holder(text, s, e, gazetteer)):
             (org_start, org_end), (s, e) = office
             org = text[org_start:org_end]
@@ -521,6 +529,9 @@ def _office_before(text: str, start: int, gazetteer: Gazetteer) -> tuple[int, li
     State", "Minister for Foreign Affairs")."""
     before = _OFFICE_WORDS.search(text, max(0, start - 60), start)
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", before.group(1))] if before else []
+    # a sentence ends on a word written in full with a point ("Defense."), not on "Gov." or "Adm."
+    ends = [i for i, (_, w) in enumerate(words) if w.endswith(".") and len(w) > 5]
+    words = words[ends[-1] + 1 :] if ends else words
     while words:
         if _is_office([w for _, w in words], gazetteer):
             return before.start() + words[0][0], [w for _, w in words]
