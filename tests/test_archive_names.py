@@ -38,6 +38,15 @@ def test_a_spouse_of_the_same_surname_is_another_person():
     assert named_in_archive("Casey DeSantis", "person") is None
 
 
+def test_a_given_name_written_short_resolves_to_the_full_name_and_back_but_another_name_does_not():
+    dominic = stored("Dominic Varga")
+    assert named_in_archive("Dom Varga", "person") == dominic
+    alex = stored("Alex Moreau")
+    assert named_in_archive("Alexander Moreau", "person") == alex
+    stored("Edwina Whitfield")
+    assert named_in_archive("Ed Whitfield", "person") is None, "two letters begin too many names"
+
+
 def test_a_full_name_without_its_middle_name_resolves_to_it_but_another_first_name_does_not():
     captain = stored("Dorlian Ronial Castillo Cabrera")
     assert named_in_archive("Dorlian Castillo Cabrera", "person") == captain
@@ -286,3 +295,9 @@ def test_the_new_names_of_one_article_that_are_forms_of_one_name_are_one_actor()
     assert len({actors[n].pk for n in ("Shahzada Dawood", "Suleman Dawood", "Dawood")}) == 3, (
         "a surname two of them share is neither"
     )
+
+
+def test_a_government_body_written_the_other_way_round_resolves_to_the_stored_one():
+    interior = stored("Chile's Ministry of the Interior", "organization")
+    assert named_in_archive("Chile's Interior Ministry", "organization") == interior
+    assert named_in_archive("Interior Ministry", "organization") == interior

@@ -47,7 +47,8 @@ TITLE_WORDS = {
     "adm", "col", "gen", "lt", "sgt", "capt", "maj", "cmdr", "rep", "sen", "gov", "rear", "chair",
     "chairwoman", "chairperson", "chief", "officer", "professor", "prof", "judge", "justice", "rev",
     "sheikh", "speaker", "superintendent", "inspector", "constable", "detective", "agent", "ceo",
-    "administrator", "commissioner", "first", "lady",
+    "administrator", "commissioner", "first", "lady", "princess", "emperor", "empress", "tsar", "sultan",
+    "emir",
 }  # fmt: skip
 FUZZY_THRESHOLD = 88  # rapidfuzz ratio on transliteration skeletons
 # "X (Y)": Y is another name of X when it is one to three capitalised words.
@@ -79,7 +80,13 @@ _WRITTEN = [
     (r"\binc\b\.?", "incorporated"),
     (r"\bco\b\.", "company"),
     (r"\bdept\b\.?", "department"),
+    (r"\bdefence\b", "defense"),  # British and American spelling
+    (r"\bcentre\b", "center"),
+    (r"'s\b", ""),  # "Russia's defence ministry"
 ]
+# A government's bodies, which a name writes before or after what they are of ("Ministry of the
+# Interior", "Interior Ministry").
+GOVERNMENT_BODIES = {"ministry", "department"}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -90,7 +97,27 @@ def name_key(name: str) -> str:
     key = "".join(c for c in key if not unicodedata.combining(c))
     for pattern, repl in _WRITTEN:
         key = re.sub(pattern, repl, key)
-    return " ".join(re.sub(r"[^\w\s]", " ", key).split())
+    return " ".join(_body_last(re.sub(r"[^\w\s]", " ", key).split()))
+
+
+def _body_last(words: list[str]) -> list[str]:
+    """A government body's name written as "X Ministry" ("Ministry of the Interior" -> "interior
+    ministry", "Department of Defense of the US" -> "us defense department", "Ministry of Foreign
+    Affairs" -> "foreign ministry"); other names as they are."""
+    at = next((i for i, w in enumerate(words[:-2]) if w in GOVERNMENT_BODIES and words[i + 1] == "of"), None)
+    if at is not None:
+        rest = words[at + 2 :]
+        subject, owner = (
+            (rest[: rest.index("of")], rest[rest.index("of") + 1 :]) if "of" in rest else (rest, [])
+        )
+        words = [*_without_the(owner), *words[:at], *_without_the(subject), words[at]]
+    if len(words) > 2 and words[-1] in GOVERNMENT_BODIES and words[-2] == "affairs":
+        words = words[:-2] + words[-1:]
+    return words
+
+
+def _without_the(words: list[str]) -> list[str]:
+    return words[1:] if words[:1] == ["the"] else words
 
 
 def initials(name: str) -> str:
@@ -155,6 +182,7 @@ class Gazetteer:
     exact: set[str] = field(default_factory=set)
     _skeletons: dict[str, str] | None = field(default=None, repr=False)
     _scanner: re.Pattern | None = field(default=None, repr=False)
+    _bodies: dict[str, tuple[str, str]] | None = field(default=None, repr=False)
 
     def add(
         self, name: str, kind: str, aliases=(), roles=(), affiliation: str | None = None, *, exact=False
@@ -169,14 +197,37 @@ class Gazetteer:
             self.roles.setdefault(normalize(role), set()).add(name)
         if affiliation:
             self.affiliation[name] = affiliation
-        self._skeletons = self._scanner = None
+        self._skeletons = self._scanner = self._bodies = None
 
     def kind_of(self, name: str) -> str | None:
         known = self.entries.get(normalize(name))
         return known[1] if known else None
 
     def lookup(self, text: str) -> tuple[str, str] | None:
-        return self.entries.get(normalize(text))
+        """The known actor ``text`` names: one of its spellings, or a government body's name written
+        another way ("Ministry of Defence of Russia" for the "Russian Defence Ministry")."""
+        known = self.entries.get(normalize(text))
+        if known is None and (key := self.body_key(text)):
+            if self._bodies is None:
+                self._bodies = {}
+                for alias in self.entries.keys() - self.exact:
+                    if body := self.body_key(alias):
+                        self._bodies.setdefault(body, self.entries[alias])
+            known = self._bodies.get(key)
+        return known
+
+    def body_key(self, name: str) -> str | None:
+        """A government body's ``name_key`` with its country as the gazetteer names it, whether
+        written as its people ("Russian"), an owner ("Russia's") or short ("US"); None for another
+        name."""
+        words = name_key(name).split()
+        if len(words) < 2 or words[-1] not in GOVERNMENT_BODIES:
+            return None
+        for n in range(min(3, len(words) - 2), 0, -1):
+            known = self.entries.get(" ".join(words[:n]))
+            if known is not None and known[1] == "place":
+                return " ".join([name_key(known[0]), *words[n:]])
+        return " ".join(words)
 
     def fuzzy(self, text: str) -> tuple[str, str] | None:
         """A known actor whose name is a variant spelling of ``text``, or None."""
@@ -233,6 +284,10 @@ COMPANY_WORDS = {"corp", "corporation", "inc", "co", "company", "group", "holdin
 ABBREVIATED = {"corp", "inc", "co", "ltd"}
 
 
+# Words that join a name to the next, which a tagger may take into the first: "the FAA and".
+JOINING_WORDS = {"and", "or", "of", "the", "for", "with"}
+
+
 def _is_title(word: str, titles=TITLE_WORDS) -> bool:
     """ "Adm.", "Governor": a word written before a name, not part of it."""
     return word.casefold().rstrip(".") in titles
@@ -255,7 +310,7 @@ def clean_name(text: str, *, person: bool = True) -> str:
     text = WEB_WORDS.sub(" ", text.replace("[", "").replace("]", ""))
     text = POSSESSIVE.sub("", " ".join(text.split()).strip())
     owner = OWNER.match(text)
-    if owner and text[owner.end() :].split(" ")[0].casefold().rstrip(".") not in COMPANY_WORDS:
+    if owner and not _owned(text[owner.end() :]):
         text = text[owner.end() :]
     text = DATELINE.sub("", text).split(" (")[0]
     abbreviated = text.endswith(".") and text.rsplit(" ", 1)[-1].casefold().rstrip(".") in ABBREVIATED
@@ -263,11 +318,21 @@ def clean_name(text: str, *, person: bool = True) -> str:
     words = text.split(" ")
     if words and words[0].casefold() == "the":
         words = words[1:] or words
+    while len(words) > 1 and words[-1] in JOINING_WORDS:
+        words = words[:-1]  # "Federal Aviation Administration and", of "... and Coast Guard"
     while len(words) > 1 and (person or _is_title(words[0], PERSONAL_TITLES)) and _is_title(words[0]):
         words = words[1:]
     while not person and len(words) > 1 and _is_title(words[-1], RANKS):
         words = words[:-1]
     return " ".join(words)
+
+
+def _owned(name: str) -> bool:
+    """Is a name written after an owner part of the owner's name: a company's ("McDonald's Corp.") or
+    a country's body ("Russia's Defence Ministry")?"""
+    return name.split(" ")[0].casefold().rstrip(".") in COMPANY_WORDS or name_key(name).endswith(
+        tuple(f" {body}" for body in GOVERNMENT_BODIES)
+    )
 
 
 def _strip_demonym(text: str, gazetteer: Gazetteer) -> str:
@@ -289,12 +354,17 @@ class _Raw:
     start: int
     end: int
     known: tuple[str, str] | None
-    written: str = ""  # the spelling with its title, when the text puts one before it ("Mr Bazoum")
+    # the spelling with its titles, when the text puts some before it ("Mr Bazoum")
+    written: tuple[str, ...] = ()
 
 
 # Words that make a place's name another place's when written before it: "East Palestine" (Ohio) is
 # not Palestine, "New Mexico" not Mexico.
 PLACE_BEFORE = re.compile(r"\b(?:North|South|East|West|New|Old|Upper|Lower|Little|Great|Port|Fort|Mount)\s$")
+
+
+# A country written as the owner of what follows ("Chile's Interior Ministry").
+COUNTRY_OWNER = re.compile(r"(?<![\w-])((?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*)(?:'s|’s)\s$")
 
 
 def _place_begins(text: str, start: int) -> int:
@@ -331,7 +401,7 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
             # "East Palestine", "New Mexico": another place than the one the last word names
             found.append(_Raw(text[begins:e], "place", begins, e, None))
             continue
-        found.append(_Raw(alias, known[1], s, e, known, _titled(text, s, alias, known[1])))
+        found.append(_Raw(alias, known[1], s, e, known, _titled(text, s, alias, known[1], gazetteer)))
     hits = [(r.start, r.end, r.kind) for r in found]
     for ent in (piece for whole in doc.ents for piece in _names_in(whole)):
         kind = ENTITY_KINDS.get(ent.label_)
@@ -346,11 +416,18 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
             e = settlement.end()  # "Lahaina Town", of which the tagger took "Lahaina"
         if kind == "place":
             s = _place_begins(text, s)  # "Little Havana", of which the tagger took "Havana"
+        owner = COUNTRY_OWNER.search(text, max(0, s - 40), s) if kind == "organization" else None
+        if owner and gazetteer.kind_of(owner[1]) == "place" and _owned(ent.text):
+            s = owner.start()  # "Russia's Defence Ministry", of which the tagger took the ministry
+        if kind in ("person", "organization") and (regnal := _regnal(text, s, e)):
+            kind, e = "person", regnal  # "King Felipe VI", which the tagger may take for an organisation
         inside = [h for h in hits if s <= h[0] and h[1] <= e]
         if any(h[0] <= s and e <= h[1] for h in hits):
             continue  # the gazetteer already names this span
         if any(h[2] == "person" for h in inside) or (inside and kind == "person"):
             continue  # a mis-bounded entity around a known name: the name is enough
+        if inside and any(w.isalpha() and w.islower() and w not in NOT_NAMES for w in text[s:e].split()):
+            continue  # names run together around a verb: "Xinhua quoted Chinese Foreign Ministry"
         if kind in ("person", "organization") and (office := _office_holder(text, s, e, gazetteer)):
             (org_start, org_end), (s, e) = office
             org = text[org_start:org_end]
@@ -359,14 +436,20 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
         name = clean_name(text[s:e], person=kind == "person")
         if kind == "person":
             name = _strip_demonym(name, gazetteer)
-        if not name or not any(c.isalpha() for c in name) or _only_titles(name):
-            continue
+        if not name or not any(c.isalpha() for c in name) or _only_titles(name) or name.startswith("of "):
+            continue  # "of Spain", of "the King of Spain", is an office's country, no name
         known = gazetteer.lookup(name)
         if kind == "group" and not known:
             continue  # a nationality names an actor only when it stands for a known country
-        written = _titled(text, s, clean_name(text[s:e], person=False), kind)
-        found.append(_Raw(name, kind, s, e, known, written if written != name else ""))
-    return sorted(found, key=lambda r: r.start)
+        titled = clean_name(text[s:e], person=False)  # "Pope Francis", of which the tagger took the title
+        written = (*_titled(text, s, titled, kind, gazetteer), titled) if kind == "person" else ()
+        found.append(_Raw(name, kind, s, e, known, tuple(w for w in written if w != name)))
+    # what an office is of is no actor the tagger may take it for: "State" of "Secretary of State"
+    offices = [(_office_before(text, r.start, gazetteer)[0], r.start) for r in found if r.kind == "person"]
+    return sorted(
+        (r for r in found if r.known or r.kind == "person" or not any(a <= r.start < b for a, b in offices)),
+        key=lambda r: r.start,
+    )
 
 
 # Titles of an office inside an organisation ("Coast Guard Rear Adm.", "NTSB Chair"), not of a
@@ -399,16 +482,88 @@ def _office_holder(text: str, start: int, end: int, gazetteer: Gazetteer):
     return (words[0][0], words[first - 1][1]), (person[0][0], person[-1][1])
 
 
-def _titled(text: str, start: int, name: str, kind: str) -> str:
-    """A person's name with the titles written right before it ("Governor Moore", "Mr Bazoum"), as
-    a spelling to keep; other names as they are."""
-    title = _TITLE_BEFORE.search(text[max(0, start - 30) : start]) if kind == "person" else None
-    words = title.group(1).split() if title else []
-    while words and not _is_title(words[0]):
+# A sovereign's or a pope's name: a name and the Roman numeral of its order ("Felipe VI").
+REGNAL = re.compile(r"[A-Z][a-z]+ (?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))(?![\w-])")
+ROYAL_TITLES = {"king", "queen", "pope", "prince", "princess", "emperor", "empress", "tsar", "sultan", "emir"}
+
+
+def _regnal(text: str, start: int, end: int) -> int | None:
+    """Where the name of a sovereign or a pope the tagger found at ``start`` ends, or None: a name
+    and a Roman numeral, which the tagger may leave out ("Felipe" of "Felipe VI") or take for an
+    organisation's ("King Felipe VI"). A numeral of one letter ("Henry V") needs a royal title."""
+    words = text[start:end].split(" ")
+    titles = 0
+    while titles < len(words) - 1 and _is_title(words[titles], ROYAL_TITLES):
+        titles += 1
+    name = REGNAL.match(text, start + sum(len(w) + 1 for w in words[:titles]))
+    if name is None or name.end() < end:
+        return None
+    before = words[:titles] or text[max(0, start - 12) : start].split()[-1:]
+    royal = bool(before) and _is_title(before[-1], ROYAL_TITLES)
+    return name.end() if royal or len(name.group(1)) > 1 else None
+
+
+def _titled(text: str, start: int, name: str, kind: str, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """A person's name with the titles written right before it, as spellings to keep, longest first:
+    "German Chancellor Olaf Scholz" and "Chancellor Olaf Scholz", "Secretary of State Antony
+    Blinken", "Chairman General Mark Milley" and "General Mark Milley" (a rank begins a title of its
+    own), "Gov. Mike DeWine". Other names, and names written with no title, give none."""
+    words = _office_before(text, start, gazetteer)[1] if kind == "person" else []
+    if not words:
+        return ()
+    forms = [words]
+    if gazetteer.kind_of(words[0]) == "place":
+        forms.append(words[1:])  # "Chancellor Olaf Scholz" of "German Chancellor Olaf Scholz"
+    ranked = [i for i in range(1, len(words)) if _is_rank(words[i]) and not _is_rank(words[i - 1])]
+    if ranked and "of" not in words[ranked[0] :]:
+        forms.append(words[ranked[0] :])
+    return tuple(dict.fromkeys(f"{' '.join(f)} {name}" for f in forms))
+
+
+# Up to six words right before a name that may be an office's: capitalised or abbreviated ones
+# ("Gov.", "Rear Adm."), and "of", "for" or "the" inside one ("Secretary of State").
+_OFFICE_WORDS = re.compile(r"((?:(?:[A-Z][\w'’]*\.?|of|for|the)\s+){1,6})$")
+# Ranks that begin a title of their own after an office ("Chairman General Mark Milley").
+MILITARY_RANKS = {
+    "general", "gen", "brigadier", "admiral", "adm", "rear", "colonel", "col", "lieutenant", "lt",
+    "major", "maj", "captain", "capt", "sergeant", "sgt", "commander", "cmdr", "marshal",
+}  # fmt: skip
+
+
+def _is_rank(word: str) -> bool:
+    return _is_title(word, MILITARY_RANKS)
+
+
+def _office_before(text: str, start: int, gazetteer: Gazetteer) -> tuple[int, list[str]]:
+    """The office written right before a person's name at ``start``: where it begins and its words,
+    or (``start``, []). An office is titles ("Rear Adm.", "Foreign Minister"), after a country's
+    name or its people's ("US", "French") or not, and may end on what it is of or for ("Secretary of
+    State", "Minister for Foreign Affairs")."""
+    before = _OFFICE_WORDS.search(text, max(0, start - 60), start)
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", before.group(1))] if before else []
+    # a sentence ends on a word written in full with a point ("Defense."), not on "Gov." or "Adm."
+    ends = [i for i, (_, w) in enumerate(words) if w.endswith(".") and len(w) > 5]
+    words = words[ends[-1] + 1 :] if ends else words
+    while words:
+        if _is_office([w for _, w in words], gazetteer):
+            return before.start() + words[0][0], [w for _, w in words]
         words = words[1:]
-    if words and all(_is_title(w) for w in words):
-        return f"{' '.join(words)} {name}"
-    return name
+    return start, []
+
+
+def _is_office(words: list[str], gazetteer: Gazetteer) -> bool:
+    if len(words) > 1 and gazetteer.kind_of(words[0]) == "place":
+        words = words[1:]
+    head, of, tail = words, [], []
+    for i, word in enumerate(words):
+        if word in ("of", "for"):
+            head, of, tail = words[:i], [word], words[i + 1 :]
+            break
+    if tail[:1] == ["the"]:
+        tail = tail[1:]
+    if not head or head[0].casefold() == "the" or not all(w[:1].isupper() and _is_title(w) for w in head):
+        return False
+    return not of or (0 < len(tail) <= 3 and all(w[:1].isupper() for w in tail))
 
 
 def _first_names(ent, start: int, gazetteer: Gazetteer) -> int:
@@ -434,6 +589,8 @@ def _first_names(ent, start: int, gazetteer: Gazetteer) -> int:
 def _short_form(name: str, full_names: list[str]) -> str | None:
     """The one full name in the article that a single word names ("Xi", "Cervati")."""
     exact = [f for f in full_names if name in f.split()]
+    # "Ryder" of "Pat Ryder" and "Patrick Ryder", one person: the full name of the short one
+    exact = [f for f in exact if not any(same_name(f, g, "person") for g in exact if g != f)]
     if len(exact) == 1:
         return exact[0]
     if exact:
@@ -459,6 +616,8 @@ def same_name(short: str, full: str, kind: str) -> bool:
     if PREFIXED_ACRONYM.fullmatch(short):
         return kind != "person" and abbreviates(short, full)
     a, b = name_key(short).split(), name_key(full).split()
+    if a and a[-1] in GOVERNMENT_BODIES and len(a) == 1:
+        return False  # "the Department" is no short form of a department's name
     if not a or len(a) > len(b):
         return bool(a) and turned(a, b)
     if a == b or turned(a, b):
@@ -475,7 +634,20 @@ def same_name(short: str, full: str, kind: str) -> bool:
             return True
     if kind == "person" and len(a) > 1 and a[0] == b[0] and a[-1] == b[-1]:
         return all(w in b for w in a)
-    return False
+    return kind == "person" and given_name_shortened(a, b)
+
+
+def given_name_shortened(short: list[str], full: list[str]) -> bool:
+    """Is ``short`` the name ``full`` with its given name written short ("Pat Ryder" of "Patrick
+    Ryder", "Alex Stone" of "Alexander Stone"), both as ``name_key`` writes them? The short given name
+    begins the other, with three letters or more, and the other has two more at least: "Chris" of
+    "Christopher", but not "Dan" of "Dana"."""
+    return (
+        len(short) == len(full) > 1
+        and short[1:] == full[1:]
+        and len(full[0]) >= len(short[0]) + 2 >= 5
+        and full[0].startswith(short[0])
+    )
 
 
 def office_acronym(name: str) -> str | None:
@@ -560,7 +732,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
         else:
             name, kind = r.text, r.kind
         mentions.append(ActorMention(name, kind, r.text, r.start, r.end, written=r.written))
-    mentions += _untagged_forms(doc, mentions)
+    mentions += _untagged_forms(doc, mentions, gazetteer)
     mentions += _aged_names(text_of(doc), mentions)
     mentions += _described_as_companies(doc, mentions)
     mentions += _role_mentions(text_of(doc), mentions, gazetteer)
@@ -573,7 +745,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _untagged_forms(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def _untagged_forms(doc, mentions: list[ActorMention], gazetteer: Gazetteer) -> list[ActorMention]:
     """Short forms of names the article gives in full that the tagger did not take for names: a
     person's surname alone ("Mauger said", after "Rear Adm. John Mauger") when no one else named there
     bears it, an organisation's acronym ("The DFPI appointed", after "Department of Financial
@@ -588,7 +760,8 @@ def _untagged_forms(doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if m.role:
             continue
         if m.kind == "person" and len(words := m.name.split()) > 1 and words[-1][:1].isupper():
-            forms.setdefault(words[-1], set()).add((m.name, "person"))
+            # a sovereign's name is found whole: "VI" alone names no one
+            forms.setdefault(m.name if REGNAL.fullmatch(m.name) else words[-1], set()).add((m.name, "person"))
         if m.kind == "organization":
             for spelling in {m.name, m.text}:
                 if len(letters := initials(spelling)) >= 3:
@@ -613,7 +786,8 @@ def _untagged_forms(doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 continue
             if form in as_words and not _proper_noun_at(doc, start, end):
                 continue
-            out.append(ActorMention(name, kind, form, start, end))
+            written = _titled(text, start, form, kind, gazetteer)  # "King Felipe VI"
+            out.append(ActorMention(name, kind, form, start, end, written=written))
     return out
 
 

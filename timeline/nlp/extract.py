@@ -30,7 +30,7 @@ def extract_doc(doc, published: dt.date | None, gazetteer: Gazetteer | None = No
     actors: dict[str, ExtractedActor] = {}
     for m in mentions:
         actor = actors.setdefault(m.name, ExtractedActor(name=m.name, kind=m.kind))
-        for spelling in (m.text, m.written) if not m.role else ():
+        for spelling in (m.text, *m.written) if not m.role else ():
             if spelling and spelling not in actor.mentions:
                 actor.mentions.append(spelling)
     kinds = {name: a.kind for name, a in actors.items()}

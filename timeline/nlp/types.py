@@ -40,7 +40,7 @@ class ActorMention:
     end: int
     # named by a phrase standing for a name ("the Chinese president", "he", "the city"), not by a name
     role: bool = False
-    written: str = ""  # the name with the title written before it ("President Biden"), if any
+    written: tuple[str, ...] = ()  # the name with the titles written before it ("President Biden"), if any
 
 
 @dataclass

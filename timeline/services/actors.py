@@ -9,7 +9,17 @@ from rapidfuzz import fuzz
 
 from .. import gazetteer as gazetteer_file
 from ..models import Actor, ActorAlias, Event, normalize_name, unique_slugs
-from ..nlp.actors import Gazetteer, initials, name_key, office_acronym, office_of, same_name, skeleton, turned
+from ..nlp.actors import (
+    Gazetteer,
+    given_name_shortened,
+    initials,
+    name_key,
+    office_acronym,
+    office_of,
+    same_name,
+    skeleton,
+    turned,
+)
 from ..nlp.types import ArticleExtraction
 
 
@@ -231,6 +241,8 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
         kind = stored_kind = next(k for k in (kind, stored_kind) if k != "person")
     if same_name(name, stored, kind) or (kind == stored_kind == "organization" and office_of(stored, name)):
         return True
+    if kind == "person" and given_name_shortened(name_key(stored).split(), name_key(name).split()):
+        return True  # "Patrick Ryder" is the "Pat Ryder" stored
     if kind == stored_kind == "organization" and _acronym_of(stored, name):
         return True  # "Environmental Protection Agency" is the "EPA" stored
     if name_key(name).startswith(name_key(stored) + " ") and same_name(stored, name, stored_kind):
