@@ -426,8 +426,6 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
             continue  # the gazetteer already names this span
         if any(h[2] == "person" for h in inside) or (inside and kind == "person"):
             continue  # a mis-bounded entity around a known name: the name is enough
-        if inside and any(w.isalpha() and w.islower() and w not in NOT_NAMES for w in text[s:e].split()):
-            continue  # names run together around a verb: "Xinhua quoted Chinese Foreign Ministry"
         if kind in ("person", "organization") and (office := _office_holder(text, s, e, gazetteer)):
             (org_start, org_end), (s, e) = office
             org = text[org_start:org_end]
