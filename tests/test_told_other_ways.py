@@ -124,3 +124,20 @@ def test_more_words_of_one_who_told_a_deed_are_of_the_deed_they_told(tmp_path):
     assert event_telling("continue to track") == event
     assert not event.sources.filter(sentence__contains="open day"), "his words of something else are not"
     assert "Dan Okafor" in profiles_of([event.pk])[event.pk].tellers, "as a later import reads it"
+
+
+def test_a_deed_told_after_a_happening_it_names_is_not_that_happening(tmp_path):
+    """A sentence that names a crash in passing after a named doer's deed tells the deed; the crash
+    its article goes on to tell is the crash told before, and the deed stays an event of its own."""
+    crash = (
+        "Plane down\n\nA cargo plane crashed near Lakeview on Wednesday, killing all six crew.\n",
+        "2025-04-09",
+    )
+    order = (
+        "Flags lowered\n\nGovernor Anna Reyes has ordered flags flown at half-staff after a plane crash "
+        "killed six crew members. The cargo plane crashed on Wednesday evening near Lakeview, officials "
+        "said. Flags will stay lowered until Sunday.\n",
+        "2025-04-11",
+    )
+    ingest_two_outlets(tmp_path / "in", crash, order)
+    assert event_telling("has ordered flags") != event_telling("killing all six crew")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from .clauses import EVENT_NOUNS, HAPPENING_NOUNS, one_noun
+from .clauses import EVENT_NOUNS, HAPPENING_NOUNS, kin_of, one_noun
 
 if TYPE_CHECKING:
     from .clustering import Profile, Report
@@ -168,6 +168,8 @@ def tells_named(report: Report, event: Profile) -> float | None:
     ("Baltimore was rocked by a bridge collapse. The bridge collapsed after a ship hit it"), or None."""
     if report.talk or report.reference or report.another or report.predicate not in INCIDENTS:
         return None
+    if event.agents - event.speakers and not kin_of(report.predicate) & (event.predicates | event.doers):
+        return None  # "Putin ordered an oath after a plane crash killed its chief": his deed, not the crash
     return _nearest(named_before(report, event, report.predicate))
 
 
