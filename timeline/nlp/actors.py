@@ -107,9 +107,8 @@ def _body_last(words: list[str]) -> list[str]:
     at = next((i for i, w in enumerate(words[:-2]) if w in GOVERNMENT_BODIES and words[i + 1] == "of"), None)
     if at is not None:
         rest = words[at + 2 :]
-        subject, owner = (
-            (rest[: rest.index("of")], rest[rest.index("of") + 1 :]) if "of" in rest else (rest, [])
-        )
+        cut = rest.index("of") if "of" in rest else len(rest)
+        subject, owner = rest[:cut], rest[cut + 1 :]
         words = [*_without_the(owner), *words[:at], *_without_the(subject), words[at]]
     if len(words) > 2 and words[-1] in GOVERNMENT_BODIES and words[-2] == "affairs":
         words = words[:-2] + words[-1:]
