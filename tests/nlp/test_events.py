@@ -515,6 +515,26 @@ def test_an_article_naming_last_the_day_before_its_own_tells_that_day_s_news():
     assert dates["army"] == PUBLISHED, "an article naming its own day tells that day's news"
 
 
+def test_a_weekend_named_is_no_news_day_of_its_own():
+    # published on Monday 27 March: "at the weekend" ends on Sunday, the day before, but names no day
+    # of it; what the article tells undated in the past tense is of its own day
+    text = (
+        "Rebel chief Omar Dane claimed that he had not sought power, in his first message since the march "
+        "ended at the weekend. Dane renewed an allegation against the army."
+    )
+    dates = {e.predicate: e.date_start for e in events(text, dt.date(2023, 3, 27)) if not e.reference}
+    assert dates["renew"] == dt.date(2023, 3, 27)
+
+
+def test_a_day_told_after_since_dates_the_deed_it_follows_not_the_clause():
+    text = (
+        "Omar Dane, the leader of the Northern Legion claimed that he did not intend to overthrow the "
+        "government, in the first audio message since calling his forces to revolt on Saturday."
+    )
+    told = [e for e in events(text, dt.date(2023, 3, 27)) if not e.reference]
+    assert {e.date_start for e in told} == {dt.date(2023, 3, 27)}, "Saturday is the call's day"
+
+
 def test_a_deed_the_parser_hung_on_its_subject_is_still_reported_with_its_doer():
     # the parse takes "Around" for the root and "collided" for a clause describing "ship"
     text = (

@@ -106,13 +106,27 @@ def light_deed(verb):
     return next((c for c in objects if verb_of_noun(c.lemma_.lower())), None)
 
 
+# What a value moved by ("shares were down 27%", "the stock closed up 5%"): the verb of that move.
+MOVED = {"down": "fall", "up": "rise"}
+
+
+def moved_by(verb) -> str:
+    """ "fall" or "rise" for a verb telling by how much a value moved ("Credit Suisse stock was down
+    more than 27 percent", "shares closed up 5%": a measure on "down" or "up"), else ""."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in MOVED and any(m.dep_ == "npadvmod" for m in c.children):
+            return MOVED[c.lower_]
+    return ""
+
+
 def deed_word(deed) -> str:
     """The word a deed is compared by: the verb whose deed a light verb's object names ("conducted
-    a controlled release": "release", "did a controlled detonation": "detonate"), else its lemma."""
+    a controlled release": "release", "did a controlled detonation": "detonate"), the move a verb
+    tells a value made ("shares were down 27%": "fall"), else its lemma."""
     lemma = deed.lemma_.lower()
     if deed.dep_ == "dobj" and light_deed(deed.head) == deed:
         return verb_of_noun(lemma) or lemma
-    return lemma
+    return moved_by(deed) or lemma
 
 
 def deed_of(head):

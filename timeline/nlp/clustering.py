@@ -72,6 +72,21 @@ PREDICATE_FAMILIES = [
     {"capture", "seize", "take", "occupy"},
     {"kill", "die", "death"},
     {"arrest", "detain", "charge", "indict"},
+    {
+        "fall",
+        "drop",
+        "plunge",
+        "tumble",
+        "tank",
+        "slide",
+        "sink",
+        "slump",
+        "plummet",
+        "decline",
+        "dive",
+        "dip",
+    },
+    {"rise", "jump", "climb", "surge", "soar", "gain", "rebound", "rally", "leap"},
 ]
 FAMILY_OF = {word: i for i, family in enumerate(PREDICATE_FAMILIES) for word in family}
 TALK_VERBS = EVENT_TYPES["statement"] | EVENT_TYPES["announcement"]
@@ -539,7 +554,13 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
     found = agreement(report, event)
     if found is None:
         return None
-    if report.event_type in WEAK_TYPES or event.types <= WEAK_TYPES:
+    kin_deed = (
+        not report.talk
+        and found.predicate >= 0.9
+        and found.agents == 1.0
+        and found.relation in ("same", "compatible")
+    )
+    if (report.event_type in WEAK_TYPES or event.types <= WEAK_TYPES) and not kin_deed:
         if found.agents < 0.7 or found.words < STATEMENT_WORDS:
             return None
         if found.relation == "disagree":

@@ -67,12 +67,12 @@ def attach(doc, timex: Timex):
     t = span.root
     while t.head is not t and t.head.i != t.i:
         t = t.head
+        if _before_a_happening(t, span):
+            return None  # "lifted following a train derailment last weekend": the derailment's day
         if is_clause_verb(t) or (t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")):
             break
         if is_event_noun(t):
             return t
-        if _before_a_happening(t, span):
-            return None  # "lifted following a train derailment last weekend": the derailment's day
     # a participle or infinitive clause without its own subject is part of the clause above it
     while t.dep_ in ("advcl", "xcomp", "acl", "pcomp") and not has_subject(t) and t.head.i != t.i:
         up = t.head
@@ -90,6 +90,8 @@ def _before_a_happening(tok, span) -> bool:
     date it holds is that happening's."""
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in BEFORE:
         return tok.lemma_.lower() in HAPPENING_NOUNS
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in BEFORE:
+        return True  # "since calling his forces to revolt on Saturday": the call's day
     return tok.lower_ in BEFORE and any(
         c.dep_ == "pobj" and c.lemma_.lower() in HAPPENING_NOUNS and not span.start <= c.i < span.end
         for c in tok.children
@@ -444,7 +446,11 @@ def _news_day(timexes: list[Timex], published: dt.date | None) -> dt.date | None
     day it names, in a Thursday paper telling what happened on Wednesday (and naming no Thursday)."""
     if published is None:
         return None
-    days = [span[1] for t in timexes if (span := timex_dates(t)) is not None and span[2] == "day"]
+    days = [
+        span[1]
+        for t in timexes
+        if (span := timex_dates(t)) is not None and span[2] == "day" and span[0] == span[1]
+    ]
     day_before = published - dt.timedelta(days=1)
     return day_before if max((d for d in days if d <= published), default=None) == day_before else None
 
