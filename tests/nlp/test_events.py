@@ -535,6 +535,19 @@ def test_a_day_told_after_since_dates_the_deed_it_follows_not_the_clause():
     assert {e.date_start for e in told} == {dt.date(2023, 3, 27)}, "Saturday is the call's day"
 
 
+def test_words_a_passive_this_names_a_speaker_of_are_the_sentence_before():
+    text = (
+        "Omar Dane will go into exile, and the case against him will be dropped. This was announced by "
+        "government spokesman Ivan Petrov on Saturday evening.\n\nThis was stated by government spokesman "
+        "Ivan Petrov on Sunday."
+    )
+    (said,) = events(text)
+    assert said.title == "Government spokesman Ivan Petrov announces Omar Dane will go into exile"
+    assert said.date_start == dt.date(2023, 3, 18) and said.event_type == "announcement"
+    assert said.sentence.startswith("Omar Dane will go"), "its source shows the words said"
+    # a paragraph later, "this" stands for nothing the article told: "Ivan Petrov states" is no title
+
+
 def test_a_deed_the_parser_hung_on_its_subject_is_still_reported_with_its_doer():
     # the parse takes "Around" for the root and "collided" for a clause describing "ship"
     text = (

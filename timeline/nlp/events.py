@@ -323,7 +323,8 @@ def events_from_doc(
     news_day = _news_day([t for t in usable_timexes if not _foreseen(attach(doc, t))], published)
     statements: list[ExtractedEvent] = []  # those of the sentence before
     opened = None  # the sentence before, when it told nothing and opened a quotation it left open
-    for position, sent in enumerate(doc.sents):
+    sents = list(doc.sents)
+    for position, sent in enumerate(sents):
         if BOILERPLATE.search(sent.text):
             continue
         dated_here = [t for t in usable_timexes if sent.start_char <= t.start < sent.end_char]
@@ -345,6 +346,15 @@ def events_from_doc(
                 event.subject_of = named
             if _named_by_pronoun(event.title):
                 event.title = tidy(named_doer(event.title, actors, start, end))
+            if position and (before := _said_before(body, sents[position - 1], clause.head)) is not None:
+                # "Prigozhin will go to Belarus. This was announced by Peskov on Saturday."
+                named = [m for m in actors if sent.start_char <= m.start < sent.end_char]
+                event.title = headline(clause.head, named, timex_chars, quoted=before.root)
+                event.start = before.start_char
+                event.sentence = body[event.start : event.end]
+                event.terms = event.terms | content_words(
+                    doc, before.start_char, before.end_char, actors, timex_chars
+                )
             if not acceptable(event.title):
                 continue  # a clause that names no doer and no deed is no report of a happening
             same = next((e for e in told if e.title == event.title and not (e.timex and event.timex)), None)
@@ -1203,6 +1213,23 @@ def _goes_on_quoting(body: str, opened, sent) -> bool:
     said.")?"""
     gap = _gap(body, opened, sent)
     return not gap.strip() and "\n\n" not in gap and not any(q in sent.text for q in '"“”')
+
+
+# What stands for the words the sentence before told, as the subject of a verb of saying in the
+# passive: "This was announced by Kremlin spokesman Dmitry Peskov".
+SAID_BEFORE = {"this", "that"}
+
+
+def _said_before(body: str, before, head):
+    """The sentence before, in the paragraph, when the clause tells who said what it told ("This was
+    announced by Peskov on Saturday evening"); else None."""
+    if classify(head.lemma_) not in ("statement", "announcement") or head.tag_ != "VBN":
+        return None
+    if not any(c.dep_ == "nsubjpass" and c.lower_ in SAID_BEFORE for c in head.children):
+        return None
+    if not any(c.dep_ == "agent" for c in head.children):
+        return None
+    return None if "\n\n" in _gap(body, before, head.sent) else before
 
 
 def _words(event: ExtractedEvent) -> bool:
