@@ -548,6 +548,13 @@ def test_words_a_passive_this_names_a_speaker_of_are_the_sentence_before():
     # a paragraph later, "this" stands for nothing the article told: "Ivan Petrov states" is no title
 
 
+def test_meeting_a_requirement_is_no_meeting():
+    (met,) = events("The regulator confirmed on Tuesday that the bank met the capital requirements.")
+    assert met.event_type != "meeting"
+    (talks,) = events("Xi Jinping met the Russian leader in Moscow on Tuesday.")
+    assert talks.event_type == "meeting"
+
+
 def test_a_deed_the_parser_hung_on_its_subject_is_still_reported_with_its_doer():
     # the parse takes "Around" for the root and "collided" for a clause describing "ship"
     text = (

@@ -186,6 +186,15 @@ def test_the_bracketed_acronym_after_a_name_the_tagger_ran_into_is_an_alias():
     assert aliases.get("JRCC") == "Joint Rescue Coordination Centre"
 
 
+def test_an_acronym_in_brackets_after_a_name_is_that_organisation_whatever_its_letters():
+    text = (
+        "The Swiss National Bank and the Swiss Financial Market Supervisory Authority (FINMA) released a "
+        "statement on Wednesday. FINMA confirmed that the bank meets the capital requirements."
+    )
+    names = {name for name, _ in actors_of(text)}
+    assert "FINMA" not in names and "Swiss Financial Market Supervisory Authority" in names
+
+
 def test_a_navy_written_two_ways_and_the_navy_alone_are_one_organisation():
     text = (
         "The U.S. Navy said on Thursday it had detected a sound. A US Navy official confirmed it. "

@@ -11,7 +11,7 @@ import calendar
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Span
@@ -729,6 +729,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
         else:
             name, kind = r.text, r.kind
         mentions.append(ActorMention(name, kind, r.text, r.start, r.end, written=r.written))
+    mentions = _bracketed_acronyms(text_of(doc), mentions)
     mentions += _untagged_forms(doc, mentions, gazetteer)
     mentions += _aged_names(text_of(doc), mentions)
     mentions += _described_as_companies(doc, mentions)
@@ -740,6 +741,27 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
     mentions += appositive_mentions(doc, mentions)
     mentions += joint_mentions(doc, mentions)
     return sorted(mentions, key=lambda m: m.start)
+
+
+# An acronym in brackets right after an organisation's name: "the Swiss Financial Market Supervisory
+# Authority (FINMA)".
+BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,7})\)")
+
+
+def _bracketed_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions, with an acronym the article gives in brackets after an organisation's name
+    standing for that organisation wherever the article writes it, whatever its letters ("FINMA" of
+    "Swiss Financial Market Supervisory Authority"); an acronym given to two names stands for neither."""
+    given: dict[str, set[str]] = {}
+    for m in mentions:
+        found = BRACKETED_ACRONYM.match(text, m.end) if m.kind == "organization" and not m.role else None
+        if found and found.group(1) != m.name:
+            given.setdefault(found.group(1), set()).add(m.name)
+    names = {acronym: owners.pop() for acronym, owners in given.items() if len(owners) == 1}
+    return [
+        replace(m, name=names[m.name], kind="organization") if m.name in names and not m.role else m
+        for m in mentions
+    ]
 
 
 def _untagged_forms(doc, mentions: list[ActorMention], gazetteer: Gazetteer) -> list[ActorMention]:

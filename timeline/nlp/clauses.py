@@ -176,6 +176,11 @@ PACTS = {"agreement", "deal", "treaty", "ceasefire", "truce", "partnership", "pa
 LEVELS = {"high", "low", "record", "peak", "level", "bottom", "ceiling", "mark", "milestone"}
 
 
+# What is met that is no one met: "meets the capital requirements", "met the deadline".
+BARS = {
+    "requirement", "demand", "target", "deadline", "standard", "criterion", "criteria", "expectation",
+    "need", "goal", "condition", "obligation", "threshold", "estimate", "forecast", "rule",
+}  # fmt: skip
 # Nouns of meetings that make a meeting of a verb of no kind of its own ("end the talks", "hold a
 # summit").
 GATHERINGS = {"talks", "talk", "summit", "meeting"}
@@ -198,6 +203,10 @@ def event_type(head) -> str:
         return "agreement"
     if any(c.dep_ == "dobj" and c.lemma_.lower() in LEVELS for c in told.children):
         return "other"
+    if told.lemma_.lower() == "meet" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in BARS for c in told.children
+    ):
+        return "other"  # "the bank meets the capital requirements": no meeting
     if words := words_given(told):
         return words  # "The general made the announcement on television"
     if let_go(told):
