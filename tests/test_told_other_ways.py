@@ -141,3 +141,13 @@ def test_a_deed_told_after_a_happening_it_names_is_not_that_happening(tmp_path):
     )
     ingest_two_outlets(tmp_path / "in", crash, order)
     assert event_telling("has ordered flags") != event_telling("killing all six crew")
+
+
+def test_what_a_speaker_asserted_that_day_is_more_of_their_words(tmp_path):
+    text = (
+        "Leader thanks troops\n\nPresident Ana Lund on Monday expressed gratitude to the soldiers for "
+        "preventing bloodshed. In a televised address, Lund asserted that enemies had wanted the country "
+        "to split.\n"
+    )
+    ingest_inbox(tmp_path / "in", {"a.txt": (text, "Leader thanks troops", "Wire", "2025-04-08")})
+    assert event_telling("Lund asserted") == event_telling("expressed gratitude")
