@@ -367,3 +367,17 @@ def test_going_missing_is_told_as_missing_not_as_missing_something(gazetteer):
     assert titles("Two hikers have been missing since Friday.", gazetteer) == ["Two hikers are missing"]
     # missing something stays a deed done to it
     assert titles("The mayor is missing the deadline on Monday.", gazetteer) == ["Mayor misses deadline"]
+
+
+def test_a_hyphenated_word_opening_the_subject_is_kept_whole(gazetteer):
+    assert titles("So-called swap lines were expanded on Monday.", gazetteer) == [
+        "So-called swap lines are expanded"
+    ]
+
+
+def test_what_it_was_announced_is_the_title_not_who_it_stands_for(gazetteer):
+    text = (
+        "Putin met the bankers. The debt of the bank will be written down to zero, it was announced on "
+        "Sunday."
+    )
+    assert titles(text, gazetteer)[-1] == "Debt of bank to be written down to zero"

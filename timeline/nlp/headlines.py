@@ -85,6 +85,11 @@ def _sets_subject_beside(tok) -> bool:
     )
 
 
+def _hyphened(t) -> bool:
+    """Is the token the first part of a hyphenated word ("So" of "So-called")?"""
+    return not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-"
+
+
 def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
     """``tok``'s words as written, without dates, articles, asides, phrases set before a verb
     ("Separately", "since the failure,") and quotation marks, cut to at most ``limit`` words; a cut
@@ -106,7 +111,9 @@ def phrase(tok, timex_chars: set[int], limit: int = 9) -> str:
                 and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in t.head.children)
             )
             or (
-                _fronted(t, tok, dropped) and (t.dep_ == "advmod" or t.head.pos_ in ("VERB", "AUX"))
+                _fronted(t, tok, dropped)
+                and (t.dep_ == "advmod" or t.head.pos_ in ("VERB", "AUX"))
+                and not _hyphened(t)  # "So-called swap lines": one word
             )  # "since the failure, controls are"
             or (t.dep_ == "prep" and _is_date(t, timex_chars))  # "until five days ago"
             or (t.dep_ == "cc" and t.head == tok and t.i == tok.left_edge.i)  # "says but the agency said"
@@ -397,6 +404,11 @@ def headline(head, mentions: list[ActorMention], timex_chars: set[int], quoted=N
             subject = subject.head.head  # "a lender with crypto exposure, which was shut": the lender was
         if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
             subject = subject.head  # "Signature Bank, a lender which was shut": the bank was
+    said = classify(head.lemma_) in ("statement", "announcement")
+    if said and subject is not None and subject.lower_ == "it" and subject.dep_ == "nsubjpass":
+        # "It was reported on Monday that the mayor had resigned": what was reported, not who "it" is
+        content = next((c for c in head.children if c.dep_ == "ccomp"), None)
+        return headline(content, mentions, timex_chars) if content is not None else ""
     if subject is not None and _unnamed(subject, mentions) and (doer := _passive_doer(head)) is not None:
         # "It was followed by a 7.5-magnitude quake": a 7.5-magnitude quake follows
         who = phrase(doer, timex_chars, 6)
