@@ -415,3 +415,15 @@ def test_a_word_joining_two_names_is_no_part_of_the_first_nor_a_verb_between_a_k
     )
     names = {m.name for m in find_actors(load_nlp()(text), file_gazetteer())}
     assert not [n for n in names if n.endswith(" and") or " quoted " in n]
+
+
+def test_a_known_person_spelt_another_way_is_known_also_by_the_parts_written_before():
+    """ "(Defense Minister Sergey) Shoygu" before "Defense Minister Sergey Shoygu": the gazetteer's
+    Sergei Shoigu, each time."""
+    text = (
+        '"We want to receive (Defense Minister Sergey) Shoygu," the rebel chief said. He has repeatedly '
+        "accused Defense Minister Sergey Shoygu of not supplying arms."
+    )
+    doc = load_nlp()(text)
+    found = {(m.text, m.name) for m in find_actors(doc, file_gazetteer()) if "Shoygu" in m.text}
+    assert found == {("Shoygu", "Sergei Shoigu"), ("Sergey Shoygu", "Sergei Shoigu")}

@@ -708,11 +708,17 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
     """
     gazetteer = gazetteer or Gazetteer()
     raws = _raw_mentions(doc, gazetteer)
+    # a full name the gazetteer knows in another spelling is known by its name: "Sergey Shoygu" is
+    # Sergei Shoigu, and so is "Shoygu" before it
+    spelt = {
+        r.text: gazetteer.fuzzy(r.text) for r in raws if not r.known and r.kind == "person" and " " in r.text
+    }
     full_names = list(
         dict.fromkeys(
-            (r.known[0] if r.known else r.text)
+            name
             for r in raws
-            if (r.known or (r.text, r.kind))[1] == "person" and " " in (r.known[0] if r.known else r.text)
+            for name, kind in [r.known or spelt.get(r.text) or (r.text, r.kind)]
+            if kind == "person" and " " in name
         )
     )
     named = {r.text: r.kind for r in raws if not r.known}
@@ -781,6 +787,12 @@ def _untagged_forms(doc, mentions: list[ActorMention], gazetteer: Gazetteer) -> 
         if m.kind == "person" and len(words := m.name.split()) > 1 and words[-1][:1].isupper():
             # a sovereign's name is found whole: "VI" alone names no one
             forms.setdefault(m.name if REGNAL.fullmatch(m.name) else words[-1], set()).add((m.name, "person"))
+            if (
+                len(written := m.text.split()) > 1
+                and written[-1] != words[-1]
+                and not REGNAL.fullmatch(m.name)
+            ):
+                forms.setdefault(written[-1], set()).add((m.name, "person"))  # "Shoygu" as written
         if m.kind == "organization":
             for spelling in {m.name, m.text}:
                 if len(letters := initials(spelling)) >= 3:
