@@ -68,6 +68,13 @@ def test_an_acronym_or_a_place_spelt_with_accents_resolves_to_the_stored_name():
     )
 
 
+def test_an_organisation_named_by_its_words_in_another_order_resolves_to_it():
+    wagner = stored("Northern Legion", "group")
+    ActorAlias.objects.create(actor=wagner, name="PMC Northern")
+    assert named_in_archive("Northern PMC", "organization") == wagner
+    assert named_in_archive("Northern Legion Fund", "organization") is None, "more words: another body"
+
+
 def test_a_full_name_resolves_to_its_acronym_stored_before_it():
     agency = stored("EPA", "organization")
     assert named_in_archive("Environmental Protection Agency", "organization") == agency
