@@ -427,3 +427,9 @@ def test_a_known_person_spelt_another_way_is_known_also_by_the_parts_written_bef
     doc = load_nlp()(text)
     found = {(m.text, m.name) for m in find_actors(doc, file_gazetteer()) if "Shoygu" in m.text}
     assert found == {("Shoygu", "Sergei Shoigu"), ("Sergey Shoygu", "Sergei Shoigu")}
+
+
+def test_a_name_joined_to_an_organisation_s_by_and_is_an_organisation_too():
+    text = "Turmoil followed the collapse of U.S. lenders Silicon Valley Bank and Signature Bank last week."
+    assert ("Signature Bank", "Signature Bank") in mentions_of(text)
+    assert ("Silicon Valley Bank", "Silicon Valley Bank") in mentions_of(text)

@@ -736,6 +736,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
             name, kind = r.text, r.kind
         mentions.append(ActorMention(name, kind, r.text, r.start, r.end, written=r.written))
     mentions = _bracketed_acronyms(text_of(doc), mentions)
+    mentions += _conjoined_names(doc, mentions)
     mentions += _untagged_forms(doc, mentions, gazetteer)
     mentions += _aged_names(text_of(doc), mentions)
     mentions += _described_as_companies(doc, mentions)
@@ -768,6 +769,28 @@ def _bracketed_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMe
         replace(m, name=names[m.name], kind="organization") if m.name in names and not m.role else m
         for m in mentions
     ]
+
+
+def _conjoined_names(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Names the tagger missed that "and" or "or" joins to an organisation's name right before them:
+    "U.S. lenders Silicon Valley Bank and Signature Bank" names two banks."""
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end) if m.kind == "organization" and not m.role else None
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("and", "or"):
+            continue
+        words = []
+        for tok in doc[span.end + 1 :]:
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ not in ("", "ORG"):
+                break  # not "Kenyan" or "Friday"
+            words.append(tok)
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        if not any(s < end and start < e for s, e in taken):
+            out.append(ActorMention(doc.text[start:end], "organization", doc.text[start:end], start, end))
+    return out
 
 
 def _untagged_forms(doc, mentions: list[ActorMention], gazetteer: Gazetteer) -> list[ActorMention]:
