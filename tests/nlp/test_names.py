@@ -433,3 +433,17 @@ def test_a_name_joined_to_an_organisation_s_by_and_is_an_organisation_too():
     text = "Turmoil followed the collapse of U.S. lenders Silicon Valley Bank and Signature Bank last week."
     assert ("Signature Bank", "Signature Bank") in mentions_of(text)
     assert ("Silicon Valley Bank", "Silicon Valley Bank") in mentions_of(text)
+
+
+def test_a_lede_s_leader_of_an_organisation_is_the_speaker_the_next_sentence_names():
+    text = (
+        "The boss of the Northern Legion has said that he has agreed to stop the advance of his troops. "
+        "In a surprise move, Omar Dane said his fighters were returning to their camps."
+    )
+    found = {m.text: m.name for m in find_actors(load_nlp()(text), Gazetteer()) if m.kind == "person"}
+    assert found.get("The boss of the Northern Legion") == "Omar Dane"
+    other = (
+        "The head of the Alpine Trust said the bank would close. Omar Dane, a customer, said he was shocked."
+    )
+    found = {m.text: m.name for m in find_actors(load_nlp()(other), Gazetteer()) if m.kind == "person"}
+    assert "The head of the Alpine Trust" not in found, "one described as someone else is not the head"

@@ -22,6 +22,7 @@ from .anaphora import (
     described_mentions,
     it_mentions,
     joint_mentions,
+    leader_mentions,
     pronoun_mentions,
     settlement_mentions,
 )
@@ -746,6 +747,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
     mentions += settlement_mentions(text_of(doc), mentions, lambda name: name in gazetteer.affiliation)
     mentions += described_mentions(doc, mentions, is_company)
     mentions += appositive_mentions(doc, mentions)
+    mentions += leader_mentions(doc, mentions)
     mentions += joint_mentions(doc, mentions)
     return sorted(mentions, key=lambda m: m.start)
 

@@ -250,6 +250,47 @@ def appositive_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]
     return out
 
 
+# Nouns for whom an organisation is led by: "The boss of Russia's Wagner group has said ... Yevgeny
+# Prigozhin said" (see ``leader_mentions``).
+LEADERS = {"boss", "head", "chief", "leader", "founder", "owner", "chairman", "commander"}
+
+
+def leader_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "The boss of Russia's Wagner group" as the person the next sentence names first as the subject
+    of words said, when the description is the subject of words said too and no person is named
+    before it: a lede names its speaker by what they lead, the next sentence by name."""
+    persons = sorted((m for m in mentions if m.kind == "person" and not m.role), key=lambda m: m.start)
+    sents = list(doc.sents)
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for n, sent in enumerate(sents[:-1]):
+        for tok in sent:
+            if tok.lemma_.lower() not in LEADERS or not _describes_speaker(tok):
+                continue
+            led = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if not led or any(p.start < sent.end_char for p in persons):
+                continue
+            start, end = tok.left_edge.idx, led[0].right_edge.idx + len(led[0].right_edge)
+            if any(s <= tok.idx < e for s, e in taken):
+                continue
+            after = sents[n + 1]
+            named = [p for p in persons if after.start_char <= p.start < after.end_char]
+            head = _head_token(doc, named[0]) if named else None
+            described = head is not None and any(
+                c.dep_ == "appos" and c.lemma_.lower() not in LEADERS for c in head.children
+            )  # "Omar Dane, a customer, said": someone else
+            if head is not None and _describes_speaker(head) and not described:
+                out.append(ActorMention(named[0].name, "person", doc.text[start:end], start, end, role=True))
+    return out
+
+
+def _describes_speaker(tok) -> bool:
+    """Is ``tok`` (part of) the subject of a verb of saying?"""
+    while tok.dep_ in ("compound", "flat") and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH
+
+
 # Plural words for organisations of any kind that stand for several named together before: "the
 # agencies said" after "The Fed, the FDIC and the Treasury said" (not "the banks", which are banks).
 BODIES = {"agency", "regulator", "government", "organization", "organisation"}
