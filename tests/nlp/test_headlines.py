@@ -381,3 +381,11 @@ def test_what_it_was_announced_is_the_title_not_who_it_stands_for(gazetteer):
         "Sunday."
     )
     assert titles(text, gazetteer)[-1] == "Debt of bank to be written down to zero"
+
+
+def test_went_missing_says_missing_once(gazetteer):
+    text = (
+        "The crew lost contact with the Titan sub on Sunday morning. The Titan submersible went missing on "
+        "Sunday."
+    )
+    assert titles(text, gazetteer)[-1] == "Titan submersible goes missing"

@@ -291,7 +291,8 @@ def _what(head, timex_chars: set[int], quoted=None) -> str:
     """What the verb tells of: a statement's content (``quoted``, the quotation's main word, when
     the words were quoted in the sentence before), or the object and what it is told to do."""
     said = classify(head.lemma_) in ("statement", "announcement")
-    children = [c for c in head.children if not _is_date(c, timex_chars)]
+    # (the "missing" of "went missing" is in the verb already, see ``_verb``)
+    children = [c for c in head.children if not _is_date(c, timex_chars) and not gone_missing(c)]
     if said:
         content = next((c for c in children if c.dep_ == "ccomp"), None)
         heard = next((c for c in children if c.dep_ in ("dobj", "dative") and c.i > head.i), None)
@@ -456,7 +457,7 @@ def _wants_more(head) -> bool:
     return any(
         c.i > head.i or c.tag_ in ("WDT", "WP") or (c.dep_ == "ccomp" and (quoted or last))
         for c in head.children
-        if c.dep_ in COMPLEMENTS
+        if c.dep_ in COMPLEMENTS and not gone_missing(c)
     )
 
 
