@@ -447,3 +447,13 @@ def test_a_lede_s_leader_of_an_organisation_is_the_speaker_the_next_sentence_nam
     )
     found = {m.text: m.name for m in find_actors(load_nlp()(other), Gazetteer()) if m.kind == "person"}
     assert "The head of the Alpine Trust" not in found, "one described as someone else is not the head"
+
+
+def test_it_said_goes_on_with_the_organisation_a_main_clause_had_speak_before():
+    text = (
+        "Harbor Bank said it would borrow up to 50 billion francs from the Alpine Reserve Bank. It also "
+        "said it would buy back some of its own debt."
+    )
+    doc = load_nlp()(text)
+    found = [m.name for m in find_actors(doc, Gazetteer()) if m.text == "It"]
+    assert found == ["Harbor Bank"]

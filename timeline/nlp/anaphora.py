@@ -152,9 +152,13 @@ def it_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 and not inside(quoted, m.start)  # '"… Nargeolet, have been lost," it said'
             ]
             if named:
-                out.append(
-                    ActorMention(named[-1].name, named[-1].kind, tok.text, tok.idx, tok.idx + 2, role=True)
-                )
+                # a main clause's "it said" goes on with the organisation a main clause before had
+                # speak or act ("Credit Suisse said it would borrow from the Swiss National Bank. It
+                # also said"), else the one named last
+                if tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT":
+                    named = [m for m in named if _is_main_subject(_head_token(doc, m))] or named
+                found = named[-1]
+                out.append(ActorMention(found.name, found.kind, tok.text, tok.idx, tok.idx + 2, role=True))
             continue
         if tok.lower_ != "it" or tok.dep_ not in SUBJECTS or tok.head.dep_ != "ccomp":
             continue
