@@ -143,11 +143,30 @@ def test_a_deed_told_after_a_happening_it_names_is_not_that_happening(tmp_path):
     assert event_telling("has ordered flags") != event_telling("killing all six crew")
 
 
-def test_what_a_speaker_asserted_that_day_is_more_of_their_words(tmp_path):
-    text = (
-        "Leader thanks troops\n\nPresident Ana Lund on Monday expressed gratitude to the soldiers for "
-        "preventing bloodshed. In a televised address, Lund asserted that enemies had wanted the country "
-        "to split.\n"
-    )
-    ingest_inbox(tmp_path / "in", {"a.txt": (text, "Leader thanks troops", "Wire", "2025-04-08")})
-    assert event_telling("Lund asserted") == event_telling("expressed gratitude")
+@pytest.mark.parametrize(
+    ("text", "later", "earlier"),
+    [
+        pytest.param(
+            "President Ana Lund on Monday expressed gratitude to the soldiers for preventing bloodshed. "
+            "In a televised address, Lund asserted that enemies had wanted the country to split.",
+            "Lund asserted",
+            "expressed gratitude",
+            id="what they asserted",
+        ),
+        pytest.param(
+            "Government spokesman Ivan Petrov said on Saturday that the case against the fighters would be "
+            "dropped. \u201cNo one will prosecute the fighters in view of their merits at the front,\u201d "
+            "Interfax quoted Petrov as saying.",
+            "Interfax quoted",
+            "case against the fighters",
+            id="what an agency quoted them as saying",
+        ),
+    ],
+)
+def test_more_words_of_one_speaker_that_day_are_their_statement(tmp_path, text, later, earlier):
+    """Words are a speaker's whatever the verb ("asserted") and whoever passed them on ("Interfax
+    quoted Petrov as saying": Petrov's words, not the agency's)."""
+    ingest_inbox(tmp_path / "in", {"a.txt": (f"Words\n\n{text}\n", "Words", "Wire", "2025-04-06")})
+    event = event_telling(later)
+    assert event == event_telling(earlier)
+    assert "Interfax" not in event.title

@@ -50,7 +50,7 @@ from .clustering import keywords
 from .date_lexicon import MONTHS, WEEKDAYS, number_value
 from .dates import timex_dates
 from .discourse import GOES_ON, TALK_TYPES
-from .headlines import acceptable, headline, tidy
+from .headlines import acceptable, headline, phrase, tidy
 from .pipeline import text_of, verb_of
 from .types import ActorMention, ExtractedEvent, Timex
 
@@ -738,7 +738,7 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
     subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
     title = headline(head, mentions, timex_chars)
     doer, part_of = _happening_doer(head), _part_of(head)
-    return ExtractedEvent(
+    event = ExtractedEvent(
         title=title,
         sentence=text,
         start=start,
@@ -768,6 +768,55 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         restated=said_in[1],
         said_after=_said_on(head, deed, timex),
     )
+    return _as_quoted(event, sent, head, mentions, timex_chars)
+
+
+def _as_quoted(
+    event: ExtractedEvent, sent, head, mentions: list[ActorMention], timex_chars
+) -> ExtractedEvent:
+    """The event of a clause by which someone is quoted "as saying" ("Interfax quoted Peskov as
+    saying …") is the words of who was quoted, which the quoting agency passed on; others as they are."""
+    speaker = _quoted_as_saying(head)
+    said_by = [m.name for m in mentions if speaker is not None and m.start <= speaker.idx < m.end]
+    if not said_by:
+        return event
+    words = _words_quoted(sent, head, timex_chars)
+    title = tidy(f"{phrase(speaker, timex_chars, 6)} says {words}") if words else ""
+    return replace(
+        event, title=title, event_type="statement", spoken=True, agents=said_by[:1], predicate="say",
+        roles="", patients=[],
+    )  # fmt: skip
+
+
+def _quoted_as_saying(head):
+    """The one a verb of quoting quotes "as saying" ("Interfax quoted Peskov as saying"), or None."""
+    if head.lemma_.lower() != "quote":
+        return None
+    quoted = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    return quoted if _saying(head) is not None else None
+
+
+def _saying(head):
+    """The "saying" of "quoted … as saying", or None."""
+    return next(
+        (g for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+         if g.lemma_.lower() == "say"),
+        None,
+    )  # fmt: skip
+
+
+def _words_quoted(sent, head, timex_chars: set[int]) -> str:
+    """What one quoted "as saying" said: the clause after "saying", else the quotation before it."""
+    content = next((c for c in _saying(head).children if c.dep_ == "ccomp"), None)
+    if content is not None:
+        return phrase(content, timex_chars, 9)
+    spans = [(a, b) for a, b in quoted_spans(sent.text) if sent.start_char + b <= head.idx]
+    if not spans:
+        return ""
+    a, b = spans[-1]
+    within = range(sent.start_char + a + 1, sent.start_char + b)
+    roots = [t for t in sent if t.idx in within and (t.head.idx not in within or t.head == t) and t.is_alpha]
+    return phrase(roots[0], timex_chars, 9) if roots else ""
 
 
 # Words that open a storm's name ("Hurricane Ian", "Typhoon Haiyan").
