@@ -12,7 +12,7 @@ import bisect
 import re
 
 from .clauses import mentions_at, subject_words
-from .pipeline import text_of
+from .pipeline import sentences_of, text_of
 from .types import ActorMention
 
 PERSON_PRONOUNS = {"he", "she"}
@@ -81,7 +81,7 @@ def pronoun_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     if not people:
         return []
     quoted = quoted_spans(text_of(doc))
-    sents = list(doc.sents)
+    sents = sentences_of(doc)
     out = []
     for n, sent in enumerate(sents):
         for tok in sent:
@@ -137,7 +137,7 @@ def it_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     it had decided", "Shoney's said it will report"; and "it said" as the organisation named last
     in the three sentences before, not inside a quotation. Any other "it" is left alone."""
     out = []
-    sents = list(doc.sents)
+    sents = sentences_of(doc)
     quoted = quoted_spans(text_of(doc))
     for tok in doc:
         if tok.lower_ == "it" and tok.pos_ == "PRON" and _speaks(tok) and tok.head.dep_ != "ccomp":
@@ -196,7 +196,7 @@ def described_mentions(doc, mentions: list[ActorMention], is_company) -> list[Ac
         return []
     nouns = {m.name.split()[-1].casefold() for m in named} | COMPANY_NOUNS
     text = text_of(doc)
-    starts = [s.start_char for s in doc.sents]
+    starts = [s.start_char for s in sentences_of(doc)]
     taken = [(m.start, m.end) for m in mentions]
     out = []
     for match in DESCRIPTION.finditer(text):
@@ -234,7 +234,7 @@ def appositive_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]
             described.setdefault(noun.lemma_.lower(), {})[m.name] = (m, noun.idx + len(noun.text))
     if not described:
         return []
-    starts = [s.start_char for s in doc.sents if not s.text.isspace()]  # (not a paragraph's break)
+    starts = [s.start_char for s in sentences_of(doc) if not s.text.isspace()]  # (not a paragraph's break)
     taken = [(m.start, m.end) for m in mentions]
     out = []
     for the in (t for t in doc if t.lower_ == "the" and t.dep_ == "det"):
@@ -257,6 +257,7 @@ def appositive_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]
 # Nouns for whom an organisation is led by: "The boss of Russia's Wagner group has said ... Yevgeny
 # Prigozhin said" (see ``leader_mentions``).
 LEADERS = {"boss", "head", "chief", "leader", "founder", "owner", "chairman", "commander"}
+LEADER_WORD = re.compile(rf"\b(?:{'|'.join(LEADERS)})\s+of\b", re.IGNORECASE)
 
 
 def leader_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -264,7 +265,9 @@ def leader_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     of words said, when the description is the subject of words said too and no person is named
     before it: a lede names its speaker by what they lead, the next sentence by name."""
     persons = sorted((m for m in mentions if m.kind == "person" and not m.role), key=lambda m: m.start)
-    sents = list(doc.sents)
+    if not persons or not LEADER_WORD.search(text_of(doc)):
+        return []
+    sents = sentences_of(doc)
     taken = [(m.start, m.end) for m in mentions]
     out = []
     for n, sent in enumerate(sents[:-1]):
@@ -307,7 +310,7 @@ def joint_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     organizations = [m for m in mentions if m.kind == "organization" and not m.role]
     if len(organizations) < 2:
         return []
-    sents = list(doc.sents)
+    sents = sentences_of(doc)
     out = []
     for n, sent in enumerate(sents):
         for tok in sent:

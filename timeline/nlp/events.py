@@ -51,7 +51,7 @@ from .date_lexicon import MONTHS, WEEKDAYS, number_value
 from .dates import timex_dates
 from .discourse import GOES_ON, TALK_TYPES
 from .headlines import acceptable, headline, phrase, tidy
-from .pipeline import text_of, verb_of
+from .pipeline import sentences_of, text_of, verb_of
 from .types import ActorMention, ExtractedEvent, Timex
 
 # The flags of a report dated by its article's publication, and by the sentence before it.
@@ -203,6 +203,7 @@ def _names_day(timex: Timex | None) -> bool:
 def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
     """The event clauses of one sentence, each with the expression that dates it (or None)."""
     found: dict[int, list[_Clause]] = {}
+    tokens = list(sent)  # (each pass over a span makes its tokens anew)
     for timex in timexes:
         head = attach(doc, timex)
         if head is None or (head.dep_ == "relcl" and head.lemma_.lower() in LASTING):
@@ -228,7 +229,7 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
     root = sent.root
     if root.i not in found and _undated_report(root):
         found[root.i] = [_Clause(root, None, [PUBLICATION_DATE])]
-    for tok in sent:
+    for tok in tokens:
         if tok.i in found or tok.dep_ not in ("advcl", "conj") or not _undated_report(tok):
             continue
         if tok.tag_ not in ("VBZ", "VBD", "VBP"):
@@ -244,10 +245,10 @@ def clauses_of(sent, doc, timexes: list[Timex]) -> list[_Clause]:
             found[tok.i] = [_Clause(tok, told[0].timex, list(told[0].flags))]  # said that day too
         elif kind not in ("statement", "other", "announcement") or said_too:
             found[tok.i] = [_Clause(tok, None, [PUBLICATION_DATE])]
-    for tok in sent:
+    for tok in tokens:
         if tok.i not in found and _done_there(tok) and (told := _clause_holding(tok, found)):
             found[tok.i] = [_Clause(tok, told[0].timex, list(told[0].flags))]  # done there and then
-    for tok in sent:
+    for tok in tokens:
         if tok.i not in found and _said_alongside(tok):
             # said as the sentence's happening is told: its date, or else the publication's
             told = found.get(tok.head.head.i)
@@ -323,7 +324,7 @@ def events_from_doc(
     news_day = _news_day([t for t in usable_timexes if not _foreseen(attach(doc, t))], published)
     statements: list[ExtractedEvent] = []  # those of the sentence before
     opened = None  # the sentence before, when it told nothing and opened a quotation it left open
-    sents = list(doc.sents)
+    sents = sentences_of(doc)
     for position, sent in enumerate(sents):
         if BOILERPLATE.search(sent.text):
             continue

@@ -40,6 +40,14 @@ class ModelMissing(RuntimeError):
     """The spaCy model package is not installed."""
 
 
+def sentences_of(doc) -> list:
+    """``doc.sents`` as a list, found once: spaCy walks every token for it at each access."""
+    sents = doc.user_data.get("sentences")
+    if sents is None:
+        sents = doc.user_data["sentences"] = list(doc.sents)
+    return sents
+
+
 def text_of(doc) -> str:
     """``doc.text``, read once: spaCy rebuilds it from every token at each access, which the
     extraction, reading it in many places, would otherwise pay for each time."""
