@@ -776,6 +776,7 @@ def _bracketed_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMe
 def _conjoined_names(doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Names the tagger missed that "and" or "or" joins to an organisation's name right before them:
     "U.S. lenders Silicon Valley Bank and Signature Bank" names two banks."""
+    text = text_of(doc)
     taken = [(m.start, m.end) for m in mentions]
     out = []
     for m in mentions:
@@ -791,7 +792,7 @@ def _conjoined_names(doc, mentions: list[ActorMention]) -> list[ActorMention]:
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         if not any(s < end and start < e for s, e in taken):
-            out.append(ActorMention(doc.text[start:end], "organization", doc.text[start:end], start, end))
+            out.append(ActorMention(text[start:end], "organization", text[start:end], start, end))
     return out
 
 

@@ -287,15 +287,17 @@ def leader_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 c.dep_ == "appos" and c.lemma_.lower() not in LEADERS for c in head.children
             )  # "Omar Dane, a customer, said": someone else
             if head is not None and _describes_speaker(head) and not described:
-                out.append(ActorMention(named[0].name, "person", doc.text[start:end], start, end, role=True))
+                out.append(
+                    ActorMention(named[0].name, "person", text_of(doc)[start:end], start, end, role=True)
+                )
     return out
 
 
 def _describes_speaker(tok) -> bool:
-    """Is ``tok`` (part of) the subject of a verb of saying?"""
+    """Is ``tok`` (part of) the active subject of a verb of saying (see ``_speaks``)?"""
     while tok.dep_ in ("compound", "flat") and tok.head != tok:
         tok = tok.head
-    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH
+    return tok.dep_ == "nsubj" and _speaks(tok)
 
 
 # Plural words for organisations of any kind that stand for several named together before: "the

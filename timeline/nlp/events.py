@@ -777,11 +777,12 @@ def _as_quoted(
 ) -> ExtractedEvent:
     """The event of a clause by which someone is quoted "as saying" ("Interfax quoted Peskov as
     saying …") is the words of who was quoted, which the quoting agency passed on; others as they are."""
-    speaker = _quoted_as_saying(head)
+    saying = _saying(head)
+    speaker = _quoted_by(head) if saying is not None else None
     said_by = [m.name for m in mentions if speaker is not None and m.start <= speaker.idx < m.end]
     if not said_by:
         return event
-    words = _words_quoted(sent, head, timex_chars)
+    words = _words_quoted(sent, head, saying, timex_chars)
     title = tidy(f"{phrase(speaker, timex_chars, 6)} says {words}") if words else ""
     return replace(
         event, title=title, event_type="statement", spoken=True, agents=said_by[:1], predicate="say",
@@ -789,12 +790,11 @@ def _as_quoted(
     )  # fmt: skip
 
 
-def _quoted_as_saying(head):
-    """The one a verb of quoting quotes "as saying" ("Interfax quoted Peskov as saying"), or None."""
+def _quoted_by(head):
+    """The one a verb of quoting quotes ("Interfax quoted Peskov as saying": Peskov), or None."""
     if head.lemma_.lower() != "quote":
         return None
-    quoted = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
-    return quoted if _saying(head) is not None else None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
 
 
 def _saying(head):
@@ -806,9 +806,9 @@ def _saying(head):
     )  # fmt: skip
 
 
-def _words_quoted(sent, head, timex_chars: set[int]) -> str:
+def _words_quoted(sent, head, saying, timex_chars: set[int]) -> str:
     """What one quoted "as saying" said: the clause after "saying", else the quotation before it."""
-    content = next((c for c in _saying(head).children if c.dep_ == "ccomp"), None)
+    content = next((c for c in saying.children if c.dep_ == "ccomp"), None)
     if content is not None:
         return phrase(content, timex_chars, 9)
     spans = [(a, b) for a, b in quoted_spans(sent.text) if sent.start_char + b <= head.idx]

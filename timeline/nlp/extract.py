@@ -11,7 +11,7 @@ from .actors import Gazetteer, employers, find_actors, paren_aliases, parents
 from .dates import find_temporal_expressions, infer_publication_date
 from .discourse import TALK_TYPES
 from .events import events_from_doc
-from .pipeline import load_nlp, text_of
+from .pipeline import load_nlp, sentences_of, text_of
 from .types import ArticleExtraction, ExtractedActor, ExtractionFailure, Timex
 
 # Texts spaCy parses together: news articles are long, and larger batches only pad more.
@@ -141,7 +141,7 @@ def _extract_stream(nlp, items: list, gazetteer: Gazetteer | None, batch_size: i
             yield _joined(parts)
             parts, sentences = [], 0
         else:
-            sentences += sum(1 for _ in doc.sents)
+            sentences += len(sentences_of(doc))
 
 
 def extract_texts(

@@ -414,9 +414,7 @@ def headline(head, mentions: list[ActorMention], timex_chars: set[int], quoted=N
         # "It was followed by a 7.5-magnitude quake": a 7.5-magnitude quake follows
         who = phrase(doer, timex_chars, 6)
         verb = present(head.lemma_) if doer.tag_ not in ("NNS", "NNPS") else head.lemma_
-        if classify(head.lemma_) in ("statement", "announcement") and lemma_of(head) in SAYS_WHAT | {
-            "confirm"
-        }:
+        if said and lemma_of(head) in SAYS_WHAT | {"confirm"}:
             # "This was announced by Peskov": Peskov announces what the sentence before told, if known
             return tidy(f"{who} {verb} {phrase(quoted, timex_chars, 9)}") if quoted is not None else ""
         return tidy(f"{who} {verb}")

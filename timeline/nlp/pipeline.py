@@ -40,21 +40,23 @@ class ModelMissing(RuntimeError):
     """The spaCy model package is not installed."""
 
 
+def _kept(doc, key: str, make):
+    """What ``make()`` gives for a parsed text, made at its first asking and kept with the text."""
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = make()
+    return value
+
+
 def sentences_of(doc) -> list:
     """``doc.sents`` as a list, found once: spaCy walks every token for it at each access."""
-    sents = doc.user_data.get("sentences")
-    if sents is None:
-        sents = doc.user_data["sentences"] = list(doc.sents)
-    return sents
+    return _kept(doc, "sentences", lambda: list(doc.sents))
 
 
 def text_of(doc) -> str:
     """``doc.text``, read once: spaCy rebuilds it from every token at each access, which the
     extraction, reading it in many places, would otherwise pay for each time."""
-    text = doc.user_data.get("text")
-    if text is None:
-        text = doc.user_data["text"] = doc.text
-    return text
+    return _kept(doc, "text", lambda: doc.text)
 
 
 def starts_line(doc, i: int) -> bool:

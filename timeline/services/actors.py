@@ -230,7 +230,7 @@ NATIONAL = {"us", "uk"}
 
 
 # Kinds of actors that are bodies of people: a tagger takes one for the other.
-BODIES = {"organization", "group"}
+BODY_KINDS = {"organization", "group"}
 
 
 def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
@@ -252,7 +252,7 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
     if name_key(name).startswith(name_key(stored) + " ") and same_name(stored, name, stored_kind):
         return True  # "Signature Bank of New York", "OceanGate Expeditions": no other than the stored
     new, old = name_key(name).split(), name_key(stored).split()
-    if {kind, stored_kind} <= BODIES and len(new) > 1 and sorted(new) == sorted(old):
+    if {kind, stored_kind} <= BODY_KINDS and len(new) > 1 and sorted(new) == sorted(old):
         return True  # "Wagner PMC" is the "PMC Wagner" stored
     if kind == stored_kind and turned(old, new):
         return True  # "Kahramanmaraş" is the "Kahramanmaras province" stored
