@@ -21,8 +21,8 @@ EVAL = Path(__file__).resolve().parents[1].parent / "shared/eval"
 DEVSETS = EVAL / "devsets"
 # What the pipeline reaches on them (see README, "Events on unseen news"), a little below.
 FLOORS = {
-    "merge_recall": 0.79,
-    "merge_b3_recall": 0.745,
+    "merge_recall": 0.8,
+    "merge_b3_recall": 0.755,
     "merge_precision": 0.99,
     "merge_b3_precision": 0.91,
     "event_recall": 0.99,
@@ -34,7 +34,7 @@ FLOORS = {
 TITLES_SENT_BACK = 0.02
 # The same under other file names (see ``bench/merge_orders.py``), a little below.
 RENAMED_FLOORS = {
-    "merge_recall": 0.745,
+    "merge_recall": 0.755,
     "merge_precision": 0.99,
     "merge_b3_precision": 0.89,
     "actor_groups_resolved": 0.9,

@@ -62,6 +62,13 @@ def outlets_of(event) -> set[str]:
     return set(event.sources.values_list("article__source__name", flat=True))
 
 
+def assert_told_by_both(event, words: str) -> None:
+    """``event`` is the one a source sentence holding ``words`` reports, told by both outlets of
+    ``ingest_two_outlets``."""
+    assert event == event_telling(words)
+    assert outlets_of(event) == {"Wire", "Gazette"}
+
+
 # The re-import contract, against the real pipeline over the fixture corpus.
 
 

@@ -20,7 +20,7 @@ from django.db.models.functions import Cast
 
 from .models import Actor, Event, EventSource, Flag
 from .nlp import clustering
-from .nlp.clauses import kin_of
+from .nlp.clauses import kin_of, kinds_of
 from .nlp.clustering import FAMILY_OF, PREDICATE_FAMILIES
 from .nlp.dating import overlaps
 from .nlp.types import ExtractedEvent
@@ -138,7 +138,9 @@ def could_join(reports: list[clustering.Report]):
             in_words |= Q(frame__terms__icontains=f'"{word}"')
         parts.append(sources.filter(in_words).values_list("event_id", flat=True))
     # Events that a happening of a report's doer's kind did (``same_doer``).
-    doers = sorted({noun for r in reports if r.doer and not r.reference for noun in kin_of(r.doer)} | part_of)
+    doers = sorted(
+        {noun for r in reports if r.doer and not r.reference for noun in kinds_of(r.doer)} | part_of
+    )
     if doers:
         parts.append(sources.filter(frame__doer__in=doers).values_list("event_id", flat=True))
     # Events whose deed was done by a doer and to a thing of a report's nouns (``same_roles``).

@@ -389,3 +389,13 @@ def test_went_missing_says_missing_once(gazetteer):
         "Sunday."
     )
     assert titles(text, gazetteer)[-1] == "Titan submersible goes missing"
+
+
+def test_a_relative_clause_hung_on_a_measure_tells_what_the_happening_did(gazetteer):
+    text = "The earthquake measuring 7 on the Richter scale that struck Morocco on Friday night killed 2,000."
+    assert "Earthquake strikes Morocco" in titles(text, gazetteer)
+
+
+def test_a_measure_set_before_the_happening_is_not_its_doer(gazetteer):
+    (title,) = titles("Friday's magnitude 6.8 earthquake sent people racing from their beds.", gazetteer)
+    assert title.lower().startswith("6.8 earthquake sends people")

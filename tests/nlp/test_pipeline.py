@@ -27,6 +27,11 @@ def test_a_title_written_short_before_a_name_ends_no_sentence(title):
     assert sentences(text) == [text]
 
 
+def test_a_sentence_does_not_end_on_a_word_with_no_stop_after_it():
+    text = "Markets\n\nHarbor Bank shares fell sharply on Friday in New York trading."
+    assert sentences(text) == ["Markets", "Harbor Bank shares fell sharply on Friday in New York trading."]
+
+
 def test_a_closing_quote_stays_with_its_paragraph():
     text = 'He said: "We will go on."\n\n\nEarlier on Friday, Beijing announced the date.'
     assert sentences(text)[-1] == "Earlier on Friday, Beijing announced the date."

@@ -128,7 +128,22 @@ def deed_word(deed) -> str:
     lemma = deed.lemma_.lower()
     if deed.dep_ == "dobj" and light_deed(deed.head) == deed:
         return verb_of_noun(lemma) or lemma
+    if vanished(deed):
+        return "disappear"
     return moved_by(deed) or lemma
+
+
+# What is lost when someone or something vanishes from sight: "lost contact with the submersible".
+OUT_OF_TOUCH = {"contact", "touch", "communication", "communications", "track", "sight"}
+
+
+def vanished(deed) -> bool:
+    """Does a verb tell that someone or something vanished, by other words than "disappear" ("lost
+    contact with the sub", "went missing", "has been missing since Sunday")?"""
+    lemma = deed.lemma_.lower()
+    if lemma == "lose":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in OUT_OF_TOUCH for c in deed.children)
+    return gone_missing(deed) or (lemma == "go" and any(gone_missing(c) for c in deed.children))
 
 
 def deed_of(head):
@@ -404,7 +419,7 @@ DISASTERS = {
     "collapse", "earthquake", "quake", "tremor", "aftershock", "fire", "wildfire", "blaze", "inferno",
     "flood", "storm", "hurricane", "typhoon", "cyclone", "tornado", "crash", "implosion", "eruption",
     "tsunami", "landslide", "avalanche", "outbreak", "accident", "derailment", "sinking", "disaster",
-    "tragedy", "catastrophe",
+    "tragedy", "catastrophe", "conflagration", "bushfire", "firestorm", "temblor",
 }  # fmt: skip
 # Nouns that name a happening without a verb of their own, as news refers back to it ("the quake",
 # "the bridge's collapse"): events and disasters of every kind.
@@ -422,10 +437,58 @@ DEFINITE = {"the", "this", "that", "its", "their", "his", "her"}
 ANOTHER = {"another", "second", "third", "fresh", "new", "latest", "further"}
 
 
+def happening_meant(noun):
+    """The happening noun that a subject stands for where the parse hangs it elsewhere: a relative
+    pronoun's, when its clause hangs on a word within the happening's phrase ("the earthquake
+    measuring 7 on the Richter scale that struck Morocco": "earthquake"), and a measure's set beside
+    it ("Friday's magnitude 6.8 earthquake": "earthquake"); else ``noun`` itself."""
+    if noun.tag_ in ("WDT", "WP") and noun.head.dep_ == "relcl":
+        for above in noun.head.head, *noun.head.head.ancestors:
+            if above.pos_ == "NOUN" and above.lemma_.lower() in HAPPENING_NOUNS:
+                return above
+            if above.dep_ not in ("pobj", "prep", "acl", "dobj"):
+                break
+        return noun
+    beside = next((c for c in noun.children if c.dep_ == "appos"), None)
+    if (
+        noun.lemma_.lower() not in HAPPENING_NOUNS
+        and beside is not None
+        and beside.lemma_.lower() in HAPPENING_NOUNS
+    ):
+        return beside
+    return noun
+
+
+# Happening nouns that name one kind of happening by other words: news calls one fire "the wildfire",
+# "the blaze" and "the inferno", and one quake "the tremor".
+SAME_KIND = [
+    {"fire", "wildfire", "blaze", "inferno", "conflagration", "bushfire", "firestorm"},
+    {"earthquake", "quake", "tremor", "temblor"},
+    {"storm", "hurricane", "typhoon", "cyclone"},
+    {"blast", "explosion"},
+]
+KIND_OF = {noun: i for i, kind in enumerate(SAME_KIND) for noun in kind}
+
+
 def one_noun(a: str, b: str) -> bool:
     """ "quake" and "earthquake", "offensive" and "counteroffensive": a word of five letters or more
     that ends the other (not "fire" of "ceasefire")."""
     return a == b or (min(len(a), len(b)) >= 5 and (a.endswith(b) or b.endswith(a)))
+
+
+def one_kind(a: str, b: str) -> bool:
+    """Do two happening nouns name one kind of happening ("quake", "earthquake"; "fire", "blaze")?"""
+    return one_noun(a, b) or (a in KIND_OF and KIND_OF[a] == KIND_OF.get(b))
+
+
+@functools.cache
+def kinds_of(noun: str) -> frozenset[str]:
+    """``kin_of`` a noun and of the other nouns of its kind ("fire": "blaze", "wildfire", …)."""
+    return (
+        frozenset().union(*(kin_of(n) for n in {noun} | SAME_KIND[KIND_OF[noun]]))
+        if noun in KIND_OF
+        else kin_of(noun)
+    )
 
 
 @functools.cache

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .clauses import EVENT_TYPES, GATHERINGS, HAPPENING_NOUNS, kin_of, one_noun
+from .clauses import EVENT_TYPES, GATHERINGS, HAPPENING_NOUNS, kin_of, kinds_of, one_kind, one_noun
 from .dating import overlaps
 from .discourse import (
     GOES_ON,
@@ -87,8 +87,10 @@ PREDICATE_FAMILIES = [
         "dip",
     },
     {"rise", "jump", "climb", "surge", "soar", "gain", "rebound", "rally", "leap"},
+    {"disappear", "vanish"},
 ]
 FAMILY_OF = {word: i for i, family in enumerate(PREDICATE_FAMILIES) for word in family}
+MOVES = {FAMILY_OF["fall"], FAMILY_OF["rise"]}  # what a value did: fell, rose
 TALK_VERBS = EVENT_TYPES["statement"] | EVENT_TYPES["announcement"]
 STOP_WORDS = set(
     """a an the and or but if of to in on at by for from with about as into over after before between
@@ -274,7 +276,7 @@ class Profile:
         keys |= {("w", w) for w in self.vocabulary}  # what a happening named in passing may name
         if self.another:
             keys |= {("n", noun) for noun in self.vocabulary & HAPPENING_NOUNS}
-        keys |= {("d", noun) for doer in self.doers for noun in kin_of(doer)}
+        keys |= {("d", noun) for doer in self.doers for noun in kinds_of(doer)}
         keys |= {("pt", name) for name in self.patients}
         keys |= {("r", r) for r in self.roles}
         return frozenset(keys)
@@ -687,7 +689,7 @@ def same_patient(report: Report, event: Profile, relation: str | None) -> bool:
 def doers_meet(report: Report, event: Profile) -> bool:
     """Is the happening that did what the report tells of the kind of one the event's sources tell
     doing things ("quake", "earthquake")?"""
-    return bool(report.doer) and any(one_noun(report.doer, doer) for doer in event.doers)
+    return bool(report.doer) and any(one_kind(report.doer, doer) for doer in event.doers)
 
 
 # Reports from two articles of one deed (the same verb or event noun) tell of one happening when they
@@ -721,6 +723,8 @@ def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) ->
     doers = event.agents - event.speakers  # (a teller of the deed is none of its doers)
     if not report.talk and report.agents and doers and not report.agents & doers:
         return None  # "GM closed at $44.875", "Cineplex closed at $11": two doers, two deeds
+    if FAMILY_OF.get(report.predicate) in MOVES and not (report.agents | report.actors) & event.actors:
+        return None  # "Harbor Bank shares fell", "shares of Pinecrest fell": two values, two moves
     if relation == "publication" and report.from_publication and event.from_publication:
         if not any(t.isdigit() for t in report.terms & event.vocabulary):
             return None  # told undated by both: only a count both give says it is one deed
@@ -733,7 +737,26 @@ def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) ->
     elif relation not in ("same", "compatible") or report.from_publication or event.from_publication:
         return None
     share = rarity.shared(report.terms - {report.predicate}, event.vocabulary - {report.predicate})
+    if relation == "same" and report.precision == "day" and _one_day_deed(report, event, share):
+        return max(share, ONE_DAY_DEED)
     return share if share >= SAME_DEED_SHARE else None
+
+
+# How alike two articles' reports of one deed on one stated day are, done to no one else (see
+# ``_same_deed``): as alike as a deed of one doer or done to one patient (``SAME_DOER``), and more.
+ONE_DAY_DEED = 0.85
+
+
+def _one_day_deed(report: Report, event: Profile, share: float) -> bool:
+    """Is a report's deed, which the event's sources tell by its verb on the day it states, that
+    event's: sharing words with it and a person, organisation, place or country, or more words
+    (``SAME_DEED_SHARE``), and done to no one else? Not a value's move: on one day many prices fall."""
+    named = (report.actors & event.actors) | (report.countries & event.countries)
+    if not share or (share < SAME_DEED_SHARE and not named):
+        return False
+    if FAMILY_OF.get(report.predicate) in MOVES:
+        return False
+    return not (report.patients and event.patients and not report.patients & event.patients)
 
 
 # A happening named in passing is the event whose words hold its noun and which shares so much of
@@ -810,7 +833,7 @@ def _report_keys(report: Report) -> set[tuple]:
         keys.add(("p", report.predicate))  # the same deed (see ``_same_deed``)
     if report.another:
         keys |= {("n", noun) for noun in report.terms & HAPPENING_NOUNS}  # see ``second_of_kind``
-    keys |= {("d", noun) for noun in kin_of(report.doer)} if report.doer else set()  # see ``same_doer``
+    keys |= {("d", noun) for noun in kinds_of(report.doer)} if report.doer else set()  # see ``same_doer``
     keys |= {("pt", name) for name in report.patients}  # see ``same_patient``
     if report.roles and not report.reference:
         keys.add(("r", report.roles))

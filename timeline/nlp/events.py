@@ -45,6 +45,7 @@ from .clauses import (
     said,
     subject_set_beside,
     told_by,
+    vanished,
 )
 from .clustering import keywords
 from .date_lexicon import MONTHS, WEEKDAYS, number_value
@@ -533,7 +534,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
                 agents=doers,
                 summary=said,
                 sentence_start=sent.start_char,
-                predicate=(noun := _happening_noun(tok) or tok.lemma_.lower()),
+                predicate=(noun := _happening_noun(tok) or deed_word(tok)),
                 words=keywords(text),
                 terms=content_words(sent.doc, start, end, mentions, timex_chars) | {noun},
                 position=position,
@@ -755,9 +756,10 @@ def _event(body: str, sent, clause: _Clause, start, end, actors, published, time
         summary=sent.text.strip(),
         sentence_start=sent.start_char,
         agents=agents_of(told_by(head), [m for m in actors if sent.start_char <= m.start < sent.end_char]),
-        predicate=deed_word(deed),
+        predicate=(word := deed_word(deed)),
         words=keywords(" ".join([title, text, *(m.name for m in mentions if m.role)])),
-        terms=content_words(sent.doc, start, end, mentions, timex_chars),
+        terms=content_words(sent.doc, start, end, mentions, timex_chars)
+        | ({word} if vanished(deed) else set()),
         subject_of=_happening_told(head, subject),
         another=tells_another(head),
         doer=doer,
@@ -1133,7 +1135,10 @@ def tells_another(head) -> bool:
 
 
 def _doers_and_objects(clause):
-    """A clause's subjects and object, and whom a passive one was done by."""
+    """A clause's subjects and object, and whom a passive one was done by; a verb the parse hung on
+    its subject has that subject ("The blaze swept into the town": "blaze", see ``hung_on_subject``)."""
+    if hung_on_subject(clause):
+        yield clause.head
     yield from (c for c in clause.children if c.dep_ in (*SUBJECTS, "dobj"))
     yield from _done_by(clause)
 

@@ -16,6 +16,7 @@ from .clauses import (
     NOUNS,
     classify,
     gone_missing,
+    happening_meant,
     hung_on_subject,
     is_event_noun,
     mentions_at,
@@ -399,7 +400,9 @@ def headline(head, mentions: list[ActorMention], timex_chars: set[int], quoted=N
         tail = phrase(rest[0], timex_chars, 6) if rest else ""  # "meeting between Elian and his grandmothers"
         return tidy(f"{who}: {head.lemma_} {tail}" if who else f"{head.lemma_} {tail}")
     subject = subject_of(head)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+    if subject is not None and (meant := happening_meant(subject)) is not subject:
+        subject = meant  # "the quake measuring 7 on the Richter scale that struck", "magnitude 6.8 quake"
+    elif subject is not None and subject.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
         subject = head.head  # "the ship, which struck the bridge": the ship struck it
         if subject.dep_ == "pobj" and subject.head.lower_ == "with" and subject.head.head.pos_ in NOUNS:
             subject = subject.head.head  # "a lender with crypto exposure, which was shut": the lender was

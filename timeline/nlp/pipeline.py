@@ -82,12 +82,15 @@ def starts_line(doc, i: int) -> bool:
 
 @Language.component("line_breaks")
 def line_breaks(doc):
-    """Marks the sentence starts that line breaks make (see ``starts_line``); the parser keeps them.
+    """Marks the sentence starts that line breaks make (see ``starts_line``), and that a word with no
+    stop after it starts none; the parser keeps them.
 
     A stateless function component: there is nothing to configure or to store."""
     for i in range(1, len(doc)):
         if starts_line(doc, i):
             doc[i].is_sent_start = True
+        elif doc[i - 1].is_alpha:
+            doc[i].is_sent_start = False  # a word ends no sentence: "Harbor | Bank shares fell" is one
     return doc
 
 
