@@ -39,3 +39,18 @@ def test_two_companies_shares_falling_on_one_day_are_two_events(tmp_path):
         ),
     )
     assert event_telling("Harbor Bank") != event_telling("Pinecrest")
+
+
+def test_a_happening_said_only_to_have_taken_place_is_the_deed_of_its_noun(tmp_path):
+    ingest_two_outlets(
+        tmp_path / "in",
+        (
+            "Derailment\n\nThe derailment happened around 9 p.m. Friday on a Norfolk Southern train.\n",
+            "2023-02-04",
+        ),
+        (
+            "Ohio\n\nResidents fled after a Norfolk Southern train derailed Friday near East Palestine.\n",
+            "2023-02-06",
+        ),
+    )
+    assert_told_by_both(event_telling("derailment happened"), "train derailed")

@@ -130,7 +130,19 @@ def deed_word(deed) -> str:
         return verb_of_noun(lemma) or lemma
     if vanished(deed):
         return "disappear"
+    if (noun := _taking_place(deed)) is not None:
+        return verb_of_noun(noun) or noun
     return moved_by(deed) or lemma
+
+
+def _taking_place(deed) -> str | None:
+    """The happening noun a clause says only took place ("the derailment happened around 9 p.m.",
+    "the blast occurred at dawn"): its deed is that happening's; None for any other clause."""
+    if deed.lemma_.lower() not in OCCURRING:
+        return None
+    subject = next((c for c in deed.children if c.dep_ == "nsubj"), None)
+    noun = subject.lemma_.lower() if subject is not None else ""
+    return noun if noun in HAPPENING_NOUNS and noun not in GENERIC_HAPPENINGS else None
 
 
 # What is lost when someone or something vanishes from sight: "lost contact with the submersible".
