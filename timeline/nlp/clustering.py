@@ -517,6 +517,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
     """
     if told_apart(report, event):
         return None
+    if tells_its_deed(report, event):
+        return TOLD_HERE
     relation = date_relation(report, event)
     if second := second_of_kind(report, event, relation):
         return second
@@ -585,6 +587,24 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         if max((overlap(report.words, w) for w in event.words), default=0.0) < SAME_ARTICLE["words"]:
             return None
     return found.score if found.score >= THRESHOLDS[found.relation] else None
+
+
+# How alike an account of a deed is to the event its own sentence tells that deed in (see
+# ``tells_its_deed``): the same report, told as the deed and as someone's words.
+TOLD_HERE = 1.0
+
+
+def tells_its_deed(report: Report, event: Profile) -> bool:
+    """Is a report someone's account of the deed that its own sentence tells as done, and ``event``
+    the event of that deed ("Spain on Sunday sent a plane with 56 rescuers, the defence ministry
+    said": Spain's deed, which the ministry told)? One sentence, one verb, the same doer and thing."""
+    if not (
+        report.talk and report.roles and report.roles in event.roles and report.predicate in event.predicates
+    ):
+        return False
+    if of_saying(report.predicate):
+        return False
+    return any((a, p) == (report.article, report.position) for a, p, _ in event.terms)
 
 
 # How alike two articles' reports of one day are whose doer, or whom it was done to, is one (see
