@@ -49,6 +49,15 @@ def test_a_transliteration_of_a_known_place_is_matched_to_it(gazetteer, spelling
     assert gazetteer.fuzzy(spelling) == ("Bakhmut", "place")
 
 
+def test_a_name_with_another_word_beside_the_same_ones_is_no_spelling_of_a_known_name():
+    g = Gazetteer()
+    g.add("Russian Armed Forces", "organization", ["Russian army"], affiliation="Russia")
+    g.add("United States", "place")
+    assert g.fuzzy("Royal Armed Forces") is None, "Morocco's Royal Armed Forces are not Russia's"
+    assert g.fuzzy("Rusian Armed Forces") == ("Russian Armed Forces", "organization")
+    assert g.fuzzy("UnitedStates") == ("United States", "place")
+
+
 def test_different_names_do_not_share_a_spelling_key():
     assert skeleton("Kyiv") == skeleton("Kiev")
     assert skeleton("Kyiv") != skeleton("Kursk")

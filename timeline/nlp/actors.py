@@ -245,7 +245,9 @@ class Gazetteer:
         best = process.extractOne(
             key, self._skeletons.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD
         )
-        return self.entries[self._skeletons[best[0]]] if best else None
+        if not best or not _word_by_word(key, best[0]):
+            return None
+        return self.entries[self._skeletons[best[0]]]
 
     def scan(self, text: str):
         """Every place where a known capitalised spelling occurs in ``text``: (start, end, alias)."""
@@ -264,6 +266,24 @@ class Gazetteer:
         if kind in ("place", "organization"):
             return self.affiliation.get(name)
         return None
+
+
+# How alike each word of a name must be to a word of the known name it is a variant spelling of.
+WORD_THRESHOLD = 80
+
+
+def _word_by_word(key: str, known: str) -> bool:
+    """Is every word of four letters or more of a name's skeleton spelt like some word of the known
+    name's ("zelenskiy" / "zelensky"), not another word beside the same ones ("Royal Armed Forces" is
+    no "Russian Armed Forces")?"""
+    if key.replace(" ", "") == known.replace(" ", ""):
+        return True  # "UnitedStates"
+    words = known.split()
+    return all(
+        any(fuzz.ratio(word, other) >= WORD_THRESHOLD for other in words)
+        for word in key.split()
+        if len(word) >= 4
+    )
 
 
 # What a tagger takes into a name that is no part of it: a dateline ("BOSTON – Coast Guard"), an
