@@ -75,6 +75,13 @@ def test_an_organisation_named_by_its_words_in_another_order_resolves_to_it():
     assert named_in_archive("Northern Legion Fund", "organization") is None, "more words: another body"
 
 
+def test_a_company_named_with_or_without_what_kind_of_company_it_is_resolves_to_it():
+    railway = stored("Norfolk Southern", kind="organization")
+    assert named_in_archive("Norfolk Southern Railway", "organization") == railway
+    assert named_in_archive("Norfolk Southern Railroad", "organization") == railway
+    assert named_in_archive("Norfolk", "organization") is None
+
+
 def test_a_full_name_resolves_to_its_acronym_stored_before_it():
     agency = stored("EPA", "organization")
     assert named_in_archive("Environmental Protection Agency", "organization") == agency

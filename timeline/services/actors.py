@@ -249,6 +249,12 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
         return True  # "Patrick Ryder" is the "Pat Ryder" stored
     if kind == stored_kind == "organization" and _acronym_of(stored, name):
         return True  # "Environmental Protection Agency" is the "EPA" stored
+    if (
+        kind == stored_kind == "organization"
+        and len(core := _undesignated(name)) > 1
+        and core == _undesignated(stored)
+    ):
+        return True  # "Norfolk Southern Railway" is the "Norfolk Southern" stored
     if name_key(name).startswith(name_key(stored) + " ") and same_name(stored, name, stored_kind):
         return True  # "Signature Bank of New York", "OceanGate Expeditions": no other than the stored
     new, old = name_key(name).split(), name_key(stored).split()
@@ -273,6 +279,22 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
         return False
     # the given names must be spellings of one too: "Jill Biden" is not "Joe Biden"
     return fuzz.ratio(skeleton(" ".join(new[:-1])), skeleton(" ".join(old[:-1]))) >= GIVEN_SPELLING
+
+
+# Words that end a company's name saying only what kind of company it is: "Norfolk Southern Railway",
+# "Jayark Corp.", "Signature Bank Holdings" name the company the name before them does.
+DESIGNATORS = {
+    "railway", "railways", "railroad", "corp", "corporation", "inc", "incorporated", "co", "company", "ltd",
+    "limited", "llc", "plc", "holdings", "group",
+}  # fmt: skip
+
+
+def _undesignated(name: str) -> list[str]:
+    """A company name's words without the designators that end it (see ``DESIGNATORS``)."""
+    words = name_key(name).split()
+    while len(words) > 1 and words[-1] in DESIGNATORS:
+        words.pop()
+    return words
 
 
 def _acronym_of(acronym: str, name: str) -> bool:
