@@ -58,6 +58,13 @@ def test_a_name_with_another_word_beside_the_same_ones_is_no_spelling_of_a_known
     assert g.fuzzy("UnitedStates") == ("United States", "place")
 
 
+@pytest.mark.parametrize("office", ["Coordinator", "Attorney", "Treasurer", "Sheriff", "Economist"])
+def test_an_office_written_before_a_name_is_no_part_of_it(office):
+    text = f"{office} Josh Peters said residents could return on Wednesday."
+    people = [m for m in find_actors(load_nlp()(text), Gazetteer()) if m.kind == "person"]
+    assert [m.name for m in people] == ["Josh Peters"]
+
+
 def test_different_names_do_not_share_a_spelling_key():
     assert skeleton("Kyiv") == skeleton("Kiev")
     assert skeleton("Kyiv") != skeleton("Kursk")

@@ -49,7 +49,9 @@ TITLE_WORDS = {
     "chairwoman", "chairperson", "chief", "officer", "professor", "prof", "judge", "justice", "rev",
     "sheikh", "speaker", "superintendent", "inspector", "constable", "detective", "agent", "ceo",
     "administrator", "commissioner", "first", "lady", "princess", "emperor", "empress", "tsar", "sultan",
-    "emir",
+    "emir", "coordinator", "manager", "sheriff", "trooper", "treasurer", "attorney", "councilman",
+    "councilwoman", "councillor", "councilor", "congressman", "congresswoman", "assemblyman",
+    "assemblywoman", "supervisor", "executive", "economist", "analyst",
 }  # fmt: skip
 FUZZY_THRESHOLD = 88  # rapidfuzz ratio on transliteration skeletons
 # "X (Y)": Y is another name of X when it is one to three capitalised words.
