@@ -65,6 +65,16 @@ def test_an_office_written_before_a_name_is_no_part_of_it(office):
     assert [m.name for m in people] == ["Josh Peters"]
 
 
+def test_a_name_an_acronym_spells_out_is_taken_whole_where_the_tagger_cut_it():
+    text = (
+        "The International Federation for Red Cross and Red Crescent Societies (IFRC) said the next hours "
+        "were critical. The IFRC released funds on Sunday."
+    )
+    found = {(m.text, m.name) for m in find_actors(load_nlp()(text), Gazetteer()) if m.kind == "organization"}
+    full = "International Federation for Red Cross and Red Crescent Societies"
+    assert found == {(full, full), ("IFRC", full)}
+
+
 def test_different_names_do_not_share_a_spelling_key():
     assert skeleton("Kyiv") == skeleton("Kiev")
     assert skeleton("Kyiv") != skeleton("Kursk")

@@ -758,7 +758,7 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
         else:
             name, kind = r.text, r.kind
         mentions.append(ActorMention(name, kind, r.text, r.start, r.end, written=r.written))
-    mentions = _bracketed_acronyms(text_of(doc), mentions)
+    mentions = _bracketed_acronyms(text_of(doc), _spelt_out(text_of(doc), mentions))
     mentions += _conjoined_names(doc, mentions)
     mentions += _untagged_forms(doc, mentions, gazetteer)
     mentions += _aged_names(text_of(doc), mentions)
@@ -777,6 +777,49 @@ def find_actors(doc, gazetteer: Gazetteer | None = None) -> list[ActorMention]:
 # An acronym in brackets right after an organisation's name: "the Swiss Financial Market Supervisory
 # Authority (FINMA)".
 BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,7})\)")
+
+
+# The words of a name that an acronym spells out, back from the bracket: capitalised words and the
+# small words between them ("International Federation of Red Cross and Red Crescent Societies").
+_NAME_BEFORE = re.compile(r"((?:(?:[A-Z][\w'’-]*|of|for|and|the|on|de|&)\s+){1,12})$")
+_SMALL_WORDS = {"of", "for", "and", "the", "on", "de", "&"}
+
+
+def _spelt_out(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions, with the name that a bracketed acronym spells out taken whole where the tagger
+    cut it in pieces ("International Federation for Red Cross and Red Crescent Societies (IFRC)":
+    one organisation, not "Red Cross" and "Red Crescent Societies"). The name is the fewest words
+    before the bracket, from a capitalised word on, whose initials hold the acronym's letters in
+    order, the first two its first two letters."""
+    out = list(mentions)
+    for found in BRACKETED_ACRONYM.finditer(text):
+        acronym = found.group(1).replace("&", "").replace("-", "")
+        before = _NAME_BEFORE.search(text, 0, found.start() + 1)
+        if before is None or len(acronym) < 3:
+            continue
+        words = before.group(1).split()
+        for first in range(len(words) - 1, -1, -1):
+            if words[first] in _SMALL_WORDS or not words[first][:1].isupper():
+                continue
+            initials = "".join(w[0] for w in words[first:] if w not in _SMALL_WORDS).upper()
+            if initials[:2] == acronym[:2] and _in_order(acronym, initials) and len(words) - first > 2:
+                start = text.index(words[first], before.start())
+                end = found.start()
+                inside = [m for m in out if m.start < end and start < m.end]
+                if len(inside) > 1 and all(m.kind == "organization" and not m.role for m in inside):
+                    name = text[start:end]
+                    out = [m for m in out if m not in inside]
+                    out.append(ActorMention(name, "organization", name, start, end))
+                    # the acronym, which a piece's initials may have claimed ("IFRC": "… for Red Cross")
+                    out = [replace(m, name=name) if m.text == found.group(1) else m for m in out]
+                break
+    return sorted(out, key=lambda m: m.start)
+
+
+def _in_order(letters: str, initials: str) -> bool:
+    """Are ``letters`` found in ``initials`` in order?"""
+    rest = iter(initials)
+    return all(letter in rest for letter in letters)
 
 
 def _bracketed_acronyms(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -842,6 +885,8 @@ def _untagged_forms(doc, mentions: list[ActorMention], gazetteer: Gazetteer) -> 
             ):
                 forms.setdefault(written[-1], set()).add((m.name, "person"))  # "Shoygu" as written
         if m.kind == "organization":
+            if bracketed := BRACKETED_ACRONYM.match(text, m.end):
+                forms.setdefault(bracketed.group(1), set()).add((m.name, "organization"))  # "… (IFRC)"
             for spelling in {m.name, m.text}:
                 if len(letters := initials(spelling)) >= 3:
                     forms.setdefault(letters, set()).add((m.name, "organization"))
