@@ -10,6 +10,8 @@ from rapidfuzz import fuzz
 from .. import gazetteer as gazetteer_file
 from ..models import Actor, ActorAlias, Event, normalize_name, unique_slugs
 from ..nlp.actors import (
+    ABBREVIATED,
+    DESIGNATIONS,
     Gazetteer,
     given_name_shortened,
     initials,
@@ -281,12 +283,9 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
     return fuzz.ratio(skeleton(" ".join(new[:-1])), skeleton(" ".join(old[:-1]))) >= GIVEN_SPELLING
 
 
-# Words that end a company's name saying only what kind of company it is: "Norfolk Southern Railway",
-# "Jayark Corp.", "Signature Bank Holdings" name the company the name before them does.
-DESIGNATORS = {
-    "railway", "railways", "railroad", "corp", "corporation", "inc", "incorporated", "co", "company", "ltd",
-    "limited", "llc", "plc", "holdings", "group",
-}  # fmt: skip
+# Words that end a company's name saying only what kind of company it is, besides the designations
+# the extraction knows ("Inc.", "Corp.", "Group"): "Norfolk Southern Railway" is Norfolk Southern.
+DESIGNATORS = DESIGNATIONS | ABBREVIATED | {"railway", "railways", "railroad", "limited"}
 
 
 def _undesignated(name: str) -> list[str]:
