@@ -793,27 +793,32 @@ def _spelt_out(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     order, the first two its first two letters."""
     out = list(mentions)
     for found in BRACKETED_ACRONYM.finditer(text):
-        acronym = found.group(1).replace("&", "").replace("-", "")
-        before = _NAME_BEFORE.search(text, 0, found.start() + 1)
-        if before is None or len(acronym) < 3:
+        start, end = _spelt_by(text, found), found.start()
+        if start is None:
             continue
-        words = before.group(1).split()
-        for first in range(len(words) - 1, -1, -1):
-            if words[first] in _SMALL_WORDS or not words[first][:1].isupper():
-                continue
-            initials = "".join(w[0] for w in words[first:] if w not in _SMALL_WORDS).upper()
-            if initials[:2] == acronym[:2] and _in_order(acronym, initials) and len(words) - first > 2:
-                start = text.index(words[first], before.start())
-                end = found.start()
-                inside = [m for m in out if m.start < end and start < m.end]
-                if len(inside) > 1 and all(m.kind == "organization" and not m.role for m in inside):
-                    name = text[start:end]
-                    out = [m for m in out if m not in inside]
-                    out.append(ActorMention(name, "organization", name, start, end))
-                    # the acronym, which a piece's initials may have claimed ("IFRC": "… for Red Cross")
-                    out = [replace(m, name=name) if m.text == found.group(1) else m for m in out]
-                break
+        inside = [m for m in out if m.start < end and start < m.end]
+        if len(inside) > 1 and all(m.kind == "organization" and not m.role for m in inside):
+            name = text[start:end]
+            out = [m for m in out if m not in inside] + [ActorMention(name, "organization", name, start, end)]
+            # the acronym, which a piece's initials may have claimed ("IFRC": "… for Red Cross")
+            out = [replace(m, name=name) if m.text == found.group(1) else m for m in out]
     return sorted(out, key=lambda m: m.start)
+
+
+def _spelt_by(text: str, found: re.Match) -> int | None:
+    """Where the name that a bracketed acronym spells out begins (see ``_spelt_out``), or None."""
+    acronym = found.group(1).replace("&", "").replace("-", "")
+    before = _NAME_BEFORE.search(text, 0, found.start() + 1)
+    if before is None or len(acronym) < 3:
+        return None
+    words = before.group(1).split()
+    for first in range(len(words) - 1, -1, -1):
+        if words[first] in _SMALL_WORDS or not words[first][:1].isupper():
+            continue
+        initials = "".join(w[0] for w in words[first:] if w not in _SMALL_WORDS).upper()
+        if initials[:2] == acronym[:2] and _in_order(acronym, initials):
+            return text.index(words[first], before.start()) if len(words) - first > 2 else None
+    return None
 
 
 def _in_order(letters: str, initials: str) -> bool:

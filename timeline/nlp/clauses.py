@@ -496,11 +496,7 @@ def one_kind(a: str, b: str) -> bool:
 @functools.cache
 def kinds_of(noun: str) -> frozenset[str]:
     """``kin_of`` a noun and of the other nouns of its kind ("fire": "blaze", "wildfire", …)."""
-    return (
-        frozenset().union(*(kin_of(n) for n in {noun} | SAME_KIND[KIND_OF[noun]]))
-        if noun in KIND_OF
-        else kin_of(noun)
-    )
+    return frozenset().union(*map(kin_of, SAME_KIND[KIND_OF[noun]])) if noun in KIND_OF else kin_of(noun)
 
 
 @functools.cache
