@@ -259,3 +259,14 @@ def test_a_post_written_before_a_rank_and_name_names_that_person_elsewhere_in_th
     assert not [m for m in find_actors(load_nlp()(alone), Gazetteer()) if m.role], (
         "no one holds the post here"
     )
+
+
+def test_a_name_after_a_title_is_a_person_where_the_tagger_took_it_for_a_work():
+    text = (
+        '"The situation is devastating," Suzu Mayor Masaru Okubo said at an emergency meeting on '
+        "Tuesday. Later, Okubo said help was on its way."
+    )
+    found = find_actors(load_nlp()(text), Gazetteer())
+    people = [(m.name, m.text) for m in found if m.kind == "person"]
+    assert people == [("Masaru Okubo", "Masaru Okubo"), ("Masaru Okubo", "Okubo")]
+    assert "Mayor Masaru Okubo" in found[0].written

@@ -55,8 +55,17 @@ def test_a_dateline_is_not_the_doer_of_the_sentence_after_it():
         "LAMONT, Oregon (AP)_ Rising water forced hundreds to flee.",
         "Lamont, May 2 (EFE) – Rising water forced hundreds to flee.",
         "May 2 (UPI) -- Rising water forced hundreds to flee.",
+        "Lamont, May 2 (Jiji Press)--Rising water forced hundreds to flee.",
     ):
         assert sentences(text)[-1] == "Rising water forced hundreds to flee.", text
+
+
+def test_a_dateline_run_into_its_text_gives_no_title():
+    text = "Lamont, May 2 (Jiji Press)--A powerful earthquake rocked Lamont County on Monday."
+    extraction = extract_doc(load_nlp()(text), dt.date(2024, 5, 2), Gazetteer())
+    (event,) = extraction.events
+    assert event.title == "Powerful earthquake rocks Lamont County"
+    assert event.sentence.startswith("A powerful earthquake")
 
 
 def test_capitals_or_a_name_that_open_a_sentence_are_no_dateline():

@@ -427,6 +427,11 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
     hits = [(r.start, r.end, r.kind) for r in found]
     for ent in (piece for whole in doc.ents for piece in _names_in(whole)):
         kind = ENTITY_KINDS.get(ent.label_)
+        if kind is None and (named := _name_after_title(ent)) is not None:
+            kind, ent = (
+                "person",
+                named,
+            )  # "Suzu Mayor Masuhiro Izumiya", which the tagger took for a title of a work
         if not kind or datelined(ent.start_char, ent.end_char):
             continue
         s, e = ent.start_char, ent.end_char
@@ -470,6 +475,20 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
         (r for r in found if r.known or r.kind == "person" or not any(a <= r.start < b for a, b in offices)),
         key=lambda r: r.start,
     )
+
+
+def _name_after_title(ent):
+    """The name that ends what the tagger took for the title of a work after a title word ("Suzu
+    Mayor Masuhiro Izumiya": "Masuhiro Izumiya"), two or three capitalised names; else None."""
+    if ent.label_ != "WORK_OF_ART":
+        return None
+    titles = [tok.i for tok in ent if tok.is_title and tok.lower_ != "the" and _is_title(tok.text)]
+    if not titles:
+        return None
+    name = ent.doc[titles[-1] + 1 : ent.end]
+    if not 2 <= len(name) <= 3 or not all(tok.is_title and tok.pos_ == "PROPN" for tok in name):
+        return None
+    return name
 
 
 # Titles of an office inside an organisation ("Coast Guard Rear Adm.", "NTSB Chair"), not of a

@@ -20,8 +20,9 @@ LINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
 # Hawaii — (AP) — ", "NIAMEY, July 27, 2023 (BSS/AFP) - ", "CANBERRA (AP)_ ") or, after the brackets,
 # the text ("PARIS (Sputnik) France"); or the place as a name is written, when a date, the agency
 # and a dash follow it ("Niamey, Jul 28 (EFE) – "); or a date alone before the agency and a dash
-# ("Feb. 9 (UPI) -- ").
-_DASH = r"[-–—_]{1,2}\s"
+# ("Feb. 9 (UPI) -- "). The dash may run into the text ("Tokyo, Jan. 1 (Jiji Press)--A quake").
+_DASH = r"[-–—_]{1,2}(?:\s|(?=[A-Z]))"
+AGENCY_DASH = r"(?<=\))[-–—]{1,2}(?=[A-Z])"
 _AGENCY = r"\([^()\n]{1,60}\)"
 _CAPITALS = (
     r"(?=[A-Z.'’ -]*?[A-Z]{3})"  # three capitals in a row somewhere in the place
@@ -138,6 +139,9 @@ def load_nlp():
         ) from exc
     for short in TITLES_SHORT:
         nlp.tokenizer.add_special_case(short, [{ORTH: short}])
+    # a dash run into the text after a dateline's agency ("(Jiji Press)--A quake") is a word of its own
+    infixes = [*nlp.Defaults.infixes, AGENCY_DASH]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("line_breaks", before="parser")
     nlp.add_pipe("datelines", before="parser")
     return nlp
