@@ -688,3 +688,20 @@ def test_a_thing_released_is_a_deed_and_words_released_an_announcement():
     (words,) = events("The railroad released a statement on Monday.")
     assert (gas.event_type, gas.spoken, freed.event_type) == ("other", False, "other")
     assert (words.event_type, words.spoken) == ("announcement", True)
+
+
+def test_a_deed_told_right_after_a_happening_takes_the_day_the_article_gave_that_happening():
+    text = (
+        "The death toll from the quake that shook the coast on Monday has risen to 15. "
+        "Officials said aftershocks may follow. "
+        "A fire broke out in Harbor City shortly after the quake, destroying 100 stores. "
+        "Following the earthquake, a landslide buried a road near Lamont, the broadcaster reported. "
+        "A second fire broke out in Lamont after the storm."
+    )
+    found = {e.title: (e.date_start, e.flags) for e in events(text, dt.date(2023, 3, 24))}
+    assert found["Fire breaks out in Harbor City"] == (dt.date(2023, 3, 20), ["date_from_context"])
+    (landslide,) = (v for k, v in found.items() if "landslide" in k.lower())
+    assert landslide == (dt.date(2023, 3, 20), ["date_from_context"])
+    # after a happening the article gave no day: the publication's
+    (storm,) = (v for k, v in found.items() if "Second fire" in k)
+    assert storm == (dt.date(2023, 3, 24), ["date_from_publication"])

@@ -520,6 +520,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
     if tells_its_deed(report, event):
         return TOLD_HERE
     relation = date_relation(report, event)
+    if relation == "disagree" and report.predicate in GATHERINGS and event.predicates & GATHERINGS:
+        return None  # a meeting on Tuesday and one on Thursday: one holds many
     if second := second_of_kind(report, event, relation):
         return second
     if relation is not None and (again := said_again(report, event)):

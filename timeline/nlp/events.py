@@ -366,6 +366,8 @@ def events_from_doc(
             told = [event if e is same else e for e in told] if same is not None else [*told, event]
             if context is not None and context.position >= position - 1 and _narrates(clause.head, event):
                 context.date(event)
+            elif (then := _dated_after(clause.head, event, events)) is not None:
+                _date_context(event, then.date_start, then.date_end)
             else:
                 _date_news_day(event, clause.head, news_day)
         told = [e for e in told if not _only_frames(e, told, heads_of)]
@@ -443,6 +445,40 @@ def _narrates(head, event: ExtractedEvent) -> bool:
     if _words(event):
         return False  # "he said on Twitter": when something was said is the reporter's time
     return _told_done(head, event)
+
+
+# Prepositions by which a clause tells its deed came right after a happening: "following the quake".
+RIGHT_AFTER = {"after", "following"}
+
+
+def _dated_after(head, event: ExtractedEvent, before: list[ExtractedEvent]) -> ExtractedEvent | None:
+    """The report, told before in the article with a day it states, of the happening an undated clause
+    tells its deed came right after ("A fire broke out shortly after the quake", "Following the
+    earthquake, a fire broke out", after "the quake that shook Japan on Monday"): the deed took place
+    that day, also where someone's words tell it ("Following the quake, a fire broke out, NHK
+    reported"). None when the clause names no such happening by a definite noun."""
+    if not _told_done(head, event):
+        return None
+    verbs = [head, *(c for c in head.children if c.dep_ == "ccomp" and said(head))]
+    nouns = [
+        n
+        for v in verbs
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ in RIGHT_AFTER
+        for n in c.children
+        if n.dep_ == "pobj"
+        and n.lemma_.lower() in HAPPENING_NOUNS
+        and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in n.children)
+    ]
+    if not nouns:
+        return None
+    kin = kin_of(nouns[0].lemma_.lower())
+    told = [
+        e
+        for e in before
+        if e.timex is not None and e.precision == "day" and not e.reference and {e.doer, e.predicate} & kin
+    ]
+    return told[-1] if told else None
 
 
 def _foreseen(head) -> bool:
@@ -1136,8 +1172,12 @@ def tells_another(head) -> bool:
 
 def _doers_and_objects(clause):
     """A clause's subjects and object, and whom a passive one was done by; a verb the parse hung on
-    its subject has that subject ("The blaze swept into the town": "blaze", see ``hung_on_subject``)."""
+    its subject has that subject ("The blaze swept into the town": "blaze", see ``hung_on_subject``),
+    and a relative clause whose subject is "that" or "which" the noun it tells of ("the quake that
+    shook the coast": "quake")."""
     if hung_on_subject(clause):
+        yield clause.head
+    if clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in clause.children):
         yield clause.head
     yield from (c for c in clause.children if c.dep_ in (*SUBJECTS, "dobj"))
     yield from _done_by(clause)
