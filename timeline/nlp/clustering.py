@@ -936,7 +936,23 @@ def _fold(report: Report, best, fitting: list, events: dict[object, Profile]) ->
     started = [key for key in fitting if isinstance(key, tuple) and not events[key].another]
     if not (stored and started):
         return None, []
-    return (best if best in stored else stored[0]), started
+    into = best if best in stored else stored[0]
+    # an event the article started on a day it states stays apart from a stored one of another day
+    # ("a court charged four suspects on Sunday", in Monday's paper; "Russia has detained 11", in
+    # Saturday's)
+    started = [key for key in started if not _stated_apart(events[key], events[into])]
+    return (into, started) if started else (None, [])
+
+
+def _stated_apart(a: Profile, b: Profile) -> bool:
+    """Do two events' sources state days of their own that do not overlap, or does one state a day
+    after the day the other's articles, stating none, were published?"""
+    if None in (a.date_start, b.date_start) or (a.from_publication and b.from_publication):
+        return False
+    if a.from_publication or b.from_publication:
+        undated, dated = (a, b) if a.from_publication else (b, a)
+        return dated.date_start > (undated.date_end or undated.date_start)
+    return not overlaps(a.date_start, a.date_end or a.date_start, b.date_start, b.date_end or b.date_start)
 
 
 def _fold_into(
