@@ -211,8 +211,8 @@ BARS = {
     "need", "goal", "condition", "obligation", "threshold", "estimate", "forecast", "rule",
 }  # fmt: skip
 # Nouns of meetings that make a meeting of a verb of no kind of its own ("end the talks", "hold a
-# summit").
-GATHERINGS = {"talks", "talk", "summit", "meeting"}
+# summit"), and the verb that tells a meeting ("met with his security council").
+GATHERINGS = {"talks", "talk", "summit", "meeting", "meet"}
 # A conference of the press is an occasion for words, not a meeting: "said during a press conference".
 PRESS = {"press", "news", "media"}
 # Verbs that make someone or something what they say it is: "declared himself the leader".
