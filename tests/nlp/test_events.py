@@ -705,3 +705,12 @@ def test_a_deed_told_right_after_a_happening_takes_the_day_the_article_gave_that
     # after a happening the article gave no day: the publication's
     (storm,) = (v for k, v in found.items() if "Second fire" in k)
     assert storm == (dt.date(2023, 3, 24), ["date_from_publication"])
+
+
+def test_gunmen_who_opened_fire_shot_and_started_no_fire():
+    (shooting, blaze) = events(
+        "On Friday, gunmen opened fire with automatic weapons at the Harbor Hall near Moscow. "
+        "A fire broke out in the hall on Friday."
+    )
+    assert (shooting.event_type, shooting.predicate) == ("attack", "fire")
+    assert blaze.event_type != "attack"

@@ -96,10 +96,19 @@ def _complement_deed(verb):
 LIGHT_VERBS = {"do", "perform", "conduct", "carry", "stage", "undertake"}
 
 
+def opened_fire(verb):
+    """The object "fire" of "opened fire" ("gunmen opened fire on the crowd"): they fired; else None."""
+    if verb.lemma_.lower() != "open" or verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "fire"), None)
+
+
 def light_deed(verb):
     """The object of a verb that tells only that it was done (see ``LIGHT_VERBS``), when the object
     names a deed ("release", "detonation", see ``verb_of_noun``); else None."""
     lemma = verb.lemma_.lower()
+    if (fire := opened_fire(verb)) is not None:
+        return fire
     if lemma not in LIGHT_VERBS or verb.pos_ != "VERB":
         return None
     if lemma == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
@@ -238,6 +247,8 @@ def event_type(head) -> str:
         return "other"  # "the bank meets the capital requirements": no meeting
     if words := words_given(told):
         return words  # "The general made the announcement on television"
+    if opened_fire(told) is not None:
+        return "attack"  # "gunmen opened fire"
     if let_go(told):
         return "other"
     kind = classify(told.lemma_)

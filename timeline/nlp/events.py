@@ -42,6 +42,7 @@ from .clauses import (
     is_event_noun,
     kin_of,
     names_a_happening,
+    opened_fire,
     said,
     subject_set_beside,
     told_by,
@@ -869,8 +870,8 @@ def _kind(head, deed, doer: str, part_of: str) -> str:
     ``doer``; "crews battled the blazes") are no attack, military action or other happening. (What
     else a disaster did stays of its own kind: "the collapse drew attention from national leaders".)"""
     kind = event_type(head)
-    if kind not in ("attack", "military", "other"):
-        return kind
+    if kind not in ("attack", "military", "other") or opened_fire(deed.head) == deed:
+        return kind  # "gunmen opened fire": shooting, no fire
     nouns = {part_of, deed.lemma_.lower() if deed.pos_ == "NOUN" else ""}
     if kind != "other":
         nouns |= {doer, *_harm_by(deed)}
