@@ -428,10 +428,8 @@ def _raw_mentions(doc, gazetteer: Gazetteer) -> list[_Raw]:
     for ent in (piece for whole in doc.ents for piece in _names_in(whole)):
         kind = ENTITY_KINDS.get(ent.label_)
         if kind is None and (named := _name_after_title(ent)) is not None:
-            kind, ent = (
-                "person",
-                named,
-            )  # "Suzu Mayor Masuhiro Izumiya", which the tagger took for a title of a work
+            # "Suzu Mayor Masuhiro Izumiya", which the tagger took for the title of a work
+            kind, ent = "person", named
         if not kind or datelined(ent.start_char, ent.end_char):
             continue
         s, e = ent.start_char, ent.end_char

@@ -461,19 +461,11 @@ def _dated_after(head, event: ExtractedEvent, before: list[ExtractedEvent]) -> E
     if not _told_done(head, event):
         return None
     verbs = [head, *(c for c in head.children if c.dep_ == "ccomp" and said(head))]
-    nouns = [
-        n
-        for v in verbs
-        for c in v.children
-        if c.dep_ == "prep" and c.lower_ in RIGHT_AFTER
-        for n in c.children
-        if n.dep_ == "pobj"
-        and n.lemma_.lower() in HAPPENING_NOUNS
-        and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in n.children)
-    ]
-    if not nouns:
+    after = (c for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in RIGHT_AFTER)
+    noun = next((n for c in after for n in c.children if n.dep_ == "pobj" and names_a_happening(n)), None)
+    if noun is None:
         return None
-    kin = kin_of(nouns[0].lemma_.lower())
+    kin = kin_of(noun.lemma_.lower())
     told = [
         e
         for e in before
