@@ -622,7 +622,11 @@ def same_doer(report: Report, event: Profile, relation: str | None) -> bool:
     if relation not in ("same", "compatible", "publication") or report.reference:
         return False
     if relation == "publication" and report.predicate not in event.predicates:
-        return False
+        undated, dated = weakly_dated(report, event)
+        if dated.from_publication or (told := told_on(undated)) is None:
+            return False
+        if not 0 <= (told - dated.date_end).days <= SAME_DEED_LATER:
+            return False
     return report.article not in event.articles and doers_meet(report, event)
 
 

@@ -1106,7 +1106,29 @@ def _happening_doer(head) -> str:
         for doer in _doers_and_objects(clause):
             if doer.dep_ != "dobj" and doer.pos_ == "NOUN" and doer.lemma_.lower() in HAPPENING_NOUNS:
                 return doer.lemma_.lower()
+            if doer.dep_ == "nsubj" and _protesting(doer, clause):
+                return "protest"
     return ""
+
+
+# Who protest: what they do as a crowd is the protest ("Protesters attacked the embassy"). Who may
+# gather to protest, told alone or as a count ("thousands of supporters"), protest by rallying.
+PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher"}
+CROWDS = {"crowd", "activist", "supporter"}
+RALLYING = {"gather", "rally", "march", "protest", "demonstrate", "assemble", "converge"}
+
+
+def _protesting(subject, verb) -> bool:
+    """Is the clause's subject a crowd protesting: protesters doing anything, or a crowd, activists
+    or supporters gathering, rallying or taking to the streets?"""
+    counted = (p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+    nouns = {subject.lemma_.lower(), *(p.lemma_.lower() for p in counted if p.dep_ == "pobj")}
+    if nouns & PROTESTERS:
+        return True
+    to_streets = verb.lemma_.lower() == "take" and any(
+        p.lemma_.lower() == "street" for c in verb.children if c.dep_ == "prep" for p in c.children
+    )
+    return bool(nouns & CROWDS) and (verb.lemma_.lower() in RALLYING or to_streets)
 
 
 def _happening_named(subject, clause, before: int | None = None) -> str:
