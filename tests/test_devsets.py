@@ -24,7 +24,7 @@ FLOORS = {
     "merge_recall": 0.8,
     "merge_b3_recall": 0.755,
     "merge_precision": 0.99,
-    "merge_b3_precision": 0.91,
+    "merge_b3_precision": 0.9,
     "event_recall": 0.99,
     "mention_date_accuracy": 0.95,
     "actor_groups_resolved": 0.9,

@@ -255,7 +255,7 @@ def key_events_bench():
 
 # What the key view and the reaction links reach (bench/key_events.py; README, "Key events"), a
 # little below: (key share at most, key-event recall at least, reaction links right at least).
-MEASURED = {"seeds": (0.35, 1.0, 0.85), "development stories": (0.35, 0.9, 0.78)}
+MEASURED = {"seeds": (0.35, 1.0, 0.85), "development stories": (0.36, 0.9, 0.78)}
 
 
 @pytest.mark.slow

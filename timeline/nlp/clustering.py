@@ -520,6 +520,8 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
     if tells_its_deed(report, event):
         return TOLD_HERE
     relation = date_relation(report, event)
+    if relation not in (None, "disagree") and (copy := verbatim(report, event)):
+        return copy
     if relation == "disagree" and report.predicate in GATHERINGS and event.predicates & GATHERINGS:
         return None  # a meeting on Tuesday and one on Thursday: one holds many
     if second := second_of_kind(report, event, relation):
@@ -589,6 +591,30 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         if max((overlap(report.words, w) for w in event.words), default=0.0) < SAME_ARTICLE["words"]:
             return None
     return found.score if found.score >= THRESHOLDS[found.relation] else None
+
+
+# A report whose words are mostly those of a source of the event in another article (at least
+# ``VERBATIM`` of the two together, of ``VERBATIM_TERMS`` words or more) is that account again: one
+# wire story run by two outlets, edited a little. (Words are not weighed by rarity: the words a copy
+# changes are the rarest.)
+VERBATIM = 0.6
+VERBATIM_TERMS = 6
+
+
+def verbatim(report: Report, event: Profile) -> float | None:
+    """How alike a report is to the closest source of ``event`` in another article that tells it
+    in nearly the same words (see ``VERBATIM``), or None."""
+    if report.reference or len(report.terms) < VERBATIM_TERMS:
+        return None
+    alike = max(
+        (
+            len(report.terms & terms) / len(report.terms | terms)
+            for article, _, terms in event.terms
+            if article != report.article
+        ),
+        default=0.0,
+    )
+    return alike if alike >= VERBATIM else None
 
 
 # How alike an account of a deed is to the event its own sentence tells that deed in (see
