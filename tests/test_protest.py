@@ -4,8 +4,7 @@ parliament in Lomara on Saturday". What activists said that day is their words, 
 
 import pytest
 
-from tests.utils import ingest_inbox
-from timeline.models import Event
+from tests.utils import event_telling, ingest_two_outlets, outlets_of
 
 pytestmark = pytest.mark.django_db
 
@@ -20,29 +19,15 @@ GATHERED = (
 )
 
 
-def _event(sentence: str) -> Event:
-    return Event.objects.filter(sources__sentence__contains=sentence).distinct().get()
-
-
 def test_crowds_of_one_day_told_in_other_words_are_one_protest(tmp_path):
-    ingest_inbox(
-        tmp_path / "in",
-        {
-            "a.txt": (MARCHED, "Tax protest", "Wire", "2023-08-06"),
-            "b.txt": (GATHERED, "Anger over tax", "Gazette", "2023-08-06"),
-        },
-    )
-    assert _event("marched through") == _event("activists gathered")
-    assert _event("tax was unfair") != _event("marched through")
+    ingest_two_outlets(tmp_path / "in", (MARCHED, "2023-08-06"), (GATHERED, "2023-08-06"))
+    protest = event_telling("marched through")
+    assert protest == event_telling("activists gathered")
+    assert outlets_of(protest) == {"Wire", "Gazette"}
+    assert event_telling("tax was unfair") != protest
 
 
 def test_a_crowd_that_only_speaks_is_no_protest(tmp_path):
     spoke = GATHERED.replace("Thousands of activists gathered outside", "Activists said they met at")
-    ingest_inbox(
-        tmp_path / "in",
-        {
-            "a.txt": (MARCHED, "Tax protest", "Wire", "2023-08-06"),
-            "b.txt": (spoke, "Anger over tax", "Gazette", "2023-08-06"),
-        },
-    )
-    assert _event("marched through") != _event("Activists said")
+    ingest_two_outlets(tmp_path / "in", (MARCHED, "2023-08-06"), (spoke, "2023-08-06"))
+    assert event_telling("marched through") != event_telling("Activists said")

@@ -5,8 +5,7 @@ later, it may be another fire."""
 
 import pytest
 
-from tests.utils import ingest_inbox
-from timeline.models import Event
+from tests.utils import event_telling, ingest_two_outlets, outlets_of
 
 pytestmark = pytest.mark.django_db
 
@@ -20,25 +19,13 @@ UNDATED = (
 )
 
 
-def _events(tmp_path, undated_published: str) -> tuple[Event, Event]:
-    ingest_inbox(
-        tmp_path / "in",
-        {
-            "a.txt": (STATED, "Fire in the hills", "Wire", "2023-08-10"),
-            "b.txt": (UNDATED, "Town counts losses", "Gazette", undated_published),
-        },
-    )
-    raced = Event.objects.filter(sources__sentence__contains="raced through").distinct().get()
-    caught = Event.objects.filter(sources__sentence__contains="unprepared").distinct().get()
-    return raced, caught
-
-
 def test_what_the_fire_did_told_undated_the_next_day_joins_the_fire(tmp_path):
-    raced, caught = _events(tmp_path, "2023-08-10")
-    assert raced == caught
-    assert raced.sources.values("article").distinct().count() == 2
+    ingest_two_outlets(tmp_path / "in", (STATED, "2023-08-10"), (UNDATED, "2023-08-10"))
+    raced = event_telling("raced through")
+    assert raced == event_telling("unprepared")
+    assert outlets_of(raced) == {"Wire", "Gazette"}
 
 
 def test_told_undated_a_week_later_it_stays_apart(tmp_path):
-    raced, caught = _events(tmp_path, "2023-08-17")
-    assert raced != caught
+    ingest_two_outlets(tmp_path / "in", (STATED, "2023-08-10"), (UNDATED, "2023-08-17"))
+    assert event_telling("raced through") != event_telling("unprepared")
