@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.factories import make_editor
-from tests.utils import inbox_of
+from tests.utils import event_telling, inbox_of
 from timeline import editing
 from timeline.models import Event, Status
 from timeline.services.duplicates import likely_duplicates
@@ -40,9 +40,9 @@ def bridge(tmp_path):
         },
     )
     call_command("ingest", str(folder), stdout=io.StringIO(), stderr=io.StringIO())
-    struck = Event.objects.get(title__contains="strikes Old Weir Bridge")
-    collapsed = Event.objects.get(title__contains="collapse")
-    council = Event.objects.get(title__contains="council")
+    struck = event_telling("Marlin Star struck the Old Weir Bridge")
+    collapsed = event_telling("collapsed into the estuary")
+    council = event_telling("parking budget")
     assert struck.pk != collapsed.pk, "the two reports are kept apart by the import (else pick other words)"
     return struck, collapsed, council
 
@@ -75,6 +75,7 @@ def test_the_editor_compares_and_merges_from_the_event_s_page(client, bridge):
     assert council.title not in page
     assert page.index(struck.title) < page.index(collapsed.title)
 
+    told = struck.sources.count() + collapsed.sources.count()
     data = {"action": "merge_selected", "_selected_action": [struck.pk, collapsed.pk]}
     confirm = client.post(url, data)
     assert confirm.status_code == 200 and 'name="title"' in confirm.content.decode()
@@ -92,7 +93,7 @@ def test_the_editor_compares_and_merges_from_the_event_s_page(client, bridge):
     )
     assert done.status_code == 302
     assert not Event.objects.filter(pk=collapsed.pk).exists()
-    assert struck.sources.count() == 2
+    assert struck.sources.count() == told
 
 
 def test_an_event_with_nothing_alike_says_so(client, bridge):

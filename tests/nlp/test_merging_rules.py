@@ -376,6 +376,29 @@ def test_a_deed_told_again_by_its_verb_in_its_article_is_one_happening_whoever_t
     assert assign([elsewhere], dict(events))[0][0] != "found", "another thing uncovered"
 
 
+def test_a_visit_told_again_by_its_verb_in_its_article_is_the_one_visit():
+    # "The king visited the injured at the Marlowe hospital on Tuesday, [...] . The monarch visited
+    # several injured people at the Marlowe hospital, before donating blood [...]": "visit" names a
+    # happening as a noun too, and as a verb it tells the deed again like any other
+    visited = happened(
+        "visit king injure victim marlowe hospital tuesday afternoon quake north",
+        event_type="meeting",
+        position=1,
+    )
+    others = {
+        "reached": happened("reach team village road", position=2),
+        "opened": happened("open school shelter family", position=3),
+    }
+    events = {"visited": Profile.of(visited), **{k: Profile.of(r) for k, r in others.items()}}
+    again = happened(
+        "visit monarch people injure marlowe hospital blood donate agency official",
+        event_type="meeting",
+        position=4,
+    )
+    assert assign([again], dict(events))[0][0] == "visited"
+    assert assign([replace(again, position=9)], dict(events))[0][0] != "visited", "too far to be told again"
+
+
 def test_what_someone_said_a_happening_did_is_placed_with_the_happenings_it_tells_of():
     # "A powerful earthquake hit the coast. The survey said the tremor struck 18 km deep. [...]
     # The tremor was also felt on the islands.": the tremor told in the survey's words is the one felt

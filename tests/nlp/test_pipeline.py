@@ -56,6 +56,8 @@ def test_a_dateline_is_not_the_doer_of_the_sentence_after_it():
         "Lamont, May 2 (EFE) – Rising water forced hundreds to flee.",
         "May 2 (UPI) -- Rising water forced hundreds to flee.",
         "Lamont, May 2 (Jiji Press)--Rising water forced hundreds to flee.",
+        "EAST LAMONT (OREGON)  -  Rising water forced hundreds to flee.",
+        "LAMONT  -  Rising water forced hundreds to flee.",
     ):
         assert sentences(text)[-1] == "Rising water forced hundreds to flee.", text
 

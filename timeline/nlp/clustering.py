@@ -346,6 +346,19 @@ def date_relation(report: Report, event: Profile) -> str | None:
     return "publication" if later.said_after else "disagree"
 
 
+def stated_before(report: Report, event: Profile) -> bool:
+    """Does a report state a day of its own before the days of ``event``, which its sources give only
+    as the day by which they told it ("has killed more than 1,300 people, authorities said Saturday.
+    The quake struck late Friday": the quake's own day, not more of the toll)?"""
+    return (
+        report.precision == "day"
+        and not (report.from_publication or report.said_after)
+        and event.said_after
+        and event.date_start is not None
+        and report.date_end < event.date_start
+    )
+
+
 def weakly_dated(report: Report, event: Profile) -> tuple[Report | Profile, Report | Profile]:
     """Of two sides in relation "publication", the one whose date is weak (see ``date_relation``),
     then the other."""
@@ -534,10 +547,9 @@ def match_score(report: Report, event: Profile, rarity: Rarity | None = None) ->
         return SAME_DOER
     if relation is not None and rarity is not None and (near := follows_on(report, event, rarity)):
         return near
-    if relation in ("same", "compatible", "publication") and (more := goes_on(report, event)):
+    on_its_day = relation in ("same", "compatible", "publication") and not stated_before(report, event)
+    if on_its_day and (more := goes_on(report, event) or tells_named(report, event)):
         return more
-    if relation in ("same", "compatible", "publication") and (told := tells_named(report, event)):
-        return told
     a_deed = rarity is not None and report.of_deed
     if (
         a_deed
@@ -644,9 +656,14 @@ def same_doer(report: Report, event: Profile, relation: str | None) -> bool:
     """Does a report tell, in another article than the event's and of days that fit, what the
     happening the event's sources tell doing things did ("A 7.8 earthquake killed 1,700", "the quake
     flattened the family's home")? Where neither states its day, only the same deed ("The fire took
-    the island by surprise" in two articles of one day)."""
+    the island by surprise" in two articles of one day); where one does, any deed told undated by an
+    article of up to ``SAME_DEED_LATER`` days later. What it did told as said on a day after the
+    day the event states is a tally by then ("has killed 1,300 people, authorities said Saturday", of a
+    quake of Friday), not the happening."""
     if relation not in ("same", "compatible", "publication") or report.reference:
         return False
+    if relation == "publication" and tallied_later(report, event):
+        return False  # "has killed 1,300 people, authorities said Saturday": a tally by then
     if relation == "publication" and report.predicate not in event.predicates:
         undated, dated = weakly_dated(report, event)
         if dated.from_publication or (told := told_on(undated)) is None:
@@ -654,6 +671,16 @@ def same_doer(report: Report, event: Profile, relation: str | None) -> bool:
         if not 0 <= (told - dated.date_end).days <= SAME_DEED_LATER:
             return False
     return report.article not in event.articles and doers_meet(report, event)
+
+
+def tallied_later(report: Report, event: Profile) -> bool:
+    """Is a report, dated only by when it was said or published, a count of what the event's happening
+    did by a later day than the event states ("has killed more than 1,300 people, authorities said
+    Saturday"; "It killed at least 2,862 people", in Tuesday's paper, of a quake of Friday)?"""
+    told = told_on(report) if (report.said_after or report.from_publication) else None
+    if told is None or event.date_end is None or event.from_publication or not told > event.date_end:
+        return False
+    return report.said_after or any(t[:1].isdigit() for t in report.terms)
 
 
 def part_of(report: Report, event: Profile, relation: str | None, rarity: Rarity) -> float | None:

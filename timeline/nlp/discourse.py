@@ -180,12 +180,12 @@ def retells(report: Report, event: Profile, rarity: Rarity) -> float | None:
     uncovered by a robot"), or None when it is less than ``NEAR_SHARE``: the deed told again. Told by
     the same doer and thing as well ("an aircraft picked up noises, the Coast Guard said [...] The
     aircraft picked up banging noises, the magazine reported"), it is the deed told again whatever
-    else either names: at least ``NEAR_SHARE``."""
+    else either names: at least ``NEAR_SHARE``. A verb that names a happening as a noun too tells
+    its deed again the same way ("The King visited the injured. [...] The monarch visited several
+    people at the hospital")."""
     verb = report.predicate
     if report.reference or report.article is None or not verb or verb not in event.predicates:
         return None
-    if verb in HAPPENING_NOUNS:
-        return None  # "the upcoming visit" names the happening (see ``goes_on``, ``tells_named``)
     rest = report.terms - {verb}
     told = (terms for gap, terms in _told_before(report, event) if 0 < gap <= GOES_ON and verb in terms)
     shares = [rarity.shared(rest, terms - {verb}) for terms in told]

@@ -20,14 +20,15 @@ LINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
 # Hawaii — (AP) — ", "NIAMEY, July 27, 2023 (BSS/AFP) - ", "CANBERRA (AP)_ ") or, after the brackets,
 # the text ("PARIS (Sputnik) France"); or the place as a name is written, when a date, the agency
 # and a dash follow it ("Niamey, Jul 28 (EFE) – "); or a date alone before the agency and a dash
-# ("Feb. 9 (UPI) -- "). The dash may run into the text ("Tokyo, Jan. 1 (Jiji Press)--A quake").
-_DASH = r"[-–—_]{1,2}(?:\s|(?=[A-Z]))"
+# ("Feb. 9 (UPI) -- "). The dash may run into the text ("Tokyo, Jan. 1 (Jiji Press)--A quake") or
+# stand between two spaces on each side ("MOULAY BRAHIM (MOROCCO)  -  ").
+_DASH = r"[-–—_]{1,2}(?:\s{1,2}|(?=[A-Z]))"
 AGENCY_DASH = r"(?<=\))[-–—]{1,2}(?=[A-Z])"
 _AGENCY = r"\([^()\n]{1,60}\)"
 _CAPITALS = (
     r"(?=[A-Z.'’ -]*?[A-Z]{3})"  # three capitals in a row somewhere in the place
     r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s[^\n()–—]{1,40}?)?"
-    rf"(?:\s?{_AGENCY}(?:\s?{_DASH}|\s(?=[A-Z]))|\s{_DASH}(?:{_AGENCY}\s{_DASH})?)"
+    rf"(?:\s?{_AGENCY}(?:\s{{0,2}}{_DASH}|\s(?=[A-Z]))|\s{{1,2}}{_DASH}(?:{_AGENCY}\s{_DASH})?)"
 )
 _NAMED = (
     rf"[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}},\s(?=[^\n()]{{0,24}}\d)[^\n()–—]{{1,25}}?\s?{_AGENCY}\s?{_DASH}"
