@@ -31,6 +31,24 @@ def test_another_spelling_of_a_full_name_resolves_to_it():
     assert named_in_archive("Abdou Sidikou Issa", "person") is None
 
 
+def test_a_city_spelt_another_way_is_the_stored_city_whichever_kind_the_tagger_took_it_for():
+    marrakech = stored("Marrakech", "organization")
+    assert named_in_archive("Marrakesh", "place") == marrakech
+    assert named_in_archive("Marrakesh", "organization") == marrakech
+    stored("Slovenia", "place")
+    assert named_in_archive("Slovakia", "place") is None
+    stored("Omar Chahed")
+    assert named_in_archive("Omar Shahed", "place") is None, "a person's name is no place's"
+
+
+def test_a_company_with_an_abbreviated_designation_is_the_company_stored_without_it():
+    boeing = stored("Boeing", "organization")
+    assert named_in_archive("Boeing Co.", "organization") == boeing
+    apple = stored("Apple Inc.", "organization")
+    assert named_in_archive("Apple", "organization") == apple
+    assert named_in_archive("Boeing Defense", "organization") is None
+
+
 def test_a_spouse_of_the_same_surname_is_another_person():
     stored("Joe Biden")
     stored("Ron DeSantis")

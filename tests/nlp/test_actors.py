@@ -79,6 +79,7 @@ def test_different_names_do_not_share_a_spelling_key():
     assert skeleton("Kyiv") == skeleton("Kiev")
     assert skeleton("Kyiv") != skeleton("Kursk")
     assert skeleton("Zelenskiy") == skeleton("Zelensky") == skeleton("Zelenskyy")
+    assert skeleton("Marrakech") == skeleton("Marrakesh"), "French ch, English sh"
 
 
 def test_a_name_in_brackets_after_a_known_name_becomes_its_alias(gazetteer):

@@ -58,7 +58,7 @@ FUZZY_THRESHOLD = 88  # rapidfuzz ratio on transliteration skeletons
 PAREN_ALIAS = re.compile(r"\s*\(((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})\)")
 _SKELETON_RULES = [
     (r"[^a-z ]", ""),
-    (r"(?:tch|tsch|ch|ts|tz|c)", "c"),
+    (r"(?:tch|tsch|sch|ch|sh|ts|tz|c)", "c"),
     (r"(?:kh|h)", "h"),
     (r"(?:zh|dzh|dj|j)", "j"),
     (r"(?:ck|q|k)", "k"),

@@ -166,6 +166,7 @@ def named_in_archive(name: str, kind: str) -> Actor | None:
             continue  # the acronym of another name stored with it ("CIS", Commonwealth of Independent States)
         sharing = name.isupper() or set(words) & set(name_key(spelling).split())
         sharing = sharing or office_of(name, spelling) or office_of(spelling, name) or acronym
+        sharing = sharing or spelt_alike(name, kind, spelling, actor_kind)
         if actor_id not in found and sharing and _forms_of_one(name, kind, spelling, actor_kind):
             found.add(actor_id)
     if len(found) > 1:
@@ -235,8 +236,20 @@ NATIONAL = {"us", "uk"}
 BODY_KINDS = {"organization", "group"}
 
 
+# How long a place's or organisation's name must be for another spelling of it to be one name.
+SPELT_ALIKE = 6
+
+
+def spelt_alike(name: str, kind: str, stored: str, stored_kind: str) -> bool:
+    """Are two names of places or organisations, of ``SPELT_ALIKE`` letters or more, one name spelt
+    two ways ("Marrakesh", "Marrakech"), whichever of the two kinds a tagger took each for?"""
+    if "person" in (kind, stored_kind) or min(len(name_key(name)), len(name_key(stored))) < SPELT_ALIKE:
+        return False
+    return skeleton(name) == skeleton(stored)
+
+
 def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
-    if name_key(name) == name_key(stored):
+    if name_key(name) == name_key(stored) or spelt_alike(name, kind, stored, stored_kind):
         return True
     if kind != stored_kind and "person" in (kind, stored_kind):
         # a tagger takes a bridge for a place or an organisation, never for a person; but it takes an
@@ -253,10 +266,10 @@ def _forms_of_one(name: str, kind: str, stored: str, stored_kind: str) -> bool:
         return True  # "Environmental Protection Agency" is the "EPA" stored
     if (
         kind == stored_kind == "organization"
-        and len(core := _undesignated(name)) > 1
+        and (len(core := _undesignated(name)) > 1 or _abbreviated(name) or _abbreviated(stored))
         and core == _undesignated(stored)
     ):
-        return True  # "Norfolk Southern Railway" is the "Norfolk Southern" stored
+        return True  # "Norfolk Southern Railway" is the "Norfolk Southern" stored, "Boeing Co." "Boeing"
     if name_key(name).startswith(name_key(stored) + " ") and same_name(stored, name, stored_kind):
         return True  # "Signature Bank of New York", "OceanGate Expeditions": no other than the stored
     new, old = name_key(name).split(), name_key(stored).split()
@@ -294,6 +307,12 @@ def _undesignated(name: str) -> list[str]:
     while len(words) > 1 and words[-1] in DESIGNATORS:
         words.pop()
     return words
+
+
+def _abbreviated(name: str) -> bool:
+    """Does a company's name end in an abbreviated designation ("Boeing Co.", "Apple Inc.")?"""
+    words = name_key(name).split()
+    return len(words) > 1 and words[-1] in ABBREVIATED
 
 
 def _acronym_of(acronym: str, name: str) -> bool:
