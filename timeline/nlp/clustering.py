@@ -664,21 +664,32 @@ def same_doer(report: Report, event: Profile, relation: str | None) -> bool:
         return False
     if relation == "publication" and tallied_later(report, event):
         return False  # "has killed 1,300 people, authorities said Saturday": a tally by then
-    if relation == "publication" and report.predicate not in event.predicates:
-        undated, dated = weakly_dated(report, event)
-        if dated.from_publication or (told := told_on(undated)) is None:
-            return False
-        if not 0 <= (told - dated.date_end).days <= SAME_DEED_LATER:
-            return False
+    if (
+        relation == "publication"
+        and report.predicate not in event.predicates
+        and not told_soon_after(report, event)
+    ):
+        return False
     return report.article not in event.articles and doers_meet(report, event)
+
+
+def told_soon_after(report: Report, event: Profile) -> bool:
+    """Of two sides in relation "publication", is the weakly dated one told (see ``told_on``) on the
+    day the other states or at most ``SAME_DEED_LATER`` days after it?"""
+    undated, dated = weakly_dated(report, event)
+    if dated.from_publication or (told := told_on(undated)) is None:
+        return False
+    return 0 <= (told - dated.date_end).days <= SAME_DEED_LATER
 
 
 def tallied_later(report: Report, event: Profile) -> bool:
     """Is a report, dated only by when it was said or published, a count of what the event's happening
     did by a later day than the event states ("has killed more than 1,300 people, authorities said
     Saturday"; "It killed at least 2,862 people", in Tuesday's paper, of a quake of Friday)?"""
-    told = told_on(report) if (report.said_after or report.from_publication) else None
-    if told is None or event.date_end is None or event.from_publication or not told > event.date_end:
+    if not (report.said_after or report.from_publication) or event.from_publication or event.date_end is None:
+        return False
+    told = told_on(report)
+    if told is None or told <= event.date_end:
         return False
     return report.said_after or any(t[:1].isdigit() for t in report.terms)
 
@@ -808,10 +819,7 @@ def _same_deed(report: Report, event: Profile, relation: str, rarity: Rarity) ->
         if not any(t.isdigit() for t in report.terms & event.vocabulary):
             return None  # told undated by both: only a count both give says it is one deed
     elif relation == "publication":
-        undated, dated = weakly_dated(report, event)
-        if dated.from_publication or (told := told_on(undated)) is None:
-            return None
-        if not 0 <= (told - dated.date_end).days <= SAME_DEED_LATER:
+        if not told_soon_after(report, event):
             return None
     elif relation not in ("same", "compatible") or report.from_publication or event.from_publication:
         return None

@@ -466,12 +466,8 @@ def _dated_after(head, event: ExtractedEvent, before: list[ExtractedEvent]) -> E
     if noun is None:
         return None
     kin = kin_of(noun.lemma_.lower())
-    told = [
-        e
-        for e in before
-        if e.timex is not None and e.precision == "day" and not e.reference and {e.doer, e.predicate} & kin
-    ]
-    return told[-1] if told else None
+    dated = (e for e in reversed(before) if e.timex is not None and e.precision == "day" and not e.reference)
+    return next((e for e in dated if {e.doer, e.predicate} & kin), None)
 
 
 def _foreseen(head) -> bool:
