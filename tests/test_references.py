@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from tests.utils import inbox_of
+from tests.utils import event_telling, inbox_of, ingest_two_outlets, outlets_of
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +152,45 @@ def test_the_disaster_occurring_when_a_ship_crashed_is_the_collapse_named_before
     crash = "crashed into a pier" in " ".join(collapse.sources.values_list("sentence", flat=True))
     assert crash is joins
     assert Event.objects.filter(title__icontains="crash").exists() is not joins
+
+
+def test_a_happening_named_by_another_noun_of_its_kind_is_a_source_of_that_happening(tmp_path):
+    """ "The conflagration" of a later article is the wildfire told before, as "the blaze" would be."""
+    ingest_two_outlets(
+        tmp_path / "kinds",
+        (
+            "Fire in Pinecrest\nA wildfire tore through the hill town of Pinecrest on Tuesday, destroying "
+            "hundreds of homes.\n",
+            "2031-08-06",
+        ),
+        (
+            "Back to Pinecrest\nResidents returned to Pinecrest on Thursday. The wind-driven conflagration "
+            "swept through the hill town with alarming speed, leaping across wooden homes.\n",
+            "2031-08-08",
+        ),
+    )
+    fire = event_telling("tore through the hill town")
+    assert outlets_of(fire) == {"Wire", "Gazette"}
+    assert not Event.objects.filter(sources__sentence__contains="conflagration").exclude(pk=fire.pk).exists()
+
+
+def test_a_happening_that_does_something_in_a_clause_beside_another_is_a_source_of_that_happening(tmp_path):
+    """ "as blazes swept across the island": the fire told before, not an event of the sweeping."""
+    ingest_two_outlets(
+        tmp_path / "as_clause",
+        (
+            "Fire on Kalea\nA wildfire tore through the island of Kalea on Tuesday, destroying the old "
+            "harbour town.\n",
+            "2031-08-06",
+        ),
+        (
+            "Flight from Kalea\nThousands of residents raced to escape their homes on Kalea on Tuesday as "
+            "blazes swept across the island, destroying parts of the old harbour town.\n",
+            "2031-08-07",
+        ),
+    )
+    fire = event_telling("tore through the island")
+    assert outlets_of(fire) == {"Wire", "Gazette"}
+    flight = Event.objects.get(title__contains="race to escape")
+    assert flight != fire, "the residents' flight stays an event of its own"
+    assert not Event.objects.filter(title__icontains="swept").exists()

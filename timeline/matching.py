@@ -123,7 +123,9 @@ def could_join(reports: list[clustering.Report]):
     links = Event.actors.through.objects.filter(actor_id__in=taking_part)
     parts.append(links.values_list("event_id", flat=True))
     events = Event.objects.order_by()
-    spoken_of = sorted({noun for r in reports if r.reference and r.predicate for noun in kin_of(r.predicate)})
+    spoken_of = sorted(
+        {noun for r in reports if r.reference and r.predicate for noun in kinds_of(r.predicate)}
+    )
     if spoken_of and connections[events.db].vendor == "postgresql":
         # the words of the stored events' sentences, in their search documents' index
         query = SearchQuery(" or ".join(spoken_of), search_type="websearch", config="english")

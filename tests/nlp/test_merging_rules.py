@@ -355,7 +355,10 @@ def test_a_bare_the_quake_whose_own_sentence_tells_of_it_is_not_the_other_one_of
     events = {"quake": Profile.of(quake).absorbed(felt), "second": Profile.of(second)}
     assert assign([passing("", "tremor", article=1, position=3)], dict(events))[0][0] is None
     events["quake"] = Profile.of(quake)
-    later = assign([passing("", "tremor", article=1, position=3)], dict(events))[0][0]
+    bare = passing("", "tremor", article=1, position=3)
+    assert assign([bare], dict(events))[0][0] is None, "an earthquake and a tremor: two of its kind"
+    del events["quake"]
+    later = assign([bare], dict(events))[0][0]
     assert later == "second", "with no tremor told in its own sentence, the one of its kind it may name"
 
 

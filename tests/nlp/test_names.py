@@ -299,6 +299,41 @@ def test_every_country_is_known_by_its_name_but_not_read_into_other_words():
     assert not [s for *_, s in gazetteer.scan("Officials in New Jersey said") if s == "Jersey"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("General Abdourahamane Tiani seized power in Niamey.", "Abdourahamane Tiani"),
+        ("Gen. Abdourahmane Tchiani named himself head of state.", "Abdourahamane Tiani"),
+        ("Abdourahamane Tchiani addressed the nation on Friday.", "Abdourahamane Tiani"),
+        ("Tinubu flew to Abuja on Monday.", "Bola Tinubu"),
+        ("Mevlut Cavusoglu met his counterpart.", "Mevlut Cavusoglu"),
+    ],
+)
+def test_the_world_s_leaders_are_known_by_each_spelling_the_press_gives_them(text, name):
+    # no article of the import need spell the name as another article does
+    found = [(m.name, m.kind) for m in find_actors(load_nlp()(text), file_gazetteer())]
+    assert (name, "person") in found
+
+
+def test_everyone_in_the_gazetteer_belongs_to_a_country_or_body_it_knows():
+    gazetteer = file_gazetteer()
+    people = {name for name, kind in gazetteer.entries.values() if kind == "person"}
+    assert len(people) > 500
+    unknown = {
+        name: to for name, to in gazetteer.affiliation.items() if name in people and not gazetteer.kind_of(to)
+    }
+    assert not unknown
+
+
+def test_a_place_of_short_words_is_no_person_whose_name_runs_them_together():
+    gazetteer = Gazetteer()
+    gazetteer.add("Xavier Bettel", "person", ["Bettel"])
+    text = "She told her rabbi in the West Bank settlement of Beit El what he had said."
+    assert ("Xavier Bettel", "person") not in [
+        (m.name, m.kind) for m in find_actors(load_nlp()(text), gazetteer)
+    ]
+
+
 def test_the_gazetteer_with_its_countries_is_read_without_django_settings():
     # the benchmark and other tools read the file alone, with no settings and no database
     code = "from timeline.gazetteer import file_gazetteer; print(file_gazetteer().lookup('Niger'))"

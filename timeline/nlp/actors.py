@@ -279,7 +279,8 @@ def _word_by_word(key: str, known: str) -> bool:
     name's ("zelenskiy" / "zelensky"), not another word beside the same ones ("Royal Armed Forces" is
     no "Russian Armed Forces")?"""
     if key.replace(" ", "") == known.replace(" ", ""):
-        return True  # "UnitedStates"
+        # "UnitedStates" run together; not a name of more words that runs into one ("Beit El", "Bettel")
+        return key.count(" ") <= known.count(" ")
     words = known.split()
     return all(
         any(fuzz.ratio(word, other) >= WORD_THRESHOLD for other in words)

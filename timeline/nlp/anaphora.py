@@ -102,7 +102,7 @@ def pronoun_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
             found = antecedent(doc, tok, before)
             if found is not None:
                 start = tok.idx if pronoun else tok.left_edge.idx
-                text = doc.text[start : tok.idx + len(tok)]
+                text = text_of(doc)[start : tok.idx + len(tok)]
                 out.append(ActorMention(found.name, "person", text, start, tok.idx + len(tok), role=True))
     return out
 
@@ -322,7 +322,7 @@ def joint_mentions(doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 together = _named_together(before, organizations)
                 if len(together) > 1:
                     start, end = tok.left_edge.idx, tok.idx + len(tok)
-                    text = doc.text[start:end]
+                    text = text_of(doc)[start:end]
                     out += [
                         ActorMention(name, "organization", text, start, end, role=True) for name in together
                     ]

@@ -862,7 +862,7 @@ def may_name(report: Report, event: Profile) -> bool:
     if told_apart(report, event) or (report.published - event.date_start).days > LOOK_BACK:
         return False
     if not befell(report, event):
-        kin = kin_of(report.predicate)
+        kin = kinds_of(report.predicate)
         if not kin & event.vocabulary:
             return False
         told_by_verb = report.deed_told or report.predicate not in HAPPENING_NOUNS
@@ -884,10 +884,11 @@ def befell(report: Report, event: Profile) -> bool:
 
 
 def of_its_kind(report: Report, event: Profile) -> bool:
-    """Is ``event`` a happening of the kind a report names in passing ("the quake"): one its sources
-    tell by that noun, as what happened or as what did something ("A powerful earthquake hit"), or
-    the deed done to whom the end it names befell (see ``befell``)?"""
-    return bool(kin_of(report.predicate) & (event.predicates | event.doers)) or befell(report, event)
+    """Is ``event`` a happening of the kind a report names in passing ("the quake", "the blaze"): one
+    its sources tell by that noun or another of its kind (``kinds_of``), as what happened or as what did
+    something ("A powerful earthquake hit", "A wildfire tore through"), or the deed done to whom the
+    end it names befell (see ``befell``)?"""
+    return bool(kinds_of(report.predicate) & (event.predicates | event.doers)) or befell(report, event)
 
 
 # How alike a happening named in passing is to the one event of its kind it may name (see ``_scored``).
@@ -902,7 +903,7 @@ def refers_to(report: Report, event: Profile, rarity: Rarity) -> float | None:
 
 def _naming_share(report: Report, event: Profile, rarity: Rarity) -> float | None:
     """``refers_to`` for an event the report may name (see ``may_name``)."""
-    kin = kin_of(report.predicate)
+    kin = kinds_of(report.predicate)
     share = rarity.shared(report.terms - kin, event.vocabulary - kin)
     if share >= REFERENCE_SHARE or report.actors & event.actors:
         return share
@@ -913,7 +914,9 @@ def _naming_share(report: Report, event: Profile, rarity: Rarity) -> float | Non
 
 def _report_keys(report: Report) -> set[tuple]:
     if report.reference:
-        return {("w", noun) for noun in kin_of(report.predicate)} | {("pt", name) for name in report.patients}
+        return {("w", noun) for noun in kinds_of(report.predicate)} | {
+            ("pt", name) for name in report.patients
+        }
     keys = {("g", g) for g in report.agents | report.agent_countries}
     keys |= {("s", a) for a in report.agents} | {("in", report.article)}
     if report.of_deed:

@@ -524,7 +524,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
     for tok in sent:
         if tok.i in taken:
             continue
-        doers = []
+        doers, by_noun = [], ""
         if names_a_happening(tok) or (_named_indefinitely(tok) and _beside(tok, taken)):
             # the noun phrase without a clause of its own ("which left six dead" tells something else)
             clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
@@ -540,6 +540,11 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
             subject = subject_set_beside(tok)
             told = [*(subject.subtree if subject is not None else ()), *tok.subtree]
             phrase = [t for t in told if not (_sets_beside(t) and t.head == tok) and not t.is_punct]
+            # "as blazes swept across the island" names the blaze, whatever the verb it did
+            doer = (
+                subject if subject is not None else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            )
+            by_noun = _happening_noun(doer) if doer is not None else ""
         else:
             continue
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
@@ -559,7 +564,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
                 agents=doers,
                 summary=said,
                 sentence_start=sent.start_char,
-                predicate=(noun := _happening_noun(tok) or deed_word(tok)),
+                predicate=(noun := _happening_noun(tok) or by_noun or deed_word(tok)),
                 words=keywords(text),
                 terms=content_words(sent.doc, start, end, mentions, timex_chars) | {noun},
                 position=position,
@@ -567,7 +572,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
                 another=_marked_another(tok),
                 patients=_befell(tok, mentions),
                 told_subject=_subject_told(tok, taken),
-                deed_told=tok.pos_ == "VERB",
+                deed_told=tok.pos_ == "VERB" and not by_noun,
             )
         )
     return out
@@ -638,8 +643,9 @@ def _named_indefinitely(tok) -> bool:
 
 
 def _sets_beside(tok) -> bool:
-    """Does ``tok`` set its clause beside the sentence's happening as one that came before it or
-    where it took place ("hours after the president was held", "where the bridge collapsed")?"""
+    """Does ``tok`` set its clause beside the sentence's happening as one that came before it, went on
+    with it or where it took place ("hours after the president was held", "as blazes swept across
+    the island", "where the bridge collapsed")?"""
     return tok.dep_ in ("mark", "advmod") and tok.lower_ in SETTING_BESIDE
 
 
