@@ -781,3 +781,15 @@ def test_what_a_doer_did_next_told_as_another_s_words_is_more_of_its_happening()
     )
     later = replace(toured, position=3)
     assert assign([traveled, later], {})[1][0] != placed[0][0], "only in the very next sentence"
+
+
+def test_a_happening_named_in_passing_is_the_one_of_its_kind_its_own_article_told_before_it():
+    # "A wildfire tore through the hill town on Monday. [...] The conflagration swept into the hill
+    # town, leaping across wooden barns with alarming speed": the article's wildfire, though another
+    # outlet's brush fire of that day shares more of its words
+    own = happened("tear wildfire town hill", article=1, position=0, doer="wildfire")
+    other = happened("burn fire farm barn wooden leap alarming speed", article=2, position=0, doer="fire")
+    events = {"other": Profile.of(other), "own": Profile.of(own)}
+    named = passing("leap wooden barn alarming speed hill town", "conflagration", article=1, position=3)
+    assert assign([named], dict(events))[0][0] == "own"
+    assert assign([replace(named, article=3)], dict(events))[0][0] == "other", "another article's"

@@ -353,9 +353,8 @@ def subject_of(head):
     return subject if subject is not None else subject_set_beside(head)
 
 
-# Words that set a clause beside the sentence's happening: "after the bridge collapsed", "as blazes
-# swept across the island".
-SETTING_BESIDE = {"after", "since", "once", "following", "where", "when", "as"}
+# Words that set a clause beside the sentence's happening: "after the bridge collapsed".
+SETTING_BESIDE = {"after", "since", "once", "following", "where", "when"}
 
 
 def subject_set_beside(tok):

@@ -982,13 +982,24 @@ def _scored(report: Report, events: dict[object, Profile], candidates: _Candidat
         # an event told as a happening of its kind ("the bridge collapsed") before one whose sentences
         # only name it ("an emergency was declared after the bridge collapsed"), whichever came first
         of_kind = {key for key, score in scores if score is not None and of_its_kind(report, events[key])}
-        yield from ((key, score if not of_kind or key in of_kind else None) for key, score in scores)
+        # and of those, the one its own article told before it ("A wildfire tore through the island.
+        # [...] The wind-driven conflagration swept into the town"), not another article's fire
+        told = {key for key in of_kind if _told_before_in_article(report, events[key])}
+        kept = told or of_kind
+        yield from ((key, score if not kept or key in kept else None) for key, score in scores)
         return
     for key in candidates.of(report) if report.date_start is not None else ():
         profile = events[key]
         if not within(report, profile):
             continue  # cheaper than finding out that the dates rule it out
         yield key, match_score(report, profile, rarity)
+
+
+def _told_before_in_article(report: Report, event: Profile) -> bool:
+    """Does one of the event's sources come before the report in its article?"""
+    return any(
+        article == report.article and position < report.position for article, position, _ in event.terms
+    )
 
 
 def _fold(report: Report, best, fitting: list, events: dict[object, Profile]) -> tuple[object, list]:

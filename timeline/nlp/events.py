@@ -540,11 +540,10 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
             subject = subject_set_beside(tok)
             told = [*(subject.subtree if subject is not None else ()), *tok.subtree]
             phrase = [t for t in told if not (_sets_beside(t) and t.head == tok) and not t.is_punct]
-            # "as blazes swept across the island" names the blaze, whatever the verb it did
-            doer = (
-                subject if subject is not None else next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            )
-            by_noun = _happening_noun(doer) if doer is not None else ""
+            if _done_alongside(tok):  # "as blazes swept across the island" names the blaze
+                by_noun = next(
+                    noun for c in tok.children if c.dep_ == "nsubj" and (noun := _happening_noun(c))
+                )
         else:
             continue
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
@@ -643,10 +642,22 @@ def _named_indefinitely(tok) -> bool:
 
 
 def _sets_beside(tok) -> bool:
-    """Does ``tok`` set its clause beside the sentence's happening as one that came before it, went on
-    with it or where it took place ("hours after the president was held", "as blazes swept across
-    the island", "where the bridge collapsed")?"""
+    """Does ``tok`` set its clause beside the sentence's happening as one that came before it or
+    where it took place ("hours after the president was held", "where the bridge collapsed")?"""
     return tok.dep_ in ("mark", "advmod") and tok.lower_ in SETTING_BESIDE
+
+
+def _done_alongside(tok) -> bool:
+    """Is ``tok`` the verb of a clause, set beside the sentence's by "as", that tells what a happening
+    did ("residents raced to escape as blazes swept across the island")? Only a happening's: "as"
+    sets beside what anyone did as readily as it gives a reason ("as the yen soared, its problems
+    grew")."""
+    return (
+        tok.dep_ == "advcl"
+        and _done(tok)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        and any(c.dep_ == "nsubj" and _happening_noun(c) for c in tok.children)
+    )
 
 
 def _told_in_passing(tok) -> bool:
@@ -662,6 +673,7 @@ def _told_in_passing(tok) -> bool:
             and _done(tok)
             and any(_sets_beside(c) for c in tok.children)
         )
+        or _done_alongside(tok)
     )
     return set_beside and _undated_report(tok) and classify(tok.lemma_) not in ("statement", "announcement")
 
