@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[2]
         ("Lahaina Town", "Lahaina", "place"),
         ("RCC Halifax", "Joint Rescue Coordination Centre", "organization"),
         ("JRCC Halifax", "Joint Rescue Coordination Centre", "organization"),
+        ("Reza Amirkhani", "Reza Amir-Khani", "person"),
+        ("Reza Amir Khani", "Reza Amirkhani", "person"),
     ],
 )
 def test_a_short_form_names_the_full_name(short, full, kind):
@@ -79,6 +81,7 @@ def test_accents_and_the_ways_of_writing_us_or_corp_make_no_difference():
         ("#FLwx #Idalia https://t.co/SFZ3EZb9", False, ""),
         ("Idalia https://t.co/SFZ3EZb9", False, "Idalia"),
         ("First Republic Bank", False, "First Republic Bank"),
+        ("Imam Ayatollah Hassan Tabari", True, "Hassan Tabari"),
     ],
 )
 def test_what_a_tagger_takes_into_a_name_is_left_out(written, person, name):

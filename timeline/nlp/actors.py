@@ -51,7 +51,7 @@ TITLE_WORDS = {
     "administrator", "commissioner", "first", "lady", "princess", "emperor", "empress", "tsar", "sultan",
     "emir", "coordinator", "manager", "sheriff", "trooper", "treasurer", "attorney", "councilman",
     "councilwoman", "councillor", "councilor", "congressman", "congresswoman", "assemblyman",
-    "assemblywoman", "supervisor", "executive", "economist", "analyst",
+    "assemblywoman", "supervisor", "executive", "economist", "analyst", "ayatollah", "imam",
 }  # fmt: skip
 FUZZY_THRESHOLD = 88  # rapidfuzz ratio on transliteration skeletons
 # "X (Y)": Y is another name of X when it is one to three capitalised words.
@@ -684,6 +684,8 @@ def same_name(short: str, full: str, kind: str) -> bool:
     a, b = name_key(short).split(), name_key(full).split()
     if a and a[-1] in GOVERNMENT_BODIES and len(a) == 1:
         return False  # "the Department" is no short form of a department's name
+    if kind == "person" and len(a) + len(b) > 2 and "".join(a) == "".join(b):
+        return True  # "Hossein Amirabdollahian", "Hossein Amir-Abdollahian", "Hossein Amir Abdollahian"
     if not a or len(a) > len(b):
         return bool(a) and turned(a, b)
     if a == b or turned(a, b):
