@@ -83,6 +83,12 @@ def test_a_negated_or_modal_undated_clause_is_no_event():
     assert events("The talks could fail.") == []
 
 
+def test_what_someone_is_held_to_be_is_no_event():
+    assert events("He is seen as a hardline cleric and regarded as a likely successor.") == []
+    assert events("The departure, while sudden, was viewed as inevitable.") == []
+    assert [e.title for e in events("The ship was seen near the port.")], "seen, not held to be"
+
+
 def test_the_taxonomy_and_present_tense_headlines():
     verbs = ("say", "visit", "shell", "bomb", "sign", "unveil", "order", "arrest", "eat")
     kinds = [

@@ -167,13 +167,27 @@ class _Clause:
 def _undated_report(tok) -> bool:
     """An undated clause is a report of a happening when its verb is not a state, a modal or negated,
     and its subject is not "I", "we" or "you": those speak inside a quotation, not for the reporter."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() in STATES:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in STATES or _held_as(tok):
         return False
     if any(c.dep_ in SUBJECTS and c.lower_ in SPEAKERS for c in tok.children):
         return False
     if tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN") and not _saying_now(tok):
         return False
     return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in tok.children)
+
+
+# Verbs by which a clause tells what someone is taken for ("He is seen as a hardline cleric and
+# regarded as a potential successor"): a standing, not a happening.
+HELD = {"see", "regard", "view", "consider", "deem", "perceive"}
+
+
+def _held_as(tok) -> bool:
+    """Is ``tok`` a verb in the passive telling what its subject is held to be ("is seen as")?"""
+    return (
+        tok.lemma_.lower() in HELD
+        and any(c.dep_ == "auxpass" for c in tok.children)
+        and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+    )
 
 
 def _saying_now(tok) -> bool:
