@@ -28,6 +28,7 @@ from .discourse import (
     retells,
     said_again,
     tells_named,
+    told_before,
 )
 
 # How far (days) from a report's dates stored events are looked up: a report dated only by its
@@ -984,7 +985,7 @@ def _scored(report: Report, events: dict[object, Profile], candidates: _Candidat
         of_kind = {key for key, score in scores if score is not None and of_its_kind(report, events[key])}
         # and of those, the one its own article told before it ("A wildfire tore through the island.
         # [...] The wind-driven conflagration swept into the town"), not another article's fire
-        told = {key for key in of_kind if _told_before_in_article(report, events[key])}
+        told = {key for key in of_kind if any(gap > 0 for gap, _ in told_before(report, events[key]))}
         kept = told or of_kind
         yield from ((key, score if not kept or key in kept else None) for key, score in scores)
         return
@@ -993,13 +994,6 @@ def _scored(report: Report, events: dict[object, Profile], candidates: _Candidat
         if not within(report, profile):
             continue  # cheaper than finding out that the dates rule it out
         yield key, match_score(report, profile, rarity)
-
-
-def _told_before_in_article(report: Report, event: Profile) -> bool:
-    """Does one of the event's sources come before the report in its article?"""
-    return any(
-        article == report.article and position < report.position for article, position, _ in event.terms
-    )
 
 
 def _fold(report: Report, best, fitting: list, events: dict[object, Profile]) -> tuple[object, list]:

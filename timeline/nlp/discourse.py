@@ -93,7 +93,7 @@ def remarks(report: Report, event: Profile, relation: str) -> float | None:
         return len(spoke) / len(report.agents) if spoke else None
     if relation not in ("publication", "compatible") or not report.from_publication:
         return None
-    closest = min((gap for gap, _ in _told_before(report, event)), default=None)
+    closest = min((gap for gap, _ in told_before(report, event)), default=None)
     if closest is None or closest > REMARKS_NEAR:
         return None
     # the deed a speaker's words tell, told before as done, before the speaker's other words
@@ -118,7 +118,7 @@ def said_again(report: Report, event: Profile) -> float | None:
     statement, agencies including the Treasury said"), of one of its speakers; or None."""
     if not report.restated or report.said_in not in event.said_in or not report.agents & event.speakers:
         return None
-    return _nearest(min((gap for gap, _ in _told_before(report, event) if 0 < gap <= GOES_ON), default=None))
+    return _nearest(min((gap for gap, _ in told_before(report, event) if 0 < gap <= GOES_ON), default=None))
 
 
 def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
@@ -136,7 +136,7 @@ def follows_on(report: Report, event: Profile, rarity: Rarity) -> float | None:
         return None  # its sentence tells the happening it is about
     if report.event_type not in TALK_TYPES and event.speakers:
         return None  # a deed is no more of what someone said
-    near = [(gap, terms) for gap, terms in _told_before(report, event) if gap <= reach]
+    near = [(gap, terms) for gap, terms in told_before(report, event) if gap <= reach]
     best = max((rarity.shared(report.terms, terms) for _, terms in near), default=0.0)
     if near and report.agents & event.patients and not report.talk:
         best = max(best, NEAR_SHARE)
@@ -187,7 +187,7 @@ def retells(report: Report, event: Profile, rarity: Rarity) -> float | None:
     if report.reference or report.article is None or not verb or verb not in event.predicates:
         return None
     rest = report.terms - {verb}
-    told = (terms for gap, terms in _told_before(report, event) if 0 < gap <= GOES_ON and verb in terms)
+    told = (terms for gap, terms in told_before(report, event) if 0 < gap <= GOES_ON and verb in terms)
     shares = [rarity.shared(rest, terms - {verb}) for terms in told]
     best = max(shares, default=0.0)
     if shares and report.roles and report.roles in event.roles:
@@ -207,13 +207,13 @@ def named_before(report: Report, event: Profile, noun: str) -> int | None:
         return None
     gaps = (
         gap
-        for gap, terms in _told_before(report, event)
+        for gap, terms in told_before(report, event)
         if 0 < gap <= GOES_ON and any(one_noun(t, noun) for t in terms)
     )
     return min(gaps, default=None)
 
 
-def _told_before(report: Report, event: Profile):
+def told_before(report: Report, event: Profile):
     """(sentences between, terms) of each of the event's sources that its article tells up to the
     report's sentence."""
     for article, position, terms in event.terms:

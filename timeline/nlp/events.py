@@ -554,10 +554,7 @@ def _references(body: str, sent, position: int, heads, actors, timex_chars) -> l
             subject = subject_set_beside(tok)
             told = [*(subject.subtree if subject is not None else ()), *tok.subtree]
             phrase = [t for t in told if not (_sets_beside(t) and t.head == tok) and not t.is_punct]
-            if _done_alongside(tok):  # "as blazes swept across the island" names the blaze
-                by_noun = next(
-                    noun for c in tok.children if c.dep_ == "nsubj" and (noun := _happening_noun(c))
-                )
+            by_noun = _done_alongside(tok)  # "as blazes swept across the island" names the blaze
         else:
             continue
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
@@ -661,17 +658,18 @@ def _sets_beside(tok) -> bool:
     return tok.dep_ in ("mark", "advmod") and tok.lower_ in SETTING_BESIDE
 
 
-def _done_alongside(tok) -> bool:
-    """Is ``tok`` the verb of a clause, set beside the sentence's by "as", that tells what a happening
-    did ("residents raced to escape as blazes swept across the island")? Only a happening's: "as"
-    sets beside what anyone did as readily as it gives a reason ("as the yen soared, its problems
-    grew")."""
-    return (
-        tok.dep_ == "advcl"
-        and _done(tok)
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-        and any(c.dep_ == "nsubj" and _happening_noun(c) for c in tok.children)
-    )
+def _done_alongside(tok) -> str:
+    """The happening noun of the subject when ``tok`` is the verb of a clause, set beside the
+    sentence's by "as", that tells what a happening did ("residents raced to escape as blazes swept
+    across the island": "blaze"), else "". Only a happening's: "as" sets beside what anyone did as
+    readily as it gives a reason ("as the yen soared, its problems grew")."""
+    if (
+        tok.dep_ != "advcl"
+        or not _done(tok)
+        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    ):
+        return ""
+    return next((noun for c in tok.children if c.dep_ == "nsubj" and (noun := _happening_noun(c))), "")
 
 
 def _told_in_passing(tok) -> bool:
@@ -687,7 +685,7 @@ def _told_in_passing(tok) -> bool:
             and _done(tok)
             and any(_sets_beside(c) for c in tok.children)
         )
-        or _done_alongside(tok)
+        or bool(_done_alongside(tok))
     )
     return set_beside and _undated_report(tok) and classify(tok.lemma_) not in ("statement", "announcement")
 
